@@ -1,0 +1,20 @@
+package dev.orion.catalog.application;
+
+/** A feed row whose required data is broken; the import skips it and reports why. */
+public class RejectedRowException extends RuntimeException {
+
+    private final long line;
+    private final String column;
+    private final String value;
+
+    public RejectedRowException(long line, String column, String value, String reason) {
+        super("Line " + line + ", column " + column + ": " + reason);
+        this.line = line;
+        this.column = column;
+        this.value = value;
+    }
+
+    public long line() { return line; }
+    public String column() { return column; }
+    public String value() { return value; }
+}

@@ -1,0 +1,100 @@
+package dev.orion.identity.application;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jwk.RsaJwkGenerator;
+import org.jose4j.lang.JoseException;
+
+/**
+ * The RSA key that signs API tokens. It is read from {@code ORION_JWT_KEY_DIR}; on first start (a dev
+ * machine) a key pair is generated there and never committed. The public half is published as a JWKS file,
+ * which MicroProfile JWT verifies against, selecting the key by {@code kid}.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class JwtKeys {
+
+    private static final Logger LOG = Logger.getLogger(JwtKeys.class.getName());
+    static final String SIGNING_KEY_FILE = "signing-key.jwk.json";
+    static final String PUBLIC_KEYS_FILE = "jwks.json";
+
+    @Inject
+    @ConfigProperty(name = "orion.jwt.key.dir", defaultValue = "${jboss.server.data.dir}/orion/keys")
+    String keyDirectory;
+
+    private RsaJsonWebKey signingKey;
+
+    @PostConstruct
+    void load() {
+        try {
+            Path dir = Path.of(keyDirectory);
+            Path signing = dir.resolve(SIGNING_KEY_FILE);
+            if (Files.exists(signing)) {
+                signingKey = (RsaJsonWebKey) JsonWebKey.Factory.newJwk(Files.readString(signing));
+            } else {
+                signingKey = generate(dir, signing);
+            }
+            publishPublicKey(dir);
+        } catch (IOException | JoseException e) {
+            throw new IllegalStateException("Cannot load the JWT signing key from ORION_JWT_KEY_DIR=" + keyDirectory + ": " + e.getMessage(), e);
+        }
+    }
+
+    private RsaJsonWebKey generate(Path dir, Path signing) throws JoseException, IOException {
+        Files.createDirectories(dir);
+        RsaJsonWebKey key = RsaJwkGenerator.generateJwk(2048);
+        key.setKeyId("orion-" + System.currentTimeMillis());
+        key.setAlgorithm("RS256");
+        key.setUse("sig");
+        Files.writeString(signing, key.toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE));
+        restrictToOwner(signing);
+        LOG.info(() -> "Generated a new JWT signing key " + key.getKeyId() + " in " + dir);
+        return key;
+    }
+
+    /** Publishes the signing key's public half, keeping public keys already listed (rotation keeps old ones). */
+    private void publishPublicKey(Path dir) throws IOException, JoseException {
+        Path jwksFile = dir.resolve(PUBLIC_KEYS_FILE);
+        JsonWebKeySet set = Files.exists(jwksFile) ? new JsonWebKeySet(Files.readString(jwksFile)) : new JsonWebKeySet();
+        if (set.findJsonWebKey(signingKey.getKeyId(), null, null, null) == null) {
+            RsaJsonWebKey publicOnly = (RsaJsonWebKey) JsonWebKey.Factory.newJwk(signingKey.getRsaPublicKey());
+            publicOnly.setKeyId(signingKey.getKeyId());
+            publicOnly.setAlgorithm("RS256");
+            publicOnly.setUse("sig");
+            set.addJsonWebKey(publicOnly);
+            Files.writeString(jwksFile, set.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
+        }
+    }
+
+    private static void restrictToOwner(Path file) {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException | IOException e) {
+            LOG.warning(() -> "Could not restrict permissions of " + file + ": " + e.getMessage());
+        }
+    }
+
+    public RsaJsonWebKey signingKey() {
+        return signingKey;
+    }
+
+    public List<String> publishedKeyIds() throws IOException, JoseException {
+        var set = new JsonWebKeySet(Files.readString(Path.of(keyDirectory).resolve(PUBLIC_KEYS_FILE)));
+        return set.getJsonWebKeys().stream().map(JsonWebKey::getKeyId).toList();
+    }
+}

@@ -1,0 +1,77 @@
+package dev.orion.identity.application;
+
+import dev.orion.identity.domain.ApiClient;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.lang.JoseException;
+
+/** OAuth2 client credentials: checks a client's secret and signs a short-lived RS256 access token. */
+@Stateless
+public class TokenService {
+
+    public static final String AUDIENCE = "orion-api";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    JwtKeys keys;
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.issuer", defaultValue = "https://orion.local")
+    String issuer;
+
+    @Inject
+    @ConfigProperty(name = "orion.jwt.lifetime", defaultValue = "PT15M")
+    Duration lifetime;
+
+    public AccessToken issue(String clientId, String secret) {
+        ApiClient client = em.createQuery("SELECT c FROM ApiClient c WHERE c.clientId = :id", ApiClient.class)
+                .setParameter("id", clientId == null ? "" : clientId)
+                .getResultStream().findFirst()
+                .orElseThrow(InvalidClientException::new);
+        if (client.isRevoked() || !hasher.matches(secret, client.getSecretHash())) {
+            throw new InvalidClientException();
+        }
+        return sign(client);
+    }
+
+    private AccessToken sign(ApiClient client) {
+        long seconds = Math.min(lifetime.toSeconds(), Duration.ofMinutes(15).toSeconds());
+        var claims = new JwtClaims();
+        claims.setIssuer(issuer);
+        claims.setAudience(AUDIENCE);
+        claims.setSubject(client.getClientId());
+        claims.setJwtId(UUID.randomUUID().toString());
+        claims.setIssuedAtToNow();
+        claims.setExpirationTimeMinutesInTheFuture(seconds / 60f);
+        claims.setClaim("upn", client.getClientId());
+        claims.setStringListClaim("groups", List.of(client.getRole()));
+        if (client.getVendorId() != null) {
+            claims.setClaim("vendor", client.getVendorId());
+        }
+        var jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setKey(keys.signingKey().getPrivateKey());
+        jws.setKeyIdHeaderValue(keys.signingKey().getKeyId());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        jws.setHeader("typ", "JWT");
+        try {
+            return new AccessToken(jws.getCompactSerialization(), seconds, client.getRole());
+        } catch (JoseException e) {
+            throw new IllegalStateException("Could not sign the access token", e);
+        }
+    }
+}

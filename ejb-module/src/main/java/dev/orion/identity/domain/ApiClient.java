@@ -1,0 +1,86 @@
+package dev.orion.identity.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.OffsetDateTime;
+
+/** A B2B system allowed to call the API with OAuth2 client credentials; only a hash of its secret is kept. */
+@Entity
+@Table(name = "api_clients")
+public class ApiClient {
+
+    public static final String ROLE_VENDOR = "vendor";
+    public static final String ROLE_PLATFORM = "platform";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "client_id", nullable = false, unique = true, length = 64, updatable = false)
+    private String clientId;
+
+    @Column(nullable = false, length = 200)
+    private String name;
+
+    @Column(name = "secret_hash", nullable = false, length = 100)
+    private String secretHash;
+
+    @Column(nullable = false, length = 20, updatable = false)
+    private String role;
+
+    @Column(name = "vendor_id", updatable = false)
+    private Long vendorId;
+
+    @Column(name = "rate_plan", nullable = false, length = 32)
+    private String ratePlan = "standard";
+
+    @Column(name = "revoked_at")
+    private OffsetDateTime revokedAt;
+
+    @Version
+    private long version;
+
+    protected ApiClient() {
+    }
+
+    public ApiClient(String clientId, String name, String secretHash, String role, Long vendorId) {
+        if (!ROLE_VENDOR.equals(role) && !ROLE_PLATFORM.equals(role)) {
+            throw new IllegalArgumentException("API client role must be vendor or platform");
+        }
+        if (ROLE_VENDOR.equals(role) && vendorId == null) {
+            throw new IllegalArgumentException("A vendor API client needs its vendor");
+        }
+        this.clientId = clientId;
+        this.name = name;
+        this.secretHash = secretHash;
+        this.role = role;
+        this.vendorId = vendorId;
+    }
+
+    public boolean isRevoked() {
+        return revokedAt != null;
+    }
+
+    public void revoke() {
+        if (revokedAt == null) {
+            revokedAt = OffsetDateTime.now();
+        }
+    }
+
+    public void rotateSecret(String newHash) {
+        this.secretHash = newHash;
+    }
+
+    public Long getId() { return id; }
+    public String getClientId() { return clientId; }
+    public String getName() { return name; }
+    public String getSecretHash() { return secretHash; }
+    public String getRole() { return role; }
+    public Long getVendorId() { return vendorId; }
+    public String getRatePlan() { return ratePlan; }
+}

@@ -1,0 +1,64 @@
+package dev.orion.identity.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A back-office user; the Elytron JDBC realm authenticates against this table. */
+@Entity
+@Table(name = "users")
+public class ConsoleUser {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, length = 254)
+    private String email;
+
+    @Column(name = "display_name", nullable = false, length = 200)
+    private String displayName;
+
+    @Column(name = "password_hash", nullable = false, length = 100)
+    private String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private Role role;
+
+    @Column(name = "vendor_id")
+    private Long vendorId;
+
+    @Column(nullable = false)
+    private boolean active = true;
+
+    @Version
+    private long version;
+
+    protected ConsoleUser() {
+    }
+
+    public ConsoleUser(String email, String displayName, String passwordHash, Role role, Long vendorId) {
+        if ((role == Role.VENDOR) != (vendorId != null)) {
+            throw new IllegalArgumentException("VENDOR users belong to exactly one vendor; platform users to none");
+        }
+        this.email = email.strip().toLowerCase(java.util.Locale.ROOT);
+        this.displayName = displayName;
+        this.passwordHash = passwordHash;
+        this.role = role;
+        this.vendorId = vendorId;
+    }
+
+    public Long getId() { return id; }
+    public String getEmail() { return email; }
+    public String getDisplayName() { return displayName; }
+    public Role getRole() { return role; }
+    public Long getVendorId() { return vendorId; }
+    public boolean isActive() { return active; }
+}

@@ -1,0 +1,53 @@
+package dev.orion.notifications.application;
+
+import dev.orion.notifications.domain.OutboxEmail;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Queue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/**
+ * The one way to send an email. The outbox row and the JMS message join the caller's JTA transaction:
+ * if the business change rolls back, neither exists; if it commits, both do.
+ */
+@Stateless
+public class EmailQueue {
+
+    public static final String OUTBOX_ID = "outboxId";
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    JMSContext jms;
+
+    @Resource(lookup = "java:/jms/queue/emails")
+    Queue emails;
+
+    /** @return the outbox id; an already known dedupe key returns the existing email and sends nothing new */
+    public long enqueue(EmailRequest request) {
+        var existing = em.createQuery("SELECT e FROM OutboxEmail e WHERE e.dedupeKey = :key", OutboxEmail.class)
+                .setParameter("key", request.dedupeKey())
+                .getResultStream().findFirst();
+        if (existing.isPresent()) {
+            return existing.get().getId();
+        }
+        var email = new OutboxEmail(request.dedupeKey(), request.template(), request.locale(), request.recipient(),
+                JSON.toJson(request.model()));
+        em.persist(email);
+        em.flush();
+        resend(email.getId());
+        return email.getId();
+    }
+
+    /** Puts an outbox email on the queue again (a dead letter, or a resend asked for by staff). */
+    public void resend(long outboxId) {
+        jms.createProducer().setProperty(OUTBOX_ID, outboxId).send(emails, "outbox:" + outboxId);
+    }
+}

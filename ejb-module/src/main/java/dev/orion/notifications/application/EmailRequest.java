@@ -1,0 +1,10 @@
+package dev.orion.notifications.application;
+
+import java.util.Map;
+
+/**
+ * An email to send: which template, in which locale, to whom, with what data. The dedupe key makes
+ * enqueueing idempotent: the same key never produces a second email.
+ */
+public record EmailRequest(String template, String locale, String recipient, Map<String, Object> model, String dedupeKey) {
+}

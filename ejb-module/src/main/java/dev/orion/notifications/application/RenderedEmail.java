@@ -1,0 +1,5 @@
+package dev.orion.notifications.application;
+
+/** An email ready for SMTP: subject, plain text and HTML bodies. */
+public record RenderedEmail(String subject, String text, String html) {
+}

@@ -1,0 +1,109 @@
+package dev.orion.notifications.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+/**
+ * An email Orion owes someone. It is written in the business transaction that caused it, so it exists
+ * exactly when that transaction commits, and it becomes SENT once, whatever the queue redelivers.
+ */
+@Entity
+@Table(name = "email_outbox")
+public class OutboxEmail {
+
+    public enum Status { QUEUED, SENT, FAILED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "dedupe_key", nullable = false, unique = true, updatable = false)
+    private String dedupeKey;
+
+    @Column(nullable = false, updatable = false)
+    private String template;
+
+    @Column(nullable = false, updatable = false)
+    private String locale;
+
+    @Column(nullable = false, updatable = false)
+    private String recipient;
+
+    private String subject;
+
+    @Column(nullable = false, updatable = false)
+    private String model;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Status status = Status.QUEUED;
+
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "message_id")
+    private String messageId;
+
+    @Column(name = "last_error")
+    private String lastError;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private OffsetDateTime createdAt = OffsetDateTime.now();
+
+    @Column(name = "sent_at")
+    private OffsetDateTime sentAt;
+
+    protected OutboxEmail() {
+    }
+
+    public OutboxEmail(String dedupeKey, String template, String locale, String recipient, String model) {
+        if (recipient == null || !recipient.contains("@")) {
+            throw new IllegalArgumentException("Recipient is not an email address: " + recipient);
+        }
+        this.dedupeKey = dedupeKey;
+        this.template = template;
+        this.locale = locale;
+        this.recipient = recipient;
+        this.model = model;
+    }
+
+    public boolean isSent() {
+        return status == Status.SENT;
+    }
+
+    public void markSent(String subjectLine, String smtpMessageId) {
+        status = Status.SENT;
+        subject = subjectLine;
+        messageId = smtpMessageId;
+        sentAt = OffsetDateTime.now();
+        lastError = null;
+    }
+
+    public void markFailed(String error) {
+        status = Status.FAILED;
+        lastError = error;
+    }
+
+    public void recordAttempt(String error) {
+        attempts++;
+        lastError = error;
+    }
+
+    public Long getId() { return id; }
+    public String getDedupeKey() { return dedupeKey; }
+    public String getTemplate() { return template; }
+    public String getLocale() { return locale; }
+    public String getRecipient() { return recipient; }
+    public String getModel() { return model; }
+    public Status getStatus() { return status; }
+    public int getAttempts() { return attempts; }
+    public String getMessageId() { return messageId; }
+    public String getLastError() { return lastError; }
+}

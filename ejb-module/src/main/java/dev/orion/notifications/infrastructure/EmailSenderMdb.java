@@ -1,0 +1,31 @@
+package dev.orion.notifications.infrastructure;
+
+import dev.orion.notifications.application.EmailDelivery;
+import dev.orion.notifications.application.EmailQueue;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+
+/** Takes emails off the {@code emails} queue; redelivery delays and the dead-letter queue are broker settings. */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/emails"),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
+})
+public class EmailSenderMdb implements MessageListener {
+
+    @Inject
+    EmailDelivery delivery;
+
+    @Override
+    public void onMessage(Message message) {
+        try {
+            delivery.deliver(message.getLongProperty(EmailQueue.OUTBOX_ID));
+        } catch (JMSException e) {
+            throw new IllegalStateException("Unreadable email message", e);
+        }
+    }
+}

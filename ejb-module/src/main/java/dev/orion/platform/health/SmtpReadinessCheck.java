@@ -1,0 +1,44 @@
+package dev.orion.platform.health;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** The SMTP relay of the mail session accepts connections and greets with 220. */
+@Readiness
+@ApplicationScoped
+public class SmtpReadinessCheck implements HealthCheck {
+
+    @Inject
+    @ConfigProperty(name = "orion.smtp.host", defaultValue = "127.0.0.1")
+    String host;
+
+    @Inject
+    @ConfigProperty(name = "orion.smtp.port", defaultValue = "3025")
+    int port;
+
+    @Override
+    public HealthCheckResponse call() {
+        return Probe.run("smtp", () -> {
+            try (var socket = new Socket()) {
+                socket.connect(new InetSocketAddress(host, port), 2_000);
+                socket.setSoTimeout(2_000);
+                var reader = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+                String greeting = reader.readLine();
+                if (greeting == null || !greeting.startsWith("220")) {
+                    throw new IllegalStateException("unexpected greeting from " + host + ":" + port + ": " + greeting);
+                }
+                socket.getOutputStream().write("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));
+                return host + ":" + port;
+            }
+        });
+    }
+}

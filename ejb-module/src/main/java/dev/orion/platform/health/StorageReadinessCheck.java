@@ -1,0 +1,26 @@
+package dev.orion.platform.health;
+
+import dev.orion.platform.storage.StorageBackend;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+@Readiness
+@ApplicationScoped
+public class StorageReadinessCheck implements HealthCheck {
+
+    @Inject
+    StorageBackend storage;
+
+    @Override
+    public HealthCheckResponse call() {
+        return Probe.run("storage", () -> {
+            if (!storage.writable()) {
+                throw new IllegalStateException("not writable: " + storage.describe());
+            }
+            return storage.describe();
+        });
+    }
+}

@@ -1,0 +1,132 @@
+package dev.orion.vendors.application;
+
+import dev.orion.platform.redis.RedisConnection;
+import dev.orion.vendors.domain.Vendor;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.redisson.api.RBucket;
+
+/**
+ * Vendor look-ups, cached in Redis because nearly every API call and console page needs the vendor.
+ * Changes go through here so the cache entry is dropped in the same call; when Redis is away, the
+ * database answers and nothing fails.
+ */
+@Stateless
+public class VendorDirectory {
+
+    private static final Logger LOG = Logger.getLogger(VendorDirectory.class.getName());
+    private static final Duration TTL = Duration.ofMinutes(10);
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    RedisConnection redis;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    public Optional<VendorSummary> find(long vendorId) {
+        VendorSummary cached = readCache(vendorId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<VendorSummary> loaded = Optional.ofNullable(em.find(Vendor.class, vendorId)).map(VendorSummary::of);
+        loaded.ifPresent(this::writeCache);
+        return loaded;
+    }
+
+    public List<VendorSummary> all() {
+        return em.createQuery("SELECT v FROM Vendor v ORDER BY v.name", Vendor.class).getResultStream()
+                .map(VendorSummary::of).toList();
+    }
+
+    public VendorSummary create(String code, String name) {
+        var vendor = new Vendor(code, name);
+        em.persist(vendor);
+        em.flush();
+        return VendorSummary.of(vendor);
+    }
+
+    public VendorSummary rename(long vendorId, String newName) {
+        Vendor vendor = require(vendorId);
+        vendor.rename(newName);
+        evict(vendorId);
+        return VendorSummary.of(vendor);
+    }
+
+    public void deactivate(long vendorId) {
+        require(vendorId).deactivate();
+        evict(vendorId);
+    }
+
+    private Vendor require(long vendorId) {
+        return Optional.ofNullable(em.find(Vendor.class, vendorId))
+                .orElseThrow(() -> new IllegalArgumentException("No vendor " + vendorId));
+    }
+
+    private RBucket<String> bucket(long vendorId) {
+        return redis.client().getBucket("orion:vendor:" + vendorId);
+    }
+
+    private VendorSummary readCache(long vendorId) {
+        try {
+            String json = bucket(vendorId).get();
+            return json == null ? null : JSON.fromJson(json, VendorSummary.class);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Vendor cache unavailable, reading the database", e);
+            return null;
+        }
+    }
+
+    private void writeCache(VendorSummary vendor) {
+        try {
+            bucket(vendor.id()).set(JSON.toJson(vendor), TTL);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Vendor cache unavailable, not caching", e);
+        }
+    }
+
+    /**
+     * Drops the cached entry now and again once the transaction has ended, so a reader that reloads the old
+     * row between the change and its commit cannot leave a stale entry behind.
+     */
+    private void evict(long vendorId) {
+        evictNow(vendorId);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                evictNow(vendorId);
+            }
+        });
+    }
+
+    private void evictNow(long vendorId) {
+        try {
+            bucket(vendorId).delete();
+        } catch (RuntimeException first) {
+            try {
+                bucket(vendorId).delete();
+            } catch (RuntimeException second) {
+                LOG.warning(() -> "Could not evict vendor " + vendorId + " from the cache; it expires within " + TTL);
+            }
+        }
+    }
+}

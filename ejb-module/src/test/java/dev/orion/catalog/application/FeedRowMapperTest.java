@@ -1,0 +1,48 @@
+package dev.orion.catalog.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.orion.catalog.domain.Availability;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FeedRowMapperTest {
+
+    private final FeedRowMapper mapper = new FeedRowMapper();
+
+    private static FeedRow row(Map<String, String> overrides) {
+        var values = new HashMap<>(Map.of("id", "TENT-1", "title", "Trail Tent", "price", "129.00 EUR",
+                "availability", "in stock", "image_link", "https://img.example/t.jpg"));
+        values.putAll(overrides);
+        return new FeedRow(7, values);
+    }
+
+    @Test
+    void mapsAValidRow() {
+        ProductUpsert product = mapper.map(row(Map.of()));
+        assertEquals("TENT-1", product.sku());
+        assertEquals("129.00 EUR", product.price().toString());
+        assertEquals(Availability.IN_STOCK, product.availability());
+    }
+
+    @Test
+    void rejectsRowWithBadPriceNamingLineAndColumn() {
+        var error = assertThrows(RejectedRowException.class, () -> mapper.map(row(Map.of("price", "twelve"))));
+        assertEquals(7, error.line());
+        assertEquals("price", error.column());
+    }
+
+    @Test
+    void rejectsRowWithoutTitle() {
+        var error = assertThrows(RejectedRowException.class, () -> mapper.map(row(Map.of("title", " "))));
+        assertEquals("title", error.column());
+    }
+
+    @Test
+    void rejectsUnknownAvailability() {
+        var error = assertThrows(RejectedRowException.class, () -> mapper.map(row(Map.of("availability", "maybe"))));
+        assertEquals("availability", error.column());
+    }
+}

@@ -1,0 +1,56 @@
+package dev.orion.identity.rest;
+
+import dev.orion.identity.domain.ApiClient;
+import dev.orion.platform.audit.Actor;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.Context;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The authenticated API client of this request and the vendor it acts for. A vendor client always acts
+ * for its own vendor (asking for another one looks like a missing resource: 404); a platform client
+ * names the vendor with {@code ?vendor=}.
+ */
+@RequestScoped
+public class ApiCaller {
+
+    @Inject
+    JsonWebToken token;
+
+    @Context
+    HttpServletRequest request;
+
+    public String clientId() {
+        return token.getSubject();
+    }
+
+    public boolean isPlatform() {
+        return token.getGroups().contains(ApiClient.ROLE_PLATFORM);
+    }
+
+    public long vendorScope(Long requestedVendor) {
+        if (isPlatform()) {
+            if (requestedVendor == null) {
+                throw new BadRequestException("Platform clients must name the vendor with ?vendor=");
+            }
+            return requestedVendor;
+        }
+        Object claim = token.getClaim("vendor");
+        if (claim == null) {
+            throw new NotFoundException();
+        }
+        long own = Long.parseLong(claim.toString());
+        if (requestedVendor != null && requestedVendor != own) {
+            throw new NotFoundException();
+        }
+        return own;
+    }
+
+    public Actor actor() {
+        return new Actor(clientId(), "api-client", request == null ? null : request.getRemoteAddr());
+    }
+}

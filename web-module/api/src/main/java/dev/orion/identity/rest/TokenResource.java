@@ -1,0 +1,70 @@
+package dev.orion.identity.rest;
+
+import dev.orion.identity.application.AccessToken;
+import dev.orion.identity.application.InvalidClientException;
+import dev.orion.identity.application.TokenService;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** OAuth2 client credentials grant: client id and secret in the form or in HTTP Basic. */
+@Path("auth/token")
+@PermitAll
+public class TokenResource {
+
+    @Inject
+    TokenService tokens;
+
+    public record TokenResponse(String accessToken, String tokenType, long expiresIn, String scope) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response issue(@FormParam("grant_type") String grantType,
+                          @FormParam("client_id") String clientId,
+                          @FormParam("client_secret") String clientSecret,
+                          @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        if (!"client_credentials".equals(grantType)) {
+            throw new BadRequestException("grant_type must be client_credentials");
+        }
+        String id = clientId;
+        String secret = clientSecret;
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            String[] pair = decodeBasic(authorization.substring(6).strip());
+            id = pair[0];
+            secret = pair[1];
+        }
+        if (id == null || secret == null) {
+            throw new InvalidClientException();
+        }
+        AccessToken token = tokens.issue(id, secret);
+        return Response.ok(new TokenResponse(token.token(), "Bearer", token.expiresInSeconds(), token.scope()))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .build();
+    }
+
+    private static String[] decodeBasic(String encoded) {
+        try {
+            String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            if (colon < 0) {
+                throw new InvalidClientException();
+            }
+            return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+        } catch (IllegalArgumentException e) {
+            throw new InvalidClientException();
+        }
+    }
+}
