@@ -5,6 +5,7 @@ import dev.orion.platform.storage.StorageBackend;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.inject.Inject;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Named;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -20,6 +21,7 @@ import org.apache.commons.csv.CSVRecord;
  * The checkpoint is the number of data rows handed out, so a restart skips exactly those.
  */
 @Named
+@Dependent
 public class ProductFeedReader extends AbstractItemReader {
 
     @Inject

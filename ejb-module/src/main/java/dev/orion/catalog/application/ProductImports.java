@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Accepts a product feed, keeps it in storage and starts the {@code product-import} job on it. */
 @Stateless
@@ -24,6 +25,11 @@ public class ProductImports {
 
     @Inject
     StorageBackend storage;
+
+    /** Rows per chunk transaction: large enough for batched writes, small enough to restart cheaply. */
+    @Inject
+    @ConfigProperty(name = "orion.import.chunk-size", defaultValue = "500")
+    int chunkSize;
 
     public long start(long vendorId, InputStream feed) {
         String key = "uploads/" + vendorId + "/" + UUID.randomUUID() + ".feed";
@@ -38,6 +44,7 @@ public class ProductImports {
         var parameters = new Properties();
         parameters.setProperty("vendorId", Long.toString(vendorId));
         parameters.setProperty("storageKey", key);
+        parameters.setProperty("chunkSize", Integer.toString(chunkSize));
         return jobs.start(JOB, parameters);
     }
 

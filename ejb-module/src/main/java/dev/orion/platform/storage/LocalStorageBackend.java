@@ -58,19 +58,6 @@ public class LocalStorageBackend implements StorageBackend {
     }
 
     @Override
-    public boolean writable() {
-        try {
-            Path root = root();
-            Files.createDirectories(root);
-            Path probe = Files.createTempFile(root, ".probe", ".tmp");
-            Files.delete(probe);
-            return true;
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
-    }
-
-    @Override
     public String describe() {
         return root().toString();
     }

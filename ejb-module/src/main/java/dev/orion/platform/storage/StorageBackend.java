@@ -20,9 +20,6 @@ public interface StorageBackend {
 
     void delete(String key) throws IOException;
 
-    /** True when the backend can be written to right now (used by the readiness check). */
-    boolean writable();
-
     /** A human-readable location for logs and health output. */
     String describe();
 }

@@ -6,8 +6,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -19,17 +19,28 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class ApiCaller {
 
     @Inject
-    JsonWebToken token;
-
-    @Context
     HttpServletRequest request;
 
+    private JsonWebToken token;
+
+    /** Called by {@link BearerTokenAuthenticator} once the request's token is verified. */
+    void authenticated(JsonWebToken verified) {
+        this.token = verified;
+    }
+
+    private JsonWebToken token() {
+        if (token == null) {
+            throw new NotAuthorizedException("A bearer token is required", "Bearer realm=\"orion-api\"");
+        }
+        return token;
+    }
+
     public String clientId() {
-        return token.getSubject();
+        return token().getSubject();
     }
 
     public boolean isPlatform() {
-        return token.getGroups().contains(ApiClient.ROLE_PLATFORM);
+        return token().getGroups().contains(ApiClient.ROLE_PLATFORM);
     }
 
     public long vendorScope(Long requestedVendor) {
@@ -39,7 +50,7 @@ public class ApiCaller {
             }
             return requestedVendor;
         }
-        Object claim = token.getClaim("vendor");
+        Object claim = token().getClaim("vendor");
         if (claim == null) {
             throw new NotFoundException();
         }

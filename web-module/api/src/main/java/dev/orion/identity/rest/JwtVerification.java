@@ -1,0 +1,58 @@
+package dev.orion.identity.rest;
+
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.ParseException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Verifies API bearer tokens with SmallRye JWT, under the standard MicroProfile JWT settings: RS256 only,
+ * the configured issuer and audience, a key chosen by {@code kid} from the JWKS file. The JWKS is re-read
+ * every minute, so a key added during rotation is accepted without a restart.
+ */
+@ApplicationScoped
+public class JwtVerification {
+
+    private static final Duration RELOAD = Duration.ofMinutes(1);
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.issuer")
+    String issuer;
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.audiences", defaultValue = "orion-api")
+    Set<String> audiences;
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.publickey.location")
+    String keyLocation;
+
+    private volatile DefaultJWTParser parser;
+    private volatile long loadedAt;
+
+    public JsonWebToken verify(String token) throws ParseException {
+        return current().parse(token);
+    }
+
+    private DefaultJWTParser current() {
+        long now = System.nanoTime();
+        DefaultJWTParser active = parser;
+        if (active == null || now - loadedAt > RELOAD.toNanos()) {
+            var context = new JWTAuthContextInfo(keyLocation, issuer);
+            context.setExpectedAudience(audiences);
+            context.setSignatureAlgorithm(SignatureAlgorithm.RS256);
+            context.setRequireNamedPrincipal(true);
+            context.setRequiredClaims(Set.of("sub", "exp", "iat", "jti"));
+            active = new DefaultJWTParser(context);
+            parser = active;
+            loadedAt = now;
+        }
+        return active;
+    }
+}
