@@ -6,6 +6,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import dev.orion.platform.StartupFailure;
 import java.sql.SQLException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -29,7 +30,16 @@ public class SchemaMigrator {
 
     @PostConstruct
     void migrate() {
-        checkReachable();
+        try {
+            checkReachable();
+            runMigrations();
+        } catch (StartupFailure e) {
+            LOG.severe("Orion cannot start: " + e.getMessage()); // the one line to read; WildFly's report follows
+            throw e;
+        }
+    }
+
+    private void runMigrations() {
         try {
             var result = Flyway.configure(getClass().getClassLoader())
                     .dataSource(dataSource)

@@ -1,5 +1,6 @@
 package dev.orion.platform.redis;
 
+import dev.orion.platform.StartupFailure;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
@@ -38,7 +39,9 @@ public class RedisConnection {
     @PostConstruct
     void connect() {
         if (!url.startsWith("redis://") && !url.startsWith("rediss://")) {
-            throw new IllegalStateException("ORION_REDIS_URL must start with redis:// or rediss://, was: " + url);
+            String message = "ORION_REDIS_URL must start with redis:// or rediss://, was: " + url;
+            LOG.severe("Orion cannot start: " + message);
+            throw new StartupFailure(message);
         }
         var config = new Config()
                 .setCodec(StringCodec.INSTANCE) // values are JSON we write ourselves: no class loading from Redis

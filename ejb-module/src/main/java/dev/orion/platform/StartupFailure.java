@@ -1,4 +1,4 @@
-package dev.orion.platform.persistence;
+package dev.orion.platform;
 
 /** A startup check failed; the message names the setting to fix and is logged as is, without a stack trace. */
 public class StartupFailure extends RuntimeException {
