@@ -1,6 +1,8 @@
 package dev.orion.catalog.application;
 
 import dev.orion.catalog.domain.Product;
+import dev.orion.catalog.domain.StockMovement;
+import jakarta.persistence.LockModeType;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -20,16 +22,120 @@ public class ProductCatalog {
 
     /** Keyset pagination by id: stable under concurrent inserts, no duplicates, no gaps. */
     public ProductPage list(long vendorId, Long afterId, int limit) {
+        return search(vendorId, ProductFilter.NONE, afterId, limit);
+    }
+
+    /**
+     * A filtered page, newest last. {@code text} uses PostgreSQL full-text search over title, description and
+     * brand (the expression matches the products_search_idx index).
+     */
+    @SuppressWarnings("unchecked")
+    public ProductPage search(long vendorId, ProductFilter filter, Long afterId, int limit) {
         int size = Math.max(1, Math.min(limit, MAX_PAGE));
-        List<Product> rows = em.createQuery(
-                        "SELECT p FROM Product p WHERE p.vendorId = :vendor AND p.id > :after ORDER BY p.id", Product.class)
-                .setParameter("vendor", vendorId)
-                .setParameter("after", afterId == null ? 0L : afterId)
-                .setMaxResults(size + 1)
-                .getResultList();
+        var sql = new StringBuilder("SELECT p.* FROM orion.products p WHERE p.vendor_id = :vendor AND p.id > :after");
+        var params = new HashMap<String, Object>();
+        params.put("vendor", vendorId);
+        params.put("after", afterId == null ? 0L : afterId);
+        if (filter.text() != null && !filter.text().isBlank()) {
+            sql.append(" AND to_tsvector('simple', coalesce(p.title, '') || ' ' || coalesce(p.description, '') || ' ' || coalesce(p.brand, ''))"
+                    + " @@ plainto_tsquery('simple', :text)");
+            params.put("text", filter.text());
+        }
+        if (filter.updatedSince() != null) {
+            sql.append(" AND p.updated_at >= :since");
+            params.put("since", filter.updatedSince());
+        }
+        if (filter.availability() != null) {
+            sql.append(" AND p.availability = :availability");
+            params.put("availability", filter.availability().wireName());
+        }
+        if (filter.brand() != null && !filter.brand().isBlank()) {
+            sql.append(" AND p.brand = :brand");
+            params.put("brand", filter.brand());
+        }
+        sql.append(" ORDER BY p.id LIMIT :limit");
+        params.put("limit", size + 1);
+        var query = em.createNativeQuery(sql.toString(), Product.class);
+        params.forEach(query::setParameter);
+        List<Product> rows = query.getResultList();
         boolean more = rows.size() > size;
         List<ProductView> page = rows.stream().limit(size).map(ProductView::of).toList();
         return new ProductPage(page, more, more ? page.get(page.size() - 1).id() : null);
+    }
+
+    /**
+     * Creates the product or replaces all its fields. With {@code expectedVersion} (from If-Match) the write
+     * only happens if the stored product is still at that version.
+     */
+    public ProductWrite replace(long vendorId, ProductUpsert data, Long expectedVersion) {
+        Optional<Product> existing = findEntity(vendorId, data.sku(), LockModeType.PESSIMISTIC_WRITE);
+        if (existing.isEmpty()) {
+            if (expectedVersion != null) {
+                throw new StaleVersionException("Product " + data.sku(), -1);
+            }
+            var product = new Product(vendorId, data.sku(), data.title(), data.price());
+            apply(product, data);
+            em.persist(product);
+            em.flush();
+            return new ProductWrite(ProductView.of(product), true);
+        }
+        Product product = existing.get();
+        requireVersion(product, expectedVersion);
+        product.retitle(data.title());
+        product.reprice(data.price());
+        apply(product, data);
+        em.flush();
+        return new ProductWrite(ProductView.of(product), false);
+    }
+
+    /** @return false when there was no such product */
+    public boolean delete(long vendorId, String sku, Long expectedVersion) {
+        Optional<Product> existing = findEntity(vendorId, sku, LockModeType.PESSIMISTIC_WRITE);
+        existing.ifPresent(product -> {
+            requireVersion(product, expectedVersion);
+            em.remove(product);
+        });
+        return existing.isPresent();
+    }
+
+    /**
+     * Applies a batch of stock changes all or nothing. Rows are locked in SKU order, so concurrent batches
+     * cannot deadlock, and stock never goes below zero: if any line would, none is applied.
+     */
+    public List<ProductView> adjustStock(long vendorId, List<StockAdjustment> adjustments, String actor) {
+        List<String> skus = adjustments.stream().map(StockAdjustment::sku).distinct().sorted().toList();
+        Map<String, Product> products = new HashMap<>();
+        em.createQuery("SELECT p FROM Product p WHERE p.vendorId = :vendor AND p.sku IN :skus ORDER BY p.sku", Product.class)
+                .setParameter("vendor", vendorId)
+                .setParameter("skus", skus)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().forEach(p -> products.put(p.getSku(), p));
+        List<String> unknown = skus.stream().filter(sku -> !products.containsKey(sku)).toList();
+        if (!unknown.isEmpty()) {
+            throw new UnknownSkusException(unknown);
+        }
+        Map<String, Long> after = new HashMap<>();
+        for (StockAdjustment line : adjustments) {
+            after.merge(line.sku(), (long) line.delta(), Long::sum);
+        }
+        List<String> negative = skus.stream()
+                .filter(sku -> products.get(sku).getStock() + after.get(sku) < 0).toList();
+        if (!negative.isEmpty()) {
+            throw new StockConflictException(negative);
+        }
+        for (StockAdjustment line : adjustments) {
+            Product product = products.get(line.sku());
+            product.adjustStock(line.delta());
+            em.persist(new StockMovement(product, line.delta(), line.reason(), actor));
+        }
+        em.flush();
+        return skus.stream().map(products::get).map(ProductView::of).toList();
+    }
+
+    private static void requireVersion(Product product, Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != product.getVersion()) {
+            throw new StaleVersionException("Product " + product.getSku(), product.getVersion());
+        }
     }
 
     /** A page by offset, for the console's paged table (sorted by SKU). */
@@ -42,7 +148,7 @@ public class ProductCatalog {
     }
 
     public Optional<ProductView> find(long vendorId, String sku) {
-        return findEntity(vendorId, sku).map(ProductView::of);
+        return findEntity(vendorId, sku, LockModeType.NONE).map(ProductView::of);
     }
 
     public long count(long vendorId) {
@@ -50,10 +156,11 @@ public class ProductCatalog {
                 .setParameter("vendor", vendorId).getSingleResult();
     }
 
-    private Optional<Product> findEntity(long vendorId, String sku) {
+    private Optional<Product> findEntity(long vendorId, String sku, LockModeType lock) {
         return em.createQuery("SELECT p FROM Product p WHERE p.vendorId = :vendor AND p.sku = :sku", Product.class)
                 .setParameter("vendor", vendorId)
                 .setParameter("sku", sku)
+                .setLockMode(lock)
                 .getResultStream().findFirst();
     }
 

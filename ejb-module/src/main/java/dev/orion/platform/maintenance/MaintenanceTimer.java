@@ -2,7 +2,11 @@ package dev.orion.platform.maintenance;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -23,6 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Singleton
 @Startup
 @DependsOn("SchemaMigrator")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN) // runs never overlap: the timer service does not re-enter a running timer
 public class MaintenanceTimer {
 
     private static final Logger LOG = Logger.getLogger(MaintenanceTimer.class.getName());
@@ -30,6 +35,9 @@ public class MaintenanceTimer {
 
     @Resource
     TimerService timers;
+
+    @Resource
+    SessionContext context;
 
     @Inject
     Housekeeping housekeeping;
@@ -45,9 +53,18 @@ public class MaintenanceTimer {
     @ConfigProperty(name = "jboss.node.name", defaultValue = "orion")
     String node;
 
-    /** The timer's info names its interval, so a restart keeps a matching timer and replaces a stale one. */
+    /**
+     * Timers are reconciled after start-up, not during it: a persistent timer can fire while this bean is
+     * being deployed, and the timer service would then wait for the bean while the bean waits for the timer.
+     */
     @PostConstruct
-    void schedule() {
+    void start() {
+        context.getBusinessObject(MaintenanceTimer.class).schedule();
+    }
+
+    /** The timer's info names its interval, so a restart keeps a matching timer and replaces a stale one. */
+    @Asynchronous
+    public void schedule() {
         String wanted = TASK + "@" + interval;
         boolean present = false;
         for (Timer timer : timers.getTimers()) {

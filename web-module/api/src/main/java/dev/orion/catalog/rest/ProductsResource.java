@@ -1,28 +1,51 @@
 package dev.orion.catalog.rest;
 
 import dev.orion.catalog.application.ProductCatalog;
+import dev.orion.catalog.application.ProductFilter;
 import dev.orion.catalog.application.ProductPage;
 import dev.orion.catalog.application.ProductView;
+import dev.orion.catalog.domain.Availability;
 import dev.orion.identity.rest.ApiCaller;
+import dev.orion.platform.audit.AuditLog;
+import dev.orion.platform.rest.MergePatch;
+import dev.orion.platform.rest.Preconditions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Link;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
-/** The vendor's catalogue. */
+/** The vendor's catalogue: cursor-paginated listing, conditional reads and writes, JSON Merge Patch. */
 @Path("products")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"vendor", "platform"})
@@ -35,22 +58,36 @@ public class ProductsResource {
     @Inject
     ApiCaller caller;
 
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Validator validator;
+
     @Context
     UriInfo uri;
 
-    public record ProductList(List<ProductView> data, boolean hasMore, String nextCursor) {
+    @Context
+    Request request;
+
+    public record ProductList(List<ProductJson> data, boolean hasMore, String nextCursor) {
     }
 
     @GET
     public Response list(@QueryParam("limit") @DefaultValue("25") int limit,
                          @QueryParam("cursor") String cursor,
+                         @QueryParam("q") String text,
+                         @QueryParam("updated_since") String updatedSince,
+                         @QueryParam("availability") String availability,
+                         @QueryParam("brand") String brand,
                          @QueryParam("vendor") Long vendor) {
         if (limit < 1 || limit > ProductCatalog.MAX_PAGE) {
             throw new BadRequestException("limit must be between 1 and " + ProductCatalog.MAX_PAGE);
         }
-        ProductPage page = catalog.list(caller.vendorScope(vendor), Cursor.decode(cursor), limit);
+        var filter = new ProductFilter(text, timestamp(updatedSince), availability(availability), brand);
+        ProductPage page = catalog.search(caller.vendorScope(vendor), filter, Cursor.decode(cursor), limit);
         String next = page.hasMore() ? Cursor.encode(page.nextAfterId()) : null;
-        var response = Response.ok(new ProductList(page.items(), page.hasMore(), next));
+        var response = Response.ok(new ProductList(page.items().stream().map(ProductJson::of).toList(), page.hasMore(), next));
         if (next != null) {
             response.links(Link.fromUriBuilder(uri.getRequestUriBuilder().replaceQueryParam("cursor", next)).rel("next").build());
         }
@@ -59,7 +96,97 @@ public class ProductsResource {
 
     @GET
     @Path("{sku}")
-    public ProductView get(@PathParam("sku") String sku, @QueryParam("vendor") Long vendor) {
-        return catalog.find(caller.vendorScope(vendor), sku).orElseThrow(NotFoundException::new);
+    public Response get(@PathParam("sku") String sku, @QueryParam("vendor") Long vendor) {
+        ProductView product = catalog.find(caller.vendorScope(vendor), sku).orElseThrow(NotFoundException::new);
+        var etag = new EntityTag(ProductJson.etag(product));
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
+        if (notModified != null) {
+            return notModified.build(); // 304 for a matching If-None-Match
+        }
+        return Response.ok(ProductJson.of(product)).tag(etag).build();
+    }
+
+    /** Create or replace. If-Match makes it conditional (412 when stale); If-None-Match: * makes it create-only. */
+    @PUT
+    @Path("{sku}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    public Response put(@PathParam("sku") String sku, @Valid @NotNull ProductBody body, @QueryParam("vendor") Long vendor,
+                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                        @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        long vendorId = caller.vendorScope(vendor);
+        if ("*".equals(ifNoneMatch) && catalog.find(vendorId, sku).isPresent()) {
+            throw Preconditions.failed("Product " + sku + " already exists");
+        }
+        var write = catalog.replace(vendorId, body.toUpsert(requireSku(sku)), Preconditions.expectedVersion(ifMatch));
+        audit.record(caller.actor(), vendorId, write.created() ? "product.create" : "product.replace", "product", sku, null);
+        var response = write.created()
+                ? Response.created(uri.getAbsolutePathBuilder().build())
+                : Response.ok();
+        return response.entity(ProductJson.of(write.product())).tag(new EntityTag(ProductJson.etag(write.product()))).build();
+    }
+
+    /** RFC 7396 JSON Merge Patch: members set replace, members set to null are cleared, absent ones stay. */
+    @PATCH
+    @Path("{sku}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @Transactional
+    public Response patch(@PathParam("sku") String sku, @NotNull MergePatch mergePatch, @QueryParam("vendor") Long vendor,
+                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        JsonObject patch = mergePatch.document();
+        long vendorId = caller.vendorScope(vendor);
+        ProductView current = catalog.find(vendorId, sku).orElseThrow(NotFoundException::new);
+        Long expected = Preconditions.expectedVersion(ifMatch);
+        if (expected != null && expected != current.version()) {
+            throw Preconditions.failed("Product " + sku + " has changed; fetch it again and retry");
+        }
+        JsonValue merged = Json.createMergePatch(patch).apply(ProductBody.of(current).toJson());
+        if (merged.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new BadRequestException("A merge patch for a product must be a JSON object");
+        }
+        ProductBody body = ProductBody.fromJson(merged.asJsonObject());
+        var violations = validator.validate(body);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        var write = catalog.replace(vendorId, body.toUpsert(sku), current.version());
+        audit.record(caller.actor(), vendorId, "product.patch", "product", sku, patch.keySet().toString());
+        return Response.ok(ProductJson.of(write.product())).tag(new EntityTag(ProductJson.etag(write.product()))).build();
+    }
+
+    @DELETE
+    @Path("{sku}")
+    @Transactional
+    public Response delete(@PathParam("sku") String sku, @QueryParam("vendor") Long vendor,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        long vendorId = caller.vendorScope(vendor);
+        if (!catalog.delete(vendorId, sku, Preconditions.expectedVersion(ifMatch))) {
+            throw new NotFoundException();
+        }
+        audit.record(caller.actor(), vendorId, "product.delete", "product", sku, null);
+        return Response.noContent().build();
+    }
+
+    private static String requireSku(String sku) {
+        if (sku.isBlank() || sku.length() > 100) {
+            throw new BadRequestException("The SKU in the path must be 1 to 100 characters");
+        }
+        return sku;
+    }
+
+    private static OffsetDateTime timestamp(String text) {
+        try {
+            return text == null || text.isBlank() ? null : OffsetDateTime.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException("updated_since must be an RFC 3339 timestamp like 2026-01-31T12:00:00Z");
+        }
+    }
+
+    private static Availability availability(String text) {
+        try {
+            return text == null || text.isBlank() ? null : Availability.fromWire(text);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
     }
 }

@@ -1,5 +1,8 @@
 package dev.orion.platform.rest;
 
+import dev.orion.catalog.application.StaleVersionException;
+import dev.orion.catalog.application.StockConflictException;
+import dev.orion.catalog.application.UnknownSkusException;
 import dev.orion.catalog.domain.InsufficientStockException;
 import dev.orion.identity.application.InvalidClientException;
 import dev.orion.orders.domain.IllegalTransitionException;
@@ -64,6 +67,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (e instanceof InsufficientStockException stock) {
             return Problem.of(409, "insufficient-stock", "Insufficient stock", e.getMessage()).with("skus", java.util.List.of(stock.sku()));
         }
+        if (e instanceof StaleVersionException) {
+            return Problem.of(412, "precondition-failed", "Precondition failed", e.getMessage());
+        }
+        if (e instanceof StockConflictException stock) {
+            return Problem.of(409, "insufficient-stock", "Insufficient stock", e.getMessage()).with("skus", stock.skus());
+        }
+        if (e instanceof UnknownSkusException unknown) {
+            return Problem.of(422, "unknown-sku", "Unknown SKU", e.getMessage()).with("skus", unknown.skus());
+        }
         if (e instanceof OptimisticLockException) {
             return Problem.of(409, "concurrent-change", "Changed concurrently", "The resource was changed by someone else; fetch it and try again");
         }
@@ -73,6 +85,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                             .map(v -> new Problem.FieldError(leaf(v.getPropertyPath().toString()), v.getMessage())).toList());
         }
         if (e instanceof JsonbException || e instanceof ProcessingException) {
+            LOG.log(Level.FINE, "Unreadable request body", e);
             return Problem.of(400, "malformed-body", "Malformed request body", "The body is not valid JSON for this operation");
         }
         if (e instanceof IllegalArgumentException) {
@@ -96,6 +109,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             case 404 -> Problem.of(404, "not-found", "Not found", "No such resource");
             case 405 -> Problem.of(405, "method-not-allowed", "Method not allowed", message);
             case 406 -> Problem.of(406, "not-acceptable", "Not acceptable", message);
+            case 412 -> Problem.of(412, "precondition-failed", "Precondition failed", message);
             case 413 -> Problem.of(413, "too-large", "Request body too large", message);
             case 415 -> Problem.of(415, "unsupported-media-type", "Unsupported media type", message);
             default -> Problem.of(status, status >= 500 ? "internal" : "bad-request",

@@ -1,0 +1,42 @@
+package dev.orion.platform.rest;
+
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import org.jboss.resteasy.api.validation.ResteasyConstraintViolation;
+import org.jboss.resteasy.api.validation.ResteasyViolationException;
+
+/**
+ * Bean Validation failures on request bodies and parameters: 400 problem+json with one entry per field.
+ * RESTEasy raises its own subtype, whose built-in mapper would answer text/plain.
+ */
+@Provider
+public class ValidationProblemMapper implements ExceptionMapper<ResteasyViolationException> {
+
+    @Context
+    UriInfo uri;
+
+    @Override
+    public Response toResponse(ResteasyViolationException e) {
+        if (!e.getReturnValueViolations().isEmpty()) {
+            return new ProblemMapper().toResponse(new IllegalStateException("Invalid response: " + e.getReturnValueViolations()));
+        }
+        var errors = e.getViolations().stream()
+                .map(v -> new Problem.FieldError(field(v), v.getMessage()))
+                .toList();
+        return Problem.of(400, "validation", "Invalid request", errors.size() + " field(s) are invalid")
+                .errors(errors)
+                .instance(uri == null ? null : "/api/" + uri.getPath().replaceFirst("^/", ""))
+                .response();
+    }
+
+    /** "put.body.imageLinks[0].<list element>" becomes "image_links[0]": the name the client sent. */
+    private static String field(ResteasyConstraintViolation violation) {
+        String path = violation.getPath().replace(".<list element>", "");
+        String[] parts = path.split("\\.");
+        String leaf = parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : parts[parts.length - 1];
+        return leaf.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+}
