@@ -59,6 +59,7 @@ public class TokenService {
         claims.setExpirationTimeMinutesInTheFuture(seconds / 60f);
         claims.setClaim("upn", client.getClientId());
         claims.setStringListClaim("groups", List.of(client.getRole()));
+        claims.setClaim("rate_plan", client.getRatePlan());
         if (client.getVendorId() != null) {
             claims.setClaim("vendor", client.getVendorId());
         }

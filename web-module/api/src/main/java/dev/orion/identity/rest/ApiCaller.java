@@ -43,6 +43,20 @@ public class ApiCaller {
         return token().getGroups().contains(ApiClient.ROLE_PLATFORM);
     }
 
+    public boolean isAuthenticated() {
+        return token != null;
+    }
+
+    /** The client's rate-limit plan, as stamped into its token. */
+    public String ratePlan() {
+        Object plan = token().getClaim("rate_plan");
+        return plan == null ? "standard" : plan.toString().replace("\"", "");
+    }
+
+    public String clientIp() {
+        return request == null ? "unknown" : request.getRemoteAddr();
+    }
+
     public long vendorScope(Long requestedVendor) {
         if (isPlatform()) {
             if (requestedVendor == null) {
@@ -62,6 +76,6 @@ public class ApiCaller {
     }
 
     public Actor actor() {
-        return new Actor(clientId(), "api-client", request == null ? null : request.getRemoteAddr());
+        return new Actor(clientId(), "api-client", clientIp());
     }
 }

@@ -1,0 +1,47 @@
+package dev.orion.platform.ratelimit;
+
+import dev.orion.platform.redis.RedisConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.redisson.api.RRateLimiter;
+import org.redisson.api.RateType;
+
+/**
+ * Request budgets shared by every node through Redis (Redisson rate limiters, one per key). When Redis
+ * cannot answer, each node falls back to {@link LocalRateLimits} (see docs/api.md).
+ */
+@ApplicationScoped
+public class RateLimits {
+
+    private static final Logger LOG = Logger.getLogger(RateLimits.class.getName());
+
+    @Inject
+    RedisConnection redis;
+
+    @Inject
+    LocalRateLimits local;
+
+    /** The plan called {@code name}, from {@code ORION_RATE_PLAN_<NAME>}; unknown names get {@code fallback}. */
+    public RatePlan plan(String name, String fallback) {
+        String key = "orion.rate.plan." + (name == null ? "standard" : name.toLowerCase(java.util.Locale.ROOT));
+        return RatePlan.parse(ConfigProvider.getConfig().getOptionalValue(key, String.class).orElse(fallback));
+    }
+
+    public RateDecision acquire(String key, RatePlan plan) {
+        try {
+            RRateLimiter limiter = redis.client().getRateLimiter("orion:rate:" + key + ":" + plan.perSecond() + "/" + plan.burst());
+            Duration window = Duration.ofMillis(plan.windowMillis());
+            limiter.trySetRate(RateType.OVERALL, plan.burst(), window, window.multipliedBy(10));
+            boolean allowed = limiter.tryAcquire();
+            long remaining = Math.max(0, limiter.availablePermits());
+            return new RateDecision(allowed, plan.burst(), remaining, (plan.windowMillis() + 999) / 1000);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Redis unavailable for rate limits, using this node's limits", e);
+            return local.acquire(key, plan);
+        }
+    }
+}
