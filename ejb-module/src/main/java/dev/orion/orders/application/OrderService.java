@@ -1,7 +1,12 @@
 package dev.orion.orders.application;
 
+import dev.orion.catalog.application.ProductCatalog;
+import dev.orion.catalog.application.ProductView;
+import dev.orion.catalog.application.StockAdjustment;
+import dev.orion.catalog.domain.Money;
 import dev.orion.notifications.application.EmailQueue;
 import dev.orion.notifications.application.EmailRequest;
+import dev.orion.orders.domain.Customer;
 import dev.orion.orders.domain.Order;
 import dev.orion.orders.domain.OrderStatus;
 import dev.orion.orders.domain.StatusChange;
@@ -11,7 +16,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Order look-ups and lifecycle changes; confirming an order sends its confirmation email. */
@@ -26,6 +34,80 @@ public class OrderService {
 
     @Inject
     VendorDirectory vendors;
+
+    @Inject
+    ProductCatalog catalog;
+
+    /** Orders of a vendor, oldest first, keyset-paginated by id. */
+    public OrderPage list(long vendorId, OrderFilter filter, Long afterId, int limit) {
+        int size = Math.max(1, Math.min(limit, 100));
+        var jpql = new StringBuilder("SELECT o FROM Order o WHERE o.vendorId = :vendor AND o.id > :after");
+        if (filter.status() != null) {
+            jpql.append(" AND o.status = :status");
+        }
+        if (filter.createdFrom() != null) {
+            jpql.append(" AND o.createdAt >= :from");
+        }
+        if (filter.createdTo() != null) {
+            jpql.append(" AND o.createdAt < :to");
+        }
+        var query = em.createQuery(jpql.append(" ORDER BY o.id").toString(), Order.class)
+                .setParameter("vendor", vendorId)
+                .setParameter("after", afterId == null ? 0L : afterId)
+                .setMaxResults(size + 1);
+        if (filter.status() != null) {
+            query.setParameter("status", filter.status());
+        }
+        if (filter.createdFrom() != null) {
+            query.setParameter("from", filter.createdFrom());
+        }
+        if (filter.createdTo() != null) {
+            query.setParameter("to", filter.createdTo());
+        }
+        List<Order> rows = query.getResultList();
+        boolean more = rows.size() > size;
+        List<OrderView> page = rows.stream().limit(size).map(OrderView::of).toList();
+        return new OrderPage(page, more, more ? page.get(page.size() - 1).id() : null);
+    }
+
+    /**
+     * Places an order: reserves the stock of every line (all or nothing, never below zero), prices the lines
+     * from the catalogue and records the customer. An order with a known external id is not placed twice.
+     */
+    public OrderView place(long vendorId, NewOrder request, String actor) {
+        if (request.externalId() != null) {
+            var existing = em.createQuery("SELECT o FROM Order o WHERE o.vendorId = :vendor AND o.externalId = :ext", Order.class)
+                    .setParameter("vendor", vendorId).setParameter("ext", request.externalId())
+                    .getResultStream().findFirst();
+            if (existing.isPresent()) {
+                throw new DuplicateOrderException(request.externalId(), existing.get().getId());
+            }
+        }
+        var reserved = catalog.adjustStock(vendorId, request.lines().stream()
+                .map(l -> new StockAdjustment(l.sku(), -l.quantity(), "order")).toList(), actor);
+        Map<String, ProductView> products = new HashMap<>();
+        reserved.forEach(p -> products.put(p.sku(), p));
+        var order = new Order(customer(vendorId, request), request.currency(), request.externalId());
+        for (NewOrder.Line line : request.lines()) {
+            ProductView product = products.get(line.sku());
+            order.addLine(product.id(), product.sku(), product.title(), line.quantity(), new Money(product.price(), product.currency()));
+        }
+        em.persist(order);
+        em.flush();
+        em.persist(new StatusChange(order.getId(), null, OrderStatus.PENDING, actor));
+        return OrderView.of(order);
+    }
+
+    private Customer customer(long vendorId, NewOrder request) {
+        return em.createQuery("SELECT c FROM Customer c WHERE c.vendorId = :vendor AND c.email = :email", Customer.class)
+                .setParameter("vendor", vendorId).setParameter("email", request.customerEmail().strip())
+                .getResultStream().findFirst()
+                .orElseGet(() -> {
+                    var created = new Customer(vendorId, request.customerEmail(), request.customerName(), request.customerLocale());
+                    em.persist(created);
+                    return created;
+                });
+    }
 
     public Optional<OrderView> find(long vendorId, long orderId) {
         return findEntity(vendorId, orderId, LockModeType.NONE).map(OrderView::of);

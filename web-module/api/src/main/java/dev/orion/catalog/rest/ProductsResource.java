@@ -7,6 +7,7 @@ import dev.orion.catalog.application.ProductView;
 import dev.orion.catalog.domain.Availability;
 import dev.orion.identity.rest.ApiCaller;
 import dev.orion.platform.audit.AuditLog;
+import dev.orion.platform.rest.Cursor;
 import dev.orion.platform.rest.MergePatch;
 import dev.orion.platform.rest.Preconditions;
 import jakarta.annotation.security.RolesAllowed;

@@ -16,6 +16,27 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import dev.orion.orders.application.NewOrder;
+import dev.orion.orders.application.OrderFilter;
+import dev.orion.orders.application.OrderPage;
+import dev.orion.platform.rest.Cursor;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -36,33 +57,88 @@ public class OrdersResource {
     @Inject
     AuditLog audit;
 
+    @Context
+    UriInfo uri;
+
+    public record CustomerBody(@NotBlank @Email @Size(max = 254) String email, @Size(max = 200) String name,
+                               @Pattern(regexp = "en|fr|de", message = "must be en, fr or de") String locale) {
+    }
+
+    public record LineBody(@NotBlank @Size(max = 100) String sku, @NotNull @Positive @Max(10_000) Integer quantity) {
+    }
+
+    /** Body of a new order: lines reference SKUs; prices come from the catalogue. */
+    public record OrderBody(@Size(max = 100) String externalId, @Valid @NotNull CustomerBody customer,
+                            @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code like EUR") String currency,
+                            @NotEmpty @Size(max = 500) List<@Valid @NotNull LineBody> lines) {
+    }
+
+    public record OrderList(List<OrderJson> data, boolean hasMore, String nextCursor) {
+    }
+
+    @GET
+    public OrderList list(@QueryParam("status") String status, @QueryParam("created_from") String from,
+                          @QueryParam("created_to") String to, @QueryParam("limit") @DefaultValue("25") int limit,
+                          @QueryParam("cursor") String cursor, @QueryParam("vendor") Long vendor) {
+        if (limit < 1 || limit > 100) {
+            throw new BadRequestException("limit must be between 1 and 100");
+        }
+        var filter = new OrderFilter(status == null ? null : status(status), timestamp("created_from", from), timestamp("created_to", to));
+        OrderPage page = orders.list(caller.vendorScope(vendor), filter, Cursor.decode(cursor), limit);
+        return new OrderList(page.items().stream().map(OrderJson::of).toList(), page.hasMore(), page.hasMore() ? Cursor.encode(page.nextAfterId()) : null);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    public Response place(@Valid @NotNull OrderBody body, @QueryParam("vendor") Long vendor) {
+        long vendorId = caller.vendorScope(vendor);
+        var request = new NewOrder(body.externalId(), body.customer().email(), body.customer().name(),
+                body.customer().locale() == null ? "en" : body.customer().locale(), body.currency(),
+                body.lines().stream().map(l -> new NewOrder.Line(l.sku(), l.quantity())).toList());
+        OrderView order = orders.place(vendorId, request, caller.clientId());
+        audit.record(caller.actor(), vendorId, "order.create", "order", order.id(), body.lines().size() + " line(s)");
+        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(order.id())).build()).entity(OrderJson.of(order)).build();
+    }
+
+    private static OrderStatus status(String text) {
+        try {
+            return OrderStatus.valueOf(text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("Unknown status '" + text + "'");
+        }
+    }
+
+    private static OffsetDateTime timestamp(String name, String text) {
+        try {
+            return text == null || text.isBlank() ? null : OffsetDateTime.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException(name + " must be an RFC 3339 timestamp like 2026-01-31T12:00:00Z");
+        }
+    }
+
     /** Body of a transition request: the target status, and a tracking number when shipping. */
     public record TransitionRequest(String to, String trackingNumber) {
     }
 
     @GET
     @Path("{id}")
-    public OrderView get(@PathParam("id") long id, @QueryParam("vendor") Long vendor) {
-        return orders.find(caller.vendorScope(vendor), id).orElseThrow(NotFoundException::new);
+    public OrderJson get(@PathParam("id") long id, @QueryParam("vendor") Long vendor) {
+        return orders.find(caller.vendorScope(vendor), id).map(OrderJson::of).orElseThrow(NotFoundException::new);
     }
 
     @POST
     @Path("{id}/transitions")
     @Consumes(MediaType.APPLICATION_JSON)
-    public OrderView transition(@PathParam("id") long id, @QueryParam("vendor") Long vendor, TransitionRequest body) {
+    public OrderJson transition(@PathParam("id") long id, @QueryParam("vendor") Long vendor, TransitionRequest body) {
         if (body == null || body.to() == null) {
             throw new BadRequestException("Field 'to' is required");
         }
-        OrderStatus target;
-        try {
-            target = OrderStatus.valueOf(body.to().strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException("Unknown status '" + body.to() + "'");
-        }
+        OrderStatus target = status(body.to());
         long vendorId = caller.vendorScope(vendor);
         OrderView changed = orders.transition(vendorId, id, target, body.trackingNumber(), caller.clientId())
                 .orElseThrow(NotFoundException::new);
         audit.record(caller.actor(), vendorId, "order.transition", "order", id, "to " + target);
-        return changed;
+        return OrderJson.of(changed);
     }
 }

@@ -5,6 +5,7 @@ import dev.orion.catalog.application.StockConflictException;
 import dev.orion.catalog.application.UnknownSkusException;
 import dev.orion.catalog.domain.InsufficientStockException;
 import dev.orion.identity.application.InvalidClientException;
+import dev.orion.orders.application.DuplicateOrderException;
 import dev.orion.orders.domain.IllegalTransitionException;
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
@@ -75,6 +76,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (e instanceof UnknownSkusException unknown) {
             return Problem.of(422, "unknown-sku", "Unknown SKU", e.getMessage()).with("skus", unknown.skus());
+        }
+        if (e instanceof DuplicateOrderException duplicate) {
+            return Problem.of(409, "duplicate-order", "Duplicate order", e.getMessage()).with("order_id", duplicate.existingId());
         }
         if (e instanceof OptimisticLockException) {
             return Problem.of(409, "concurrent-change", "Changed concurrently", "The resource was changed by someone else; fetch it and try again");

@@ -1,20 +1,20 @@
-package dev.orion.catalog.rest;
+package dev.orion.platform.rest;
 
 import jakarta.ws.rs.BadRequestException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** Opaque pagination cursors: clients pass them back unchanged and never build them. */
-final class Cursor {
+public final class Cursor {
 
     private Cursor() {
     }
 
-    static String encode(long afterId) {
+    public static String encode(long afterId) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(("after:" + afterId).getBytes(StandardCharsets.UTF_8));
     }
 
-    static Long decode(String cursor) {
+    public static Long decode(String cursor) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }

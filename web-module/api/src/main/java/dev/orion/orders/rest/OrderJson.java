@@ -1,0 +1,21 @@
+package dev.orion.orders.rest;
+
+import dev.orion.orders.application.OrderView;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** An order on the wire: money as exact decimal strings, like products. */
+public record OrderJson(long id, String externalId, String status, String customerEmail, String customerName,
+                        String total, String currency, String trackingNumber, List<Line> lines,
+                        List<String> allowedTransitions, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+
+    public record Line(int lineNo, String sku, String title, int quantity, String unitPrice) {
+    }
+
+    static OrderJson of(OrderView o) {
+        return new OrderJson(o.id(), o.externalId(), o.status(), o.customerEmail(), o.customerName(),
+                o.total().toPlainString(), o.currency(), o.trackingNumber(),
+                o.lines().stream().map(l -> new Line(l.lineNo(), l.sku(), l.title(), l.quantity(), l.unitPrice().toPlainString())).toList(),
+                o.allowedTransitions(), o.createdAt(), o.updatedAt());
+    }
+}
