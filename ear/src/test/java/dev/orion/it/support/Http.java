@@ -83,7 +83,11 @@ public final class Http {
     }
 
     public static JsonObject json(HttpResponse<String> response) {
-        JsonStructure parsed = Json.createReader(new StringReader(response.body())).read();
+        return json(response.body());
+    }
+
+    public static JsonObject json(String text) {
+        JsonStructure parsed = Json.createReader(new StringReader(text)).read();
         return parsed.asJsonObject();
     }
 }

@@ -26,7 +26,7 @@ import org.jose4j.lang.JoseException;
  */
 @Singleton
 @Startup
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN) // reads need no lock; rotate() is synchronized
 public class JwtKeys {
 
     private static final Logger LOG = Logger.getLogger(JwtKeys.class.getName());
@@ -37,7 +37,7 @@ public class JwtKeys {
     @ConfigProperty(name = "orion.jwt.key.dir", defaultValue = "${jboss.server.data.dir}/orion/keys")
     String keyDirectory;
 
-    private RsaJsonWebKey signingKey;
+    private volatile RsaJsonWebKey signingKey;
 
     @PostConstruct
     void load() {
@@ -72,11 +72,7 @@ public class JwtKeys {
         Path jwksFile = dir.resolve(PUBLIC_KEYS_FILE);
         JsonWebKeySet set = Files.exists(jwksFile) ? new JsonWebKeySet(Files.readString(jwksFile)) : new JsonWebKeySet();
         if (set.findJsonWebKey(signingKey.getKeyId(), null, null, null) == null) {
-            RsaJsonWebKey publicOnly = (RsaJsonWebKey) JsonWebKey.Factory.newJwk(signingKey.getRsaPublicKey());
-            publicOnly.setKeyId(signingKey.getKeyId());
-            publicOnly.setAlgorithm("RS256");
-            publicOnly.setUse("sig");
-            set.addJsonWebKey(publicOnly);
+            set.addJsonWebKey(publicHalf(signingKey));
             Files.writeString(jwksFile, set.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
         }
     }
@@ -87,6 +83,37 @@ public class JwtKeys {
         } catch (UnsupportedOperationException | IOException e) {
             LOG.warning(() -> "Could not restrict permissions of " + file + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Starts signing with a new key. The public keys file keeps the new key and the one before it, so tokens
+     * signed before the rotation stay valid until they expire (15 minutes at most).
+     */
+    public synchronized String rotate() {
+        try {
+            Path dir = Path.of(keyDirectory);
+            RsaJsonWebKey previous = signingKey;
+            signingKey = generate(dir, dir.resolve(SIGNING_KEY_FILE));
+            Path jwksFile = dir.resolve(PUBLIC_KEYS_FILE);
+            var set = new JsonWebKeySet();
+            set.addJsonWebKey(publicHalf(signingKey));
+            set.addJsonWebKey(publicHalf(previous));
+            Path temporary = dir.resolve(PUBLIC_KEYS_FILE + ".tmp");
+            Files.writeString(temporary, set.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
+            Files.move(temporary, jwksFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            LOG.info(() -> "JWT signing key rotated: now " + signingKey.getKeyId() + ", still accepting " + previous.getKeyId());
+            return signingKey.getKeyId();
+        } catch (IOException | JoseException e) {
+            throw new IllegalStateException("Key rotation failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static RsaJsonWebKey publicHalf(RsaJsonWebKey key) throws JoseException {
+        RsaJsonWebKey publicOnly = (RsaJsonWebKey) JsonWebKey.Factory.newJwk(key.getRsaPublicKey());
+        publicOnly.setKeyId(key.getKeyId());
+        publicOnly.setAlgorithm("RS256");
+        publicOnly.setUse("sig");
+        return publicOnly;
     }
 
     public RsaJsonWebKey signingKey() {

@@ -72,6 +72,13 @@ public class ApiClient {
         }
     }
 
+    public void changeRatePlan(String plan) {
+        if (plan == null || !plan.matches("[a-z0-9_-]{1,32}")) {
+            throw new IllegalArgumentException("A rate plan name is 1-32 lowercase letters, digits, '-' or '_'");
+        }
+        this.ratePlan = plan;
+    }
+
     public void rotateSecret(String newHash) {
         this.secretHash = newHash;
     }

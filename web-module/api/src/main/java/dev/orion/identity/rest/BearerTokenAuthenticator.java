@@ -30,6 +30,9 @@ public class BearerTokenAuthenticator implements ContainerRequestFilter {
     @Inject
     ApiCaller caller;
 
+    @Inject
+    ClientRevocations revocations;
+
     @Context
     ResourceInfo resource;
 
@@ -39,6 +42,9 @@ public class BearerTokenAuthenticator implements ContainerRequestFilter {
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             try {
                 var token = verification.verify(header.substring(7).strip());
+                if (!revocations.active(token.getSubject())) {
+                    throw new NotAuthorizedException("The client of this token has been revoked", CHALLENGE + ", error=\"invalid_token\"");
+                }
                 request.setSecurityContext(new JwtSecurityContext(token, request.getSecurityContext().isSecure()));
                 caller.authenticated(token);
                 return;

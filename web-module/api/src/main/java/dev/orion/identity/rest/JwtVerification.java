@@ -20,6 +20,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class JwtVerification {
 
     private static final Duration RELOAD = Duration.ofMinutes(1);
+    private static final Duration FORCED_RELOAD_GAP = Duration.ofSeconds(5);
 
     @Inject
     @ConfigProperty(name = "mp.jwt.verify.issuer")
@@ -37,13 +38,21 @@ public class JwtVerification {
     private volatile long loadedAt;
 
     public JsonWebToken verify(String token) throws ParseException {
-        return current().parse(token);
+        try {
+            return current(false).parse(token);
+        } catch (ParseException e) {
+            // a key rotated on this node a moment ago: re-read the keys once (at most every few seconds)
+            if (System.nanoTime() - loadedAt < FORCED_RELOAD_GAP.toNanos()) {
+                throw e;
+            }
+            return current(true).parse(token);
+        }
     }
 
-    private DefaultJWTParser current() {
+    private DefaultJWTParser current(boolean force) {
         long now = System.nanoTime();
         DefaultJWTParser active = parser;
-        if (active == null || now - loadedAt > RELOAD.toNanos()) {
+        if (force || active == null || now - loadedAt > RELOAD.toNanos()) {
             var context = new JWTAuthContextInfo(keyLocation, issuer);
             context.setExpectedAudience(audiences);
             context.setSignatureAlgorithm(SignatureAlgorithm.RS256);

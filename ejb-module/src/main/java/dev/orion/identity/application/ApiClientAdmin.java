@@ -1,0 +1,70 @@
+package dev.orion.identity.application;
+
+import dev.orion.identity.domain.ApiClient;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/** Creates, lists, rotates and revokes API clients. Secrets are random, shown once, stored as bcrypt. */
+@Stateless
+public class ApiClientAdmin {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    PasswordHasher hasher;
+
+    public ClientCredentials create(String name, String role, Long vendorId, String ratePlan) {
+        String clientId = "cl_" + random(12);
+        String secret = random(32);
+        var client = new ApiClient(clientId, name, hasher.hash(secret), role, vendorId);
+        if (ratePlan != null) {
+            client.changeRatePlan(ratePlan);
+        }
+        em.persist(client);
+        return new ClientCredentials(clientId, secret);
+    }
+
+    public List<ApiClientView> list() {
+        return em.createQuery("SELECT c FROM ApiClient c ORDER BY c.id", ApiClient.class).getResultStream().map(ApiClientView::of).toList();
+    }
+
+    public Optional<ClientCredentials> rotateSecret(String clientId) {
+        return find(clientId).filter(c -> !c.isRevoked()).map(client -> {
+            String secret = random(32);
+            client.rotateSecret(hasher.hash(secret));
+            return new ClientCredentials(clientId, secret);
+        });
+    }
+
+    /** @return false when there is no such client */
+    public boolean revoke(String clientId) {
+        Optional<ApiClient> client = find(clientId);
+        client.ifPresent(ApiClient::revoke);
+        return client.isPresent();
+    }
+
+    /** Whether the client may still use its tokens: it exists and is not revoked. */
+    public boolean active(String clientId) {
+        return find(clientId).map(c -> !c.isRevoked()).orElse(false);
+    }
+
+    private Optional<ApiClient> find(String clientId) {
+        return em.createQuery("SELECT c FROM ApiClient c WHERE c.clientId = :id", ApiClient.class)
+                .setParameter("id", clientId).getResultStream().findFirst();
+    }
+
+    private static String random(int bytes) {
+        byte[] value = new byte[bytes];
+        RANDOM.nextBytes(value);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
+    }
+}

@@ -1,0 +1,5 @@
+package dev.orion.identity.application;
+
+/** A client id with its secret in clear: returned once, at creation or rotation, and never stored. */
+public record ClientCredentials(String clientId, String clientSecret) {
+}

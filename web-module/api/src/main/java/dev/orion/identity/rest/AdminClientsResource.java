@@ -1,0 +1,87 @@
+package dev.orion.identity.rest;
+
+import dev.orion.identity.application.ApiClientAdmin;
+import dev.orion.identity.application.ApiClientView;
+import dev.orion.identity.application.ClientCredentials;
+import dev.orion.identity.domain.ApiClient;
+import dev.orion.platform.audit.AuditLog;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** API client administration, for platform clients: create (secret shown once), rotate, revoke. */
+@Path("admin/clients")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(ApiClient.ROLE_PLATFORM)
+@SecurityRequirement(name = "bearer")
+public class AdminClientsResource {
+
+    @Inject
+    ApiClientAdmin clients;
+
+    @Inject
+    ApiCaller caller;
+
+    @Inject
+    AuditLog audit;
+
+    public record NewClient(@NotBlank @Size(max = 200) String name,
+                            @NotNull @Pattern(regexp = "vendor|platform", message = "must be vendor or platform") String role,
+                            Long vendorId,
+                            @Pattern(regexp = "[a-z0-9_-]{1,32}", message = "must be a plan name like standard") String ratePlan) {
+    }
+
+    public record ClientList(List<ApiClientView> data) {
+    }
+
+    @GET
+    public ClientList list() {
+        return new ClientList(clients.list());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    public Response create(@Valid @NotNull NewClient body) {
+        ClientCredentials created = clients.create(body.name(), body.role(), body.vendorId(), body.ratePlan());
+        audit.record(caller.actor(), body.vendorId(), "api-client.create", "api-client", created.clientId(), body.role());
+        return Response.status(Response.Status.CREATED).entity(created).build();
+    }
+
+    @POST
+    @Path("{clientId}/secret")
+    @Transactional
+    public ClientCredentials rotate(@PathParam("clientId") String clientId) {
+        ClientCredentials rotated = clients.rotateSecret(clientId).orElseThrow(NotFoundException::new);
+        audit.record(caller.actor(), null, "api-client.rotate-secret", "api-client", clientId, null);
+        return rotated;
+    }
+
+    @DELETE
+    @Path("{clientId}")
+    @Transactional
+    public Response revoke(@PathParam("clientId") String clientId) {
+        if (!clients.revoke(clientId)) {
+            throw new NotFoundException();
+        }
+        audit.record(caller.actor(), null, "api-client.revoke", "api-client", clientId, null);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,40 @@
+package dev.orion.identity.rest;
+
+import dev.orion.identity.application.JwtKeys;
+import dev.orion.identity.domain.ApiClient;
+import dev.orion.platform.audit.AuditLog;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** Signing-key rotation, for platform clients (see docs/security.md for the procedure). */
+@Path("admin/keys")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(ApiClient.ROLE_PLATFORM)
+@SecurityRequirement(name = "bearer")
+public class AdminKeysResource {
+
+    @Inject
+    JwtKeys keys;
+
+    @Inject
+    ApiCaller caller;
+
+    @Inject
+    AuditLog audit;
+
+    public record Rotated(String kid) {
+    }
+
+    @POST
+    @Path("rotate")
+    public Rotated rotate() {
+        String kid = keys.rotate();
+        audit.record(caller.actor(), null, "jwt-key.rotate", "jwt-key", kid, null);
+        return new Rotated(kid);
+    }
+}
