@@ -26,6 +26,10 @@ public final class ApiSession {
         return new ApiSession(vendorId, clientId, ApiClients.token(clientId, "secret-" + code));
     }
 
+    public String token() {
+        return token;
+    }
+
     public HttpResponse<String> get(String path, String... headers) {
         return send(HttpRequest.newBuilder(URI.create(Http.BASE + "/api/v1" + path)).GET(), headers);
     }

@@ -2,6 +2,7 @@ package dev.orion.identity.rest;
 
 import dev.orion.identity.domain.ApiClient;
 import dev.orion.platform.audit.Actor;
+import dev.orion.platform.rest.TrustedProxies;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,6 +21,9 @@ public class ApiCaller {
 
     @Inject
     HttpServletRequest request;
+
+    @Inject
+    TrustedProxies proxies;
 
     private JsonWebToken token;
 
@@ -53,8 +57,9 @@ public class ApiCaller {
         return plan == null ? "standard" : plan.toString().replace("\"", "");
     }
 
+    /** The caller's address, through trusted proxies only. */
     public String clientIp() {
-        return request == null ? "unknown" : request.getRemoteAddr();
+        return proxies.clientAddress(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"), request.getHeader("CF-Connecting-IP"));
     }
 
     public long vendorScope(Long requestedVendor) {

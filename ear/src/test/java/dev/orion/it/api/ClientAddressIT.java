@@ -1,0 +1,67 @@
+package dev.orion.it.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.orion.it.support.ApiSession;
+import dev.orion.it.support.OrionDeployment;
+import dev.orion.it.support.TestData;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.BufferedReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The build trusts 127.0.0.1 as a proxy (ORION_TRUSTED_PROXIES); 127.0.0.2 plays an untrusted client. */
+@ExtendWith(ArquillianExtension.class)
+class ClientAddressIT extends OrionDeployment {
+
+    private static final String BODY = "{\"adjustments\":[{\"sku\":\"A\",\"delta\":1,\"reason\":\"count\"}]}";
+
+    private static String auditedIp(ApiSession api) {
+        return TestData.queryString("SELECT client_ip FROM audit_log WHERE vendor_id = ? ORDER BY id DESC LIMIT 1", api.vendorId);
+    }
+
+    @Test
+    void forwardedForFromATrustedProxyIsTheClientAddress() {
+        var api = ApiSession.newVendor("proxied");
+        TestData.product(api.vendorId, "A", "A", "1.00");
+
+        assertEquals(200, api.send("POST", "/stock/adjustments", "application/json", BODY, "X-Forwarded-For", "203.0.113.9, 127.0.0.1").statusCode());
+        assertEquals("203.0.113.9", auditedIp(api));
+
+        assertEquals(200, api.send("POST", "/stock/adjustments", "application/json", BODY, "CF-Connecting-IP", "198.51.100.4").statusCode());
+        assertEquals("198.51.100.4", auditedIp(api));
+    }
+
+    @Test
+    void forwardedForFromAnyoneElseIsIgnored() throws IOException {
+        var api = ApiSession.newVendor("spoof");
+        TestData.product(api.vendorId, "A", "A", "1.00");
+        String status = postFrom("127.0.0.2", api.token(), "198.51.100.7");
+
+        assertTrue(status.contains(" 200 "), status);
+        assertEquals("127.0.0.2", auditedIp(api));
+    }
+
+    /** A raw HTTP/1.1 request from another loopback address (the JDK client cannot choose its source). */
+    private static String postFrom(String source, String token, String forwardedFor) throws IOException {
+        byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
+        try (var socket = new Socket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getByName(source), 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", 8080), 5_000);
+            socket.setSoTimeout(10_000);
+            String head = "POST /api/v1/stock/adjustments HTTP/1.1\r\nHost: 127.0.0.1:8080\r\nConnection: close\r\n"
+                    + "Authorization: Bearer " + token + "\r\nX-Forwarded-For: " + forwardedFor + "\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(body);
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+        }
+    }
+}
