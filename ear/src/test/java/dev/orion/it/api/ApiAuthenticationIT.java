@@ -92,20 +92,47 @@ class ApiAuthenticationIT extends OrionDeployment {
         assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
     }
 
-    @Test
-    void tokenSignedByAnIndependentLibraryWithTheConfiguredKeyIsAccepted() throws Exception {
-        Path keyFile = Path.of(System.getProperty("orion.it.keys"), "signing-key.jwk.json");
-        RSAKey key = RSAKey.parse(Files.readString(keyFile));
+    /** A token signed by an independent library (Nimbus) with the key Orion is configured with. */
+    private static String token(String issuer, String audience, long expiresInMillis, RSAKey key, String kid) throws Exception {
         var claims = new JWTClaimsSet.Builder()
-                .issuer("https://orion.local").audience("orion-api").subject(clientId)
+                .issuer(issuer).audience(audience).subject(clientId)
                 .claim("groups", List.of("vendor")).claim("vendor", vendorId)
                 .jwtID(UUID.randomUUID().toString())
-                .issueTime(new Date()).expirationTime(new Date(System.currentTimeMillis() + 300_000))
+                .issueTime(new Date(System.currentTimeMillis() - 600_000))
+                .expirationTime(new Date(System.currentTimeMillis() + expiresInMillis))
                 .build();
-        var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
+        var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).type(JOSEObjectType.JWT).build(), claims);
         jwt.sign(new RSASSASigner(key));
-        var response = Http.plain().get(PRODUCTS, "Authorization", ApiClients.bearer(jwt.serialize()));
-        assertEquals(200, response.statusCode(), response.body());
+        return jwt.serialize();
+    }
+
+    private static RSAKey configuredKey() throws Exception {
+        return RSAKey.parse(Files.readString(Path.of(System.getProperty("orion.it.keys"), "signing-key.jwk.json")));
+    }
+
+    private static int statusWith(String token) {
+        var response = Http.plain().get(PRODUCTS, "Authorization", ApiClients.bearer(token));
+        if (response.statusCode() == 401) {
+            assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        }
+        return response.statusCode();
+    }
+
+    @Test
+    void tokenSignedByAnIndependentLibraryWithTheConfiguredKeyIsAccepted() throws Exception {
+        RSAKey key = configuredKey();
+        assertEquals(200, statusWith(token("https://orion.local", "orion-api", 300_000, key, key.getKeyID())));
+    }
+
+    @Test
+    void expiredWrongIssuerWrongAudienceBadSignatureAndUnknownKidAreUnauthorized() throws Exception {
+        RSAKey key = configuredKey();
+        RSAKey stranger = new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).keyID(key.getKeyID()).generate();
+        assertEquals(401, statusWith(token("https://orion.local", "orion-api", -120_000, key, key.getKeyID())), "expired");
+        assertEquals(401, statusWith(token("https://evil.example", "orion-api", 300_000, key, key.getKeyID())), "issuer");
+        assertEquals(401, statusWith(token("https://orion.local", "someone-else", 300_000, key, key.getKeyID())), "audience");
+        assertEquals(401, statusWith(token("https://orion.local", "orion-api", 300_000, stranger, key.getKeyID())), "signature");
+        assertEquals(401, statusWith(token("https://orion.local", "orion-api", 300_000, key, "no-such-kid")), "kid");
     }
 
     @Test
