@@ -27,6 +27,9 @@ public class AdminKeysResource {
     @Inject
     AuditLog audit;
 
+    @Inject
+    JwtVerification verification;
+
     public record Rotated(String kid) {
     }
 
@@ -34,6 +37,7 @@ public class AdminKeysResource {
     @Path("rotate")
     public Rotated rotate() {
         String kid = keys.rotate();
+        verification.reload(); // other nodes pick the new key up within a minute, or on its first token
         audit.record(caller.actor(), null, "jwt-key.rotate", "jwt-key", kid, null);
         return new Rotated(kid);
     }

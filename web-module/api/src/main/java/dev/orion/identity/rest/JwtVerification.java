@@ -20,7 +20,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class JwtVerification {
 
     private static final Duration RELOAD = Duration.ofMinutes(1);
-    private static final Duration FORCED_RELOAD_GAP = Duration.ofSeconds(5);
+    private static final Duration FORCED_RELOAD_GAP = Duration.ofSeconds(2);
 
     @Inject
     @ConfigProperty(name = "mp.jwt.verify.issuer")
@@ -47,6 +47,11 @@ public class JwtVerification {
             }
             return current(true).parse(token);
         }
+    }
+
+    /** Re-reads the keys now (this node just rotated them). */
+    public void reload() {
+        current(true);
     }
 
     private DefaultJWTParser current(boolean force) {
