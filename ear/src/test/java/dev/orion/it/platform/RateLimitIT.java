@@ -41,6 +41,16 @@ class RateLimitIT extends OrionDeployment {
 
         assertEquals(200, response.statusCode(), "served on this node's own budget: " + response.body());
         assertEquals("29", response.headers().firstValue("RateLimit-Remaining").orElseThrow());
+        awaitRedis(); // leave Redis answering for the tests that follow
+    }
+
+    /** A PING is answered only once the pause is over. */
+    private static void awaitRedis() throws java.io.IOException {
+        try (var socket = new java.net.Socket("127.0.0.1", 6379)) {
+            socket.setSoTimeout(15_000);
+            socket.getOutputStream().write("*1\r\n$4\r\nPING\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            assertEquals("+PONG", new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream())).readLine());
+        }
     }
 
     /** The build gives plan "tiny" 1 request/s with bursts of 3 (ORION_RATE_PLAN_TINY=1/3). */
