@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwk.JsonWebKey;
@@ -118,10 +117,5 @@ public class JwtKeys {
 
     public RsaJsonWebKey signingKey() {
         return signingKey;
-    }
-
-    public List<String> publishedKeyIds() throws IOException, JoseException {
-        var set = new JsonWebKeySet(Files.readString(Path.of(keyDirectory).resolve(PUBLIC_KEYS_FILE)));
-        return set.getJsonWebKeys().stream().map(JsonWebKey::getKeyId).toList();
     }
 }

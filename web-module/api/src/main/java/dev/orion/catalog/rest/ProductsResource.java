@@ -10,6 +10,7 @@ import dev.orion.platform.audit.AuditLog;
 import dev.orion.platform.rest.Cursor;
 import dev.orion.platform.rest.MergePatch;
 import dev.orion.platform.rest.Preconditions;
+import dev.orion.platform.rest.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -41,8 +42,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -85,7 +84,7 @@ public class ProductsResource {
         if (limit < 1 || limit > ProductCatalog.MAX_PAGE) {
             throw new BadRequestException("limit must be between 1 and " + ProductCatalog.MAX_PAGE);
         }
-        var filter = new ProductFilter(text, timestamp(updatedSince), availability(availability), brand);
+        var filter = new ProductFilter(text, QueryParams.timestamp("updated_since", updatedSince), availability(availability), brand);
         ProductPage page = catalog.search(caller.vendorScope(vendor), filter, Cursor.decode(cursor), limit);
         String next = page.hasMore() ? Cursor.encode(page.nextAfterId()) : null;
         var response = Response.ok(new ProductList(page.items().stream().map(ProductJson::of).toList(), page.hasMore(), next));
@@ -173,14 +172,6 @@ public class ProductsResource {
             throw new BadRequestException("The SKU in the path must be 1 to 100 characters");
         }
         return sku;
-    }
-
-    private static OffsetDateTime timestamp(String text) {
-        try {
-            return text == null || text.isBlank() ? null : OffsetDateTime.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException("updated_since must be an RFC 3339 timestamp like 2026-01-31T12:00:00Z");
-        }
     }
 
     private static Availability availability(String text) {

@@ -34,8 +34,7 @@ import dev.orion.orders.application.NewOrder;
 import dev.orion.orders.application.OrderFilter;
 import dev.orion.orders.application.OrderPage;
 import dev.orion.platform.rest.Cursor;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import dev.orion.platform.rest.QueryParams;
 import java.util.List;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Locale;
@@ -83,7 +82,7 @@ public class OrdersResource {
         if (limit < 1 || limit > 100) {
             throw new BadRequestException("limit must be between 1 and 100");
         }
-        var filter = new OrderFilter(status == null ? null : status(status), timestamp("created_from", from), timestamp("created_to", to));
+        var filter = new OrderFilter(status == null ? null : status(status), QueryParams.timestamp("created_from", from), QueryParams.timestamp("created_to", to));
         OrderPage page = orders.list(caller.vendorScope(vendor), filter, Cursor.decode(cursor), limit);
         return new OrderList(page.items().stream().map(OrderJson::of).toList(), page.hasMore(), page.hasMore() ? Cursor.encode(page.nextAfterId()) : null);
     }
@@ -106,14 +105,6 @@ public class OrdersResource {
             return OrderStatus.valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("Unknown status '" + text + "'");
-        }
-    }
-
-    private static OffsetDateTime timestamp(String name, String text) {
-        try {
-            return text == null || text.isBlank() ? null : OffsetDateTime.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException(name + " must be an RFC 3339 timestamp like 2026-01-31T12:00:00Z");
         }
     }
 

@@ -163,7 +163,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
 
     private static Response problem(int status, String slug, String title, String detail, ContainerRequestContext request) {
         return Problem.of(status, slug, title, detail)
-                .instance("/api/" + request.getUriInfo().getPath().replaceFirst("^/", ""))
+                .instance(request.getUriInfo())
                 .response();
     }
 }

@@ -28,6 +28,11 @@ public final class Problem {
         return new Problem(status, slug, title, detail);
     }
 
+    /** The instance is the path of the request that failed, as the client sent it. */
+    public Problem instance(jakarta.ws.rs.core.UriInfo uri) {
+        return instance(uri == null ? null : uri.getRequestUri().getRawPath());
+    }
+
     public Problem instance(String path) {
         body.put("instance", path);
         return this;

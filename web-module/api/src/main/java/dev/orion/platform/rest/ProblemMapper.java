@@ -43,7 +43,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable thrown) {
         Throwable e = unwrap(thrown);
         Problem problem = classify(e);
-        problem.instance(uri == null ? null : "/api" + "/" + uri.getPath().replaceFirst("^/", ""));
+        problem.instance(uri);
         var builder = problem.builder();
         if (e instanceof WebApplicationException wae) {
             wae.getResponse().getHeaders().forEach((name, values) -> {

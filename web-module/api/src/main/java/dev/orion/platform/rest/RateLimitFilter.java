@@ -52,7 +52,7 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
         if (!decision.allowed()) {
             var response = Problem.of(429, "rate-limited", "Too many requests",
                             "Request budget used up; retry in " + decision.resetSeconds() + " s")
-                    .instance("/api/" + request.getUriInfo().getPath().replaceFirst("^/", ""))
+                    .instance(request.getUriInfo())
                     .builder()
                     .header("Retry-After", decision.resetSeconds());
             request.abortWith(response.build());

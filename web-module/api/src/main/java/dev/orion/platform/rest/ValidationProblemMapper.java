@@ -28,7 +28,7 @@ public class ValidationProblemMapper implements ExceptionMapper<ResteasyViolatio
                 .toList();
         return Problem.of(400, "validation", "Invalid request", errors.size() + " field(s) are invalid")
                 .errors(errors)
-                .instance(uri == null ? null : "/api/" + uri.getPath().replaceFirst("^/", ""))
+                .instance(uri)
                 .response();
     }
 
