@@ -1,6 +1,12 @@
 package dev.orion.platform.batch;
 
+import jakarta.annotation.Resource;
+import jakarta.batch.operations.JobExecutionAlreadyCompleteException;
+import jakarta.batch.operations.JobExecutionIsRunningException;
+import jakarta.batch.operations.JobExecutionNotMostRecentException;
+import jakarta.batch.operations.JobExecutionNotRunningException;
 import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.JobRestartException;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.JobExecution;
@@ -10,10 +16,12 @@ import jakarta.ejb.Stateless;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import javax.sql.DataSource;
 
 /**
  * {@link BatchJobs} over the server's JobOperator. It lives here, beside the job XML, because WildFly
@@ -21,6 +29,9 @@ import java.util.TreeMap;
  */
 @Stateless
 public class JBeretBatchJobs implements BatchJobs {
+
+    @Resource(lookup = "java:jboss/datasources/OrionDS")
+    DataSource dataSource;
 
     private JobOperator operator() {
         return BatchRuntime.getJobOperator();
@@ -36,7 +47,8 @@ public class JBeretBatchJobs implements BatchJobs {
         try {
             JobExecution execution = operator().getJobExecution(executionId);
             List<StepExecution> steps = operator().getStepExecutions(executionId);
-            return Optional.of(new JobExecutionView(executionId, execution.getJobName(),
+            long instanceId = operator().getJobInstance(executionId).getInstanceId();
+            return Optional.of(new JobExecutionView(executionId, instanceId, execution.getJobName(),
                     execution.getBatchStatus().name(), execution.getExitStatus(),
                     instant(execution.getCreateTime()), instant(execution.getStartTime()), instant(execution.getEndTime()),
                     asMap(execution.getJobParameters()),
@@ -46,6 +58,74 @@ public class JBeretBatchJobs implements BatchJobs {
         } catch (NoSuchJobExecutionException e) {
             return Optional.empty();
         }
+    }
+
+    @Override
+    public Optional<JobExecutionView> latestExecution(long executionId) {
+        try {
+            var instance = operator().getJobInstance(executionId);
+            long newest = operator().getJobExecutions(instance).stream()
+                    .mapToLong(JobExecution::getExecutionId).max().orElse(executionId);
+            return execution(newest);
+        } catch (NoSuchJobExecutionException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public List<JobExecutionView> executions(ExecutionQuery query) {
+        return JobRepositoryQueries.executionIds(dataSource, query).stream()
+                .map(this::execution).flatMap(Optional::stream).toList();
+    }
+
+    @Override
+    public List<StepExecutionView> steps(long executionId) {
+        try {
+            return operator().getStepExecutions(executionId).stream().map(JBeretBatchJobs::step).toList();
+        } catch (NoSuchJobExecutionException e) {
+            return List.of();
+        }
+    }
+
+    @Override
+    public void stop(long executionId) {
+        try {
+            operator().stop(executionId);
+        } catch (JobExecutionNotRunningException e) {
+            throw new JobOperationRefusedException("Execution " + executionId + " is not running, so it cannot be stopped");
+        }
+    }
+
+    @Override
+    public long restart(long executionId) {
+        try {
+            return operator().restart(executionId, operator().getParameters(executionId));
+        } catch (JobExecutionAlreadyCompleteException e) {
+            throw new JobOperationRefusedException("Execution " + executionId + " completed; there is nothing to restart");
+        } catch (JobExecutionNotMostRecentException e) {
+            throw new JobOperationRefusedException("Execution " + executionId
+                    + " is not the newest of its job instance; restart the newest one");
+        } catch (JobRestartException e) {
+            throw new JobOperationRefusedException("Execution " + executionId + " cannot be restarted: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void abandon(long executionId) {
+        try {
+            operator().abandon(executionId);
+        } catch (JobExecutionIsRunningException e) {
+            throw new JobOperationRefusedException("Execution " + executionId + " is running; stop it before abandoning it");
+        }
+    }
+
+    private static StepExecutionView step(StepExecution step) {
+        var metrics = new TreeMap<String, Long>();
+        for (Metric metric : step.getMetrics()) {
+            metrics.put(metric.getType().name().toLowerCase(Locale.ROOT), metric.getValue());
+        }
+        return new StepExecutionView(step.getStepExecutionId(), step.getStepName(), step.getBatchStatus().name(),
+                step.getExitStatus(), instant(step.getStartTime()), instant(step.getEndTime()), metrics);
     }
 
     private static long total(List<StepExecution> steps, Metric.MetricType type) {

@@ -26,6 +26,13 @@ public final class ApiSession {
         return new ApiSession(vendorId, clientId, ApiClients.token(clientId, "secret-" + code));
     }
 
+    /** A platform client (no vendor of its own; acts for any vendor with ?vendor=). */
+    public static ApiSession newPlatform(String prefix) {
+        String clientId = TestData.unique(prefix) + "-platform";
+        TestData.apiClient(clientId, "secret-" + clientId, null);
+        return new ApiSession(0, clientId, ApiClients.token(clientId, "secret-" + clientId));
+    }
+
     public String token() {
         return token;
     }
@@ -43,12 +50,30 @@ public final class ApiSession {
         return send(builder, headers);
     }
 
+    public HttpResponse<String> post(String path, String contentType, byte[] body, String... headers) {
+        var builder = HttpRequest.newBuilder(URI.create(Http.BASE + "/api/v1" + path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType);
+        return send(builder, headers);
+    }
+
+    /** GET returning raw bytes, for file downloads. */
+    public HttpResponse<byte[]> download(String path) {
+        var builder = HttpRequest.newBuilder(URI.create(Http.BASE + "/api/v1" + path)).GET()
+                .header("Authorization", ApiClients.bearer(token));
+        return http.sendForBytes(builder);
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder builder, String... headers) {
         builder.header("Authorization", ApiClients.bearer(token));
         if (headers.length > 0) {
             builder.headers(headers);
         }
         return http.send(builder);
+    }
+
+    /** The part of an absolute API URL (a Location, a link in a body) after /api/v1, for {@link #get}. */
+    public static String path(String url) {
+        return URI.create(url).getPath().substring("/api/v1".length());
     }
 
     public static String contentType(HttpResponse<String> response) {

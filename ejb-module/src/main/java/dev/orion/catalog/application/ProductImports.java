@@ -1,7 +1,10 @@
 package dev.orion.catalog.application;
 
+import dev.orion.catalog.infrastructure.HttpFeedDownloader;
+import dev.orion.platform.InvalidRequestException;
 import dev.orion.platform.batch.BatchJobs;
 import dev.orion.platform.batch.JobExecutionView;
+import dev.orion.platform.batch.JobProgress;
 import dev.orion.platform.storage.StorageBackend;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -9,12 +12,18 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.URI;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Accepts a product feed, keeps it in storage and starts the {@code product-import} job on it. */
+/**
+ * Accepts a product feed (uploaded, or fetched from a URL), keeps it in storage and starts the
+ * {@code product-import} job on it. An import's id is its first job execution's id; after a restart the
+ * import is followed through the newest execution of the same job instance.
+ */
 @Stateless
 public class ProductImports {
 
@@ -23,8 +32,14 @@ public class ProductImports {
     @EJB
     BatchJobs jobs;
 
+    @EJB
+    ImportIssues issues;
+
     @Inject
     StorageBackend storage;
+
+    @Inject
+    HttpFeedDownloader downloader;
 
     /** Rows per chunk transaction: large enough for batched writes, small enough to restart cheaply. */
     @Inject
@@ -33,25 +48,43 @@ public class ProductImports {
 
     public long start(long vendorId, InputStream feed) {
         String key = "uploads/" + vendorId + "/" + UUID.randomUUID() + ".feed";
-        try (var out = storage.create(key)) {
-            long bytes = feed.transferTo(out);
-            if (bytes == 0) {
-                throw new IllegalArgumentException("The feed is empty");
+        long lines;
+        try (var out = storage.create(key); var counting = new LineCountingInputStream(feed)) {
+            if (counting.transferTo(out) == 0) {
+                throw new InvalidRequestException("The feed is empty");
             }
+            lines = counting.lines();
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not store the uploaded feed", e);
+            throw new UncheckedIOException("Could not store the feed", e);
         }
         var parameters = new Properties();
         parameters.setProperty("vendorId", Long.toString(vendorId));
         parameters.setProperty("storageKey", key);
         parameters.setProperty("chunkSize", Integer.toString(chunkSize));
+        parameters.setProperty(JobProgress.TOTAL_ROWS, Long.toString(Math.max(0, lines - 1))); // less the header
         return jobs.start(JOB, parameters);
     }
 
-    /** The import's execution, only if it belongs to this vendor. */
-    public Optional<JobExecutionView> find(long vendorId, long executionId) {
-        return jobs.execution(executionId)
+    public long startFromUrl(long vendorId, URI url) {
+        try (InputStream feed = downloader.open(url)) {
+            return start(vendorId, feed);
+        } catch (IOException e) {
+            throw new FeedUnavailableException("Could not read " + url + ": " + e.getMessage());
+        }
+    }
+
+    /** The import's newest execution, only if the import belongs to this vendor. */
+    public Optional<JobExecutionView> find(long vendorId, long importId) {
+        return jobs.execution(importId)
                 .filter(e -> JOB.equals(e.jobName()))
-                .filter(e -> Long.toString(vendorId).equals(e.parameters().get("vendorId")));
+                .filter(e -> Long.toString(vendorId).equals(e.parameters().get("vendorId")))
+                .flatMap(e -> jobs.latestExecution(importId));
+    }
+
+    /** Writes the rejected rows of this vendor's import as CSV; false when there is no such import. */
+    public boolean writeRejects(long vendorId, long importId, Writer out) {
+        Optional<JobExecutionView> execution = find(vendorId, importId);
+        execution.ifPresent(e -> issues.writeCsv(e.instanceId(), out));
+        return execution.isPresent();
     }
 }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 
 /** A job execution as users see it: its status, when it ran, its parameters and its step counters added up. */
-public record JobExecutionView(long executionId, String jobName, String batchStatus, String exitStatus,
+public record JobExecutionView(long executionId, long instanceId, String jobName, String batchStatus, String exitStatus,
                                Instant createTime, Instant startTime, Instant endTime,
                                Map<String, String> parameters, long readCount, long writeCount, long skipCount) {
 

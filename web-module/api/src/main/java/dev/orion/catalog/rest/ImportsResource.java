@@ -4,8 +4,14 @@ import dev.orion.catalog.application.ProductImports;
 import dev.orion.identity.rest.ApiCaller;
 import dev.orion.platform.audit.AuditLog;
 import dev.orion.platform.batch.JobExecutionView;
+import dev.orion.platform.batch.JobProgress;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -14,20 +20,36 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
-/** Product feed imports: upload a feed, then follow the import job it started. */
+/**
+ * Product feed imports: upload a feed (multipart, or the raw file as the body) or name its URL, then follow
+ * the import job it started: status, counts, progress and the rejected rows.
+ */
 @Path("imports")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"vendor", "platform"})
 @SecurityRequirement(name = "bearer")
 public class ImportsResource {
+
+    static final String FEED_TYPES = "text/tab-separated-values";
 
     @Inject
     ProductImports imports;
@@ -41,28 +63,90 @@ public class ImportsResource {
     @Context
     UriInfo uri;
 
-    public record ImportStatus(long id, String status, String exitStatus, long rowsRead, long rowsWritten,
-                               long rowsSkipped, Instant createdAt, Instant startedAt, Instant endedAt) {
+    /** Body of an import from a URL that Orion fetches. */
+    public record ImportFromUrl(@NotBlank @Size(max = 2000) String url) {
+    }
 
-        static ImportStatus of(JobExecutionView e) {
-            return new ImportStatus(e.executionId(), e.batchStatus(), e.exitStatus(), e.readCount(), e.writeCount(),
-                    e.skipCount(), e.createTime(), e.startTime(), e.endTime());
+    public record ImportStatus(long id, long executionId, String status, String exitStatus, long rowsRead,
+                               long rowsWritten, long rowsSkipped, JobProgress progress, Instant createdAt,
+                               Instant startedAt, Instant endedAt, String rejectsUrl) {
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @APIResponse(responseCode = "202", description = "Import started",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportStatus.class)))
+    public Response upload(List<EntityPart> parts, @QueryParam("vendor") Long vendor) throws IOException {
+        EntityPart file = parts.stream().filter(p -> "file".equals(p.getName())).findFirst()
+                .orElseThrow(() -> new BadRequestException("The multipart body needs a part named 'file' holding the feed"));
+        try (InputStream feed = file.getContent()) {
+            return started(caller.vendorScope(vendor), feed, "upload " + file.getFileName().orElse("feed"));
         }
     }
 
     @POST
-    @Consumes({"text/tab-separated-values", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
-    public Response upload(InputStream feed, @QueryParam("vendor") Long vendor) {
+    @Consumes({FEED_TYPES, MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    @APIResponse(responseCode = "202", description = "Import started",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportStatus.class)))
+    public Response uploadRaw(InputStream feed, @QueryParam("vendor") Long vendor) {
+        return started(caller.vendorScope(vendor), feed, "upload");
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "202", description = "Import started",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportStatus.class)))
+    public Response fromUrl(@Valid @NotNull ImportFromUrl body, @QueryParam("vendor") Long vendor) {
         long vendorId = caller.vendorScope(vendor);
-        long id = imports.start(vendorId, feed);
-        audit.record(caller.actor(), vendorId, "import.start", "import", id, null);
-        var location = uri.getBaseUriBuilder().path(ImportsResource.class).path(Long.toString(id)).build();
-        return Response.accepted(imports.find(vendorId, id).map(ImportStatus::of).orElse(null)).location(location).build();
+        long id = imports.startFromUrl(vendorId, parse(body.url()));
+        return accepted(vendorId, id, "from " + body.url());
     }
 
     @GET
     @Path("{id}")
     public ImportStatus get(@PathParam("id") long id, @QueryParam("vendor") Long vendor) {
-        return imports.find(caller.vendorScope(vendor), id).map(ImportStatus::of).orElseThrow(NotFoundException::new);
+        long vendorId = caller.vendorScope(vendor);
+        return imports.find(vendorId, id).map(e -> status(id, e)).orElseThrow(NotFoundException::new);
+    }
+
+    @GET
+    @Path("{id}/rejects")
+    @Produces("text/csv")
+    @APIResponse(responseCode = "200", description = "Rejected rows as CSV: line, column, value, reason, severity",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+    public Response rejects(@PathParam("id") long id, @QueryParam("vendor") Long vendor) {
+        long vendorId = caller.vendorScope(vendor);
+        imports.find(vendorId, id).orElseThrow(NotFoundException::new);
+        StreamingOutput csv = out -> {
+            var writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            imports.writeRejects(vendorId, id, writer);
+            writer.flush();
+        };
+        return Response.ok(csv, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"import-" + id + "-rejects.csv\"").build();
+    }
+
+    private Response started(long vendorId, InputStream feed, String how) {
+        return accepted(vendorId, imports.start(vendorId, feed), how);
+    }
+
+    private Response accepted(long vendorId, long id, String how) {
+        audit.record(caller.actor(), vendorId, "import.start", "import", id, how);
+        var location = uri.getBaseUriBuilder().path(ImportsResource.class).path(Long.toString(id)).build();
+        return Response.accepted(imports.find(vendorId, id).map(e -> status(id, e)).orElse(null)).location(location).build();
+    }
+
+    private ImportStatus status(long id, JobExecutionView e) {
+        String rejects = uri.getBaseUriBuilder().path(ImportsResource.class).path(Long.toString(id)).path("rejects").build().toString();
+        return new ImportStatus(id, e.executionId(), e.batchStatus(), e.exitStatus(), e.readCount(), e.writeCount(),
+                e.skipCount(), JobProgress.of(e, Instant.now()), e.createTime(), e.startTime(), e.endTime(), rejects);
+    }
+
+    private static URI parse(String url) {
+        try {
+            return new URI(url.strip());
+        } catch (URISyntaxException e) {
+            throw new BadRequestException("url is not a valid URL: " + e.getReason());
+        }
     }
 }

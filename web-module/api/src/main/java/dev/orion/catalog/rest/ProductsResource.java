@@ -43,6 +43,9 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The vendor's catalogue: cursor-paginated listing, conditional reads and writes, JSON Merge Patch. */
@@ -74,6 +77,8 @@ public class ProductsResource {
     }
 
     @GET
+    @APIResponse(responseCode = "200", description = "A page of products; Link: rel=next when there is more",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductList.class)))
     public Response list(@QueryParam("limit") @DefaultValue("25") int limit,
                          @QueryParam("cursor") String cursor,
                          @QueryParam("q") String text,
@@ -96,6 +101,9 @@ public class ProductsResource {
 
     @GET
     @Path("{sku}")
+    @APIResponse(responseCode = "200", description = "The product, with its ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductJson.class)))
+    @APIResponse(responseCode = "304", description = "Not modified since the If-None-Match ETag")
     public Response get(@PathParam("sku") String sku, @QueryParam("vendor") Long vendor) {
         ProductView product = catalog.find(caller.vendorScope(vendor), sku).orElseThrow(NotFoundException::new);
         var etag = new EntityTag(ProductJson.etag(product));
@@ -111,6 +119,10 @@ public class ProductsResource {
     @Path("{sku}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
+    @APIResponse(responseCode = "200", description = "Replaced",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductJson.class)))
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductJson.class)))
     public Response put(@PathParam("sku") String sku, @Valid @NotNull ProductBody body, @QueryParam("vendor") Long vendor,
                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                         @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
@@ -131,6 +143,8 @@ public class ProductsResource {
     @Path("{sku}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @Transactional
+    @APIResponse(responseCode = "200", description = "Patched",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductJson.class)))
     public Response patch(@PathParam("sku") String sku, @NotNull MergePatch mergePatch, @QueryParam("vendor") Long vendor,
                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         JsonObject patch = mergePatch.document();
@@ -157,6 +171,7 @@ public class ProductsResource {
     @DELETE
     @Path("{sku}")
     @Transactional
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("sku") String sku, @QueryParam("vendor") Long vendor,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long vendorId = caller.vendorScope(vendor);

@@ -37,12 +37,15 @@ public class StockResource {
     @Inject
     AuditLog audit;
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "StockAdjustmentLine")
     public record Line(@NotBlank @Size(max = 100) String sku, @NotNull Integer delta, @NotBlank @Size(max = 200) String reason) {
     }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "StockAdjustmentBatch")
     public record Batch(@NotEmpty @Size(max = 1000) List<@Valid @NotNull Line> adjustments) {
     }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "StockAdjustmentResult")
     public record Result(List<ProductJson> data) {
     }
 

@@ -24,6 +24,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** API client administration, for platform clients: create (secret shown once), rotate, revoke. */
@@ -59,6 +62,8 @@ public class AdminClientsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
+    @APIResponse(responseCode = "201", description = "Created; the secret is shown only now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClientCredentials.class)))
     public Response create(@Valid @NotNull NewClient body) {
         ClientCredentials created = clients.create(body.name(), body.role(), body.vendorId(), body.ratePlan());
         audit.record(caller.actor(), body.vendorId(), "api-client.create", "api-client", created.clientId(), body.role());
@@ -77,6 +82,7 @@ public class AdminClientsResource {
     @DELETE
     @Path("{clientId}")
     @Transactional
+    @APIResponse(responseCode = "204", description = "Revoked; its live tokens stop working within a minute")
     public Response revoke(@PathParam("clientId") String clientId) {
         if (!clients.revoke(clientId)) {
             throw new NotFoundException();

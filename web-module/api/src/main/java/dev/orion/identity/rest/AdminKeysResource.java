@@ -30,6 +30,7 @@ public class AdminKeysResource {
     @Inject
     JwtVerification verification;
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "RotatedKey")
     public record Rotated(String kid) {
     }
 

@@ -47,6 +47,16 @@ public class ApiCaller {
         return token().getGroups().contains(ApiClient.ROLE_PLATFORM);
     }
 
+    /** The vendor the token is bound to; null for platform clients. */
+    public Long ownVendor() {
+        Object claim = token().getClaim("vendor");
+        return claim == null ? null : Long.valueOf(claim.toString().replace("\"", ""));
+    }
+
+    public java.util.Set<String> roles() {
+        return token().getGroups();
+    }
+
     public boolean isAuthenticated() {
         return token != null;
     }
@@ -69,15 +79,16 @@ public class ApiCaller {
             }
             return requestedVendor;
         }
-        Object claim = token().getClaim("vendor");
-        if (claim == null) {
-            throw new NotFoundException();
-        }
-        long own = Long.parseLong(claim.toString());
-        if (requestedVendor != null && requestedVendor != own) {
+        Long own = ownVendor();
+        if (own == null || (requestedVendor != null && !requestedVendor.equals(own))) {
             throw new NotFoundException();
         }
         return own;
+    }
+
+    /** Like {@link #vendorScope}, but a platform client that names no vendor means all vendors (null). */
+    public Long vendorScopeOrAll(Long requestedVendor) {
+        return isPlatform() && requestedVendor == null ? null : vendorScope(requestedVendor);
     }
 
     public Actor actor() {

@@ -9,6 +9,7 @@ public record OrderJson(long id, String externalId, String status, String custom
                         String total, String currency, String trackingNumber, List<Line> lines,
                         List<String> allowedTransitions, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "OrderLine")
     public record Line(int lineNo, String sku, String title, int quantity, String unitPrice) {
     }
 

@@ -38,6 +38,9 @@ import dev.orion.platform.rest.QueryParams;
 import java.util.List;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** A vendor's orders and their lifecycle. */
@@ -90,6 +93,8 @@ public class OrdersResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
+    @APIResponse(responseCode = "201", description = "Placed; stock reserved",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderJson.class)))
     public Response place(@Valid @NotNull OrderBody body, @QueryParam("vendor") Long vendor) {
         long vendorId = caller.vendorScope(vendor);
         var request = new NewOrder(body.externalId(), body.customer().email(), body.customer().name(),

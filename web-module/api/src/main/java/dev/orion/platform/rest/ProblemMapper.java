@@ -1,5 +1,6 @@
 package dev.orion.platform.rest;
 
+import dev.orion.catalog.application.FeedUnavailableException;
 import dev.orion.catalog.application.StaleVersionException;
 import dev.orion.catalog.application.StockConflictException;
 import dev.orion.catalog.application.UnknownSkusException;
@@ -7,6 +8,7 @@ import dev.orion.catalog.domain.InsufficientStockException;
 import dev.orion.identity.application.InvalidClientException;
 import dev.orion.orders.application.DuplicateOrderException;
 import dev.orion.orders.domain.IllegalTransitionException;
+import dev.orion.platform.batch.JobOperationRefusedException;
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
@@ -79,6 +81,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (e instanceof DuplicateOrderException duplicate) {
             return Problem.of(409, "duplicate-order", "Duplicate order", e.getMessage()).with("order_id", duplicate.existingId());
+        }
+        if (e instanceof FeedUnavailableException) {
+            return Problem.of(422, "feed-unavailable", "Feed unavailable", e.getMessage());
+        }
+        if (e instanceof JobOperationRefusedException) {
+            return Problem.of(409, "job-state", "Not allowed in the execution's state", e.getMessage());
         }
         if (e instanceof OptimisticLockException) {
             return Problem.of(409, "concurrent-change", "Changed concurrently", "The resource was changed by someone else; fetch it and try again");

@@ -1,0 +1,159 @@
+package dev.orion.it.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import dev.orion.it.support.ApiSession;
+import dev.orion.it.support.Http;
+import dev.orion.it.support.OrionDeployment;
+import dev.orion.it.support.Poll;
+import dev.orion.it.support.TestData;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The OpenAPI document tells the truth: live responses of every kind of call are validated against the schema
+ * the document gives for that operation, status and media type. Documented objects are checked closed
+ * (no undocumented members), so a renamed or added field fails here.
+ */
+@ExtendWith(ArquillianExtension.class)
+class OpenApiContractIT extends OrionDeployment {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PREFIX = "/api/v1";
+
+    private JsonNode document;
+    private JsonNode closedComponents;
+
+    @BeforeEach
+    void fetchDocument() throws IOException {
+        var response = Http.plain().get(Http.BASE + "/openapi?format=JSON");
+        assertEquals(200, response.statusCode());
+        document = JSON.readTree(response.body());
+        closedComponents = document.get("components").deepCopy();
+        closedComponents.get("schemas").properties().forEach(entry -> {
+            var schema = (ObjectNode) entry.getValue();
+            if (!entry.getKey().equals("Problem") && schema.has("properties") && !schema.has("additionalProperties")) {
+                schema.put("additionalProperties", false);
+            }
+        });
+    }
+
+    @Test
+    void documentDescribesSecurityErrorsAndSnakeCase() {
+        assertEquals("bearer", document.at("/components/securitySchemes/bearer/scheme").asText());
+        List<String> problems = new ArrayList<>();
+        document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
+            String name = op.getKey().toUpperCase() + " " + path.getKey();
+            JsonNode operation = op.getValue();
+            if (!path.getKey().equals(PREFIX + "/auth/token") && !operation.has("security")) {
+                problems.add(name + " has no security requirement");
+            }
+            if (!operation.at("/responses/default/content/application~1problem+json").isObject()) {
+                problems.add(name + " does not document problem+json errors");
+            }
+        }));
+        document.at("/components/schemas").properties().forEach(schema -> schema.getValue().path("properties")
+                .fieldNames().forEachRemaining(field -> {
+                    if (!field.equals(field.toLowerCase())) {
+                        problems.add(schema.getKey() + "." + field + " is not snake_case");
+                    }
+                }));
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    @Test
+    void liveResponsesMatchTheDocument() {
+        var vendor = ApiSession.newVendor("oas");
+        var platform = ApiSession.newPlatform("oas");
+        TestData.product(vendor.vendorId, "MUG", "Mug", "4.50");
+        String json = "application/json";
+
+        check("POST", "/auth/token", Http.plain().postForm(Http.BASE + PREFIX + "/auth/token",
+                Map.of("grant_type", "client_credentials", "client_id", vendor.clientId, "client_secret", "nope")));
+        check("GET", "/products", Http.plain().get(Http.BASE + PREFIX + "/products"));
+        check("GET", "/products", vendor.get("/products?limit=1"));
+        check("GET", "/products/{sku}", vendor.get("/products/MUG"));
+        check("GET", "/products/{sku}", vendor.get("/products/NOPE"));
+        check("PUT", "/products/{sku}", vendor.send("PUT", "/products/LAMP", json,
+                "{\"title\":\"Lamp\",\"price\":\"19.90\",\"currency\":\"EUR\",\"stock\":3,\"availability\":\"in_stock\"}"));
+        check("PUT", "/products/{sku}", vendor.send("PUT", "/products/BAD", json, "{\"title\":\"\",\"price\":\"x\"}"));
+        check("PATCH", "/products/{sku}", vendor.send("PATCH", "/products/LAMP", "application/merge-patch+json", "{\"stock\":4}"));
+        check("POST", "/stock/adjustments", vendor.send("POST", "/stock/adjustments", json,
+                "{\"adjustments\":[{\"sku\":\"MUG\",\"delta\":2,\"reason\":\"recount\"}]}"));
+        check("POST", "/stock/adjustments", vendor.send("POST", "/stock/adjustments", json,
+                "{\"adjustments\":[{\"sku\":\"MUG\",\"delta\":-999,\"reason\":\"oops\"}]}"));
+
+        var order = vendor.send("POST", "/orders", json, "{\"currency\":\"EUR\",\"customer\":{\"email\":\"ada@example.com\"},"
+                + "\"lines\":[{\"sku\":\"MUG\",\"quantity\":1}]}");
+        check("POST", "/orders", order);
+        long orderId = Http.json(order).getJsonNumber("id").longValue();
+        check("GET", "/orders", vendor.get("/orders"));
+        check("GET", "/orders/{id}", vendor.get("/orders/" + orderId));
+        check("POST", "/orders/{id}/transitions", vendor.send("POST", "/orders/" + orderId + "/transitions", json, "{\"to\":\"DELIVERED\"}"));
+        check("POST", "/orders/{id}/transitions", vendor.send("POST", "/orders/" + orderId + "/transitions", json, "{\"to\":\"CONFIRMED\"}"));
+        check("POST", "/orders", vendor.send("POST", "/orders", json, "{\"currency\":\"euro\",\"lines\":[]}"));
+        check("POST", "/orders", vendor.send("POST", "/orders", json, "{not json"));
+
+        var upload = vendor.post("/imports", "text/tab-separated-values",
+                "id\ttitle\tprice\nA\tA\t1.00 EUR\n".getBytes(StandardCharsets.UTF_8));
+        check("POST", "/imports", upload);
+        long importId = Http.json(upload).getJsonNumber("id").longValue();
+        Poll.until(Duration.ofSeconds(60), () -> Http.json(vendor.get("/imports/" + importId)).getString("status"),
+                s -> s.equals("COMPLETED") || s.equals("FAILED"));
+        check("GET", "/imports/{id}", vendor.get("/imports/" + importId));
+
+        var report = vendor.send("POST", "/reports/sales", json, "{\"from\":\"2026-01-01\",\"to\":\"2026-01-31\",\"format\":\"csv\"}");
+        check("POST", "/reports/sales", report);
+        check("GET", "/reports/{id}", vendor.get("/reports/" + Http.json(report).getJsonNumber("id").longValue()));
+
+        check("GET", "/batch/executions", platform.get("/batch/executions?limit=5"));
+        check("GET", "/batch/executions/{id}", platform.get("/batch/executions/" + importId));
+        check("GET", "/batch/executions/{id}/steps", platform.get("/batch/executions/" + importId + "/steps"));
+        check("POST", "/batch/executions/{id}/stop", platform.send("POST", "/batch/executions/" + importId + "/stop", null, null));
+        check("GET", "/batch/executions", vendor.get("/batch/executions"));
+        check("GET", "/admin/clients", platform.get("/admin/clients"));
+    }
+
+    /** Validates one live response against the document's schema for its operation, status and media type. */
+    private void check(String method, String template, HttpResponse<String> response) {
+        String where = method + " " + template + " -> " + response.statusCode();
+        JsonNode operation = document.path("paths").path(PREFIX + template).path(method.toLowerCase());
+        assertFalse(operation.isMissingNode(), where + ": operation not in the document");
+        JsonNode responses = operation.path("responses");
+        String status = Integer.toString(response.statusCode());
+        JsonNode documented = responses.has(status) ? responses.get(status)
+                : responses.has(status.charAt(0) + "XX") ? responses.get(status.charAt(0) + "XX") : responses.get("default");
+        assertTrue(documented != null && !documented.isMissingNode(), where + ": status not documented");
+        if (response.body().isEmpty()) {
+            return;
+        }
+        String mediaType = ApiSession.contentType(response);
+        JsonNode schema = documented.path("content").path(mediaType).path("schema");
+        assertFalse(schema.isMissingNode(), where + ": " + mediaType + " not documented; documented: " + documented.path("content"));
+        ObjectNode standalone = schema.deepCopy();
+        standalone.set("components", closedComponents);
+        try {
+            var errors = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(standalone)
+                    .validate(JSON.readTree(response.body()));
+            assertTrue(errors.isEmpty(), where + ": " + errors + "\nbody: " + response.body());
+        } catch (IOException e) {
+            throw new AssertionError(where + ": body is not JSON: " + response.body(), e);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package dev.orion.it.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.orion.it.support.ApiSession;
+import dev.orion.it.support.Http;
+import dev.orion.it.support.OrionDeployment;
+import dev.orion.it.support.Poll;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Feed imports over the API: multipart upload, import from a URL, progress, the rejected-rows file. */
+@ExtendWith(ArquillianExtension.class)
+class ImportsApiIT extends OrionDeployment {
+
+    private static final String FEED = String.join("\n",
+            "id\ttitle\tprice\tavailability",
+            "CUP-1\tCup\t4.50 EUR\tin_stock",
+            "CUP-2\tCup, large\tfree\tin_stock",
+            "CUP-3\tSaucer\t2.00 EUR\tsometimes",
+            "CUP-4\tTeapot\t19.90 EUR\tpreorder") + "\n";
+
+    @Test
+    void multipartUploadReportsCountsProgressAndRejectedRows() {
+        var vendor = ApiSession.newVendor("mp");
+
+        var accepted = vendor.post("/imports", "multipart/form-data; boundary=orion-test", multipart("feed.tsv", FEED));
+
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        String location = accepted.headers().firstValue("Location").orElseThrow();
+        JsonObject done = awaitEnd(vendor, location);
+        assertEquals("COMPLETED", done.getString("status"), done.toString());
+        assertEquals(4, done.getInt("rows_read"));
+        assertEquals(2, done.getInt("rows_written"));
+        assertEquals(2, done.getInt("rows_skipped"));
+        JsonObject progress = done.getJsonObject("progress");
+        assertEquals(4, progress.getInt("total_rows"));
+        assertEquals(100.0, progress.getJsonNumber("percent").doubleValue());
+        assertTrue(progress.getJsonNumber("rows_per_second").doubleValue() > 0, progress.toString());
+
+        HttpResponse<String> rejects = vendor.get(ApiSession.path(done.getString("rejects_url")));
+        assertEquals(200, rejects.statusCode());
+        assertEquals("text/csv", ApiSession.contentType(rejects));
+        List<String> lines = rejects.body().lines().toList();
+        assertEquals("line,column,value,reason,severity", lines.get(0));
+        assertEquals(3, lines.size(), rejects.body());
+        assertTrue(lines.get(1).startsWith("3,price,free,"), lines.get(1));
+        assertTrue(lines.get(2).startsWith("4,availability,sometimes,"), lines.get(2));
+    }
+
+    @Test
+    void importFromUrlFetchesTheFeed() throws IOException {
+        var vendor = ApiSession.newVendor("url");
+        HttpServer feeds = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        feeds.createContext("/feed.tsv", exchange -> {
+            byte[] body = FEED.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        feeds.start();
+        try {
+            String url = "http://127.0.0.1:" + feeds.getAddress().getPort();
+            var accepted = vendor.send("POST", "/imports", "application/json", "{\"url\": \"" + url + "/feed.tsv\"}");
+            assertEquals(202, accepted.statusCode(), accepted.body());
+            JsonObject done = awaitEnd(vendor, accepted.headers().firstValue("Location").orElseThrow());
+            assertEquals("COMPLETED", done.getString("status"));
+            assertEquals(2, done.getInt("rows_written"));
+
+            var missing = vendor.send("POST", "/imports", "application/json", "{\"url\": \"" + url + "/gone.tsv\"}");
+            assertEquals(422, missing.statusCode());
+            assertEquals("application/problem+json", ApiSession.contentType(missing));
+            assertTrue(Http.json(missing).getString("detail").contains("HTTP 404"), missing.body());
+        } finally {
+            feeds.stop(0);
+        }
+    }
+
+    @Test
+    void badImportRequestsAreClearProblems() {
+        var vendor = ApiSession.newVendor("badimp");
+
+        var noFilePart = vendor.post("/imports", "multipart/form-data; boundary=orion-test",
+                ("--orion-test\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\nx\r\n--orion-test--\r\n").getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, noFilePart.statusCode(), noFilePart.body());
+        assertTrue(Http.json(noFilePart).getString("detail").contains("'file'"), noFilePart.body());
+
+        var notHttp = vendor.send("POST", "/imports", "application/json", "{\"url\": \"file:///etc/passwd\"}");
+        assertEquals(422, notHttp.statusCode(), notHttp.body());
+
+        var noUrl = vendor.send("POST", "/imports", "application/json", "{}");
+        assertEquals(400, noUrl.statusCode(), noUrl.body());
+        assertEquals("url", Http.json(noUrl).getJsonArray("errors").getJsonObject(0).getString("field"));
+
+        var empty = vendor.post("/imports", "text/tab-separated-values", new byte[0]);
+        assertEquals(400, empty.statusCode(), empty.body());
+    }
+
+    @Test
+    void anotherVendorsImportIsNotFound() {
+        var owner = ApiSession.newVendor("owner");
+        var other = ApiSession.newVendor("other");
+        var accepted = owner.post("/imports", "text/tab-separated-values", FEED.getBytes(StandardCharsets.UTF_8));
+        String path = ApiSession.path(accepted.headers().firstValue("Location").orElseThrow());
+
+        assertEquals(404, other.get(path).statusCode());
+        assertEquals(404, other.get(path + "/rejects").statusCode());
+        assertEquals(200, owner.get(path).statusCode());
+    }
+
+    private static JsonObject awaitEnd(ApiSession session, String location) {
+        return Poll.until(Duration.ofSeconds(60), () -> Http.json(session.get(ApiSession.path(location))),
+                s -> List.of("COMPLETED", "FAILED", "STOPPED").contains(s.getString("status")));
+    }
+
+    private static byte[] multipart(String fileName, String content) {
+        return ("--orion-test\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: text/tab-separated-values\r\n\r\n"
+                + content + "\r\n--orion-test--\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.orion.catalog.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * The rows an import rejected, as a report users can download. Recorded in the caller's transaction (the
+ * batch chunk's), so they are kept exactly when the chunk commits.
+ */
+@Stateless
+public class ImportIssues {
+
+    static final String[] HEADER = {"line", "column", "value", "reason", "severity"};
+    private static final int MAX_VALUE = 1000;
+
+    @PersistenceContext
+    EntityManager em;
+
+    public void rejected(long jobInstanceId, long vendorId, RejectedRowException row) {
+        String value = row.value() == null || row.value().length() <= MAX_VALUE ? row.value() : row.value().substring(0, MAX_VALUE);
+        em.createNativeQuery("INSERT INTO import_issues (job_instance_id, vendor_id, line_no, column_name, value, reason, severity)"
+                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'rejected')")
+                .setParameter(1, jobInstanceId).setParameter(2, vendorId).setParameter(3, row.line())
+                .setParameter(4, row.column()).setParameter(5, value).setParameter(6, row.reason())
+                .executeUpdate();
+    }
+
+    /** Writes the report as CSV (line, column, value, reason, severity), in line order. */
+    public void writeCsv(long jobInstanceId, Writer out) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT line_no, column_name, value, reason, severity FROM import_issues"
+                        + " WHERE job_instance_id = ?1 ORDER BY line_no, id")
+                .setParameter(1, jobInstanceId).getResultList();
+        try {
+            var csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(HEADER).get());
+            for (Object[] row : rows) {
+                csv.printRecord(row);
+            }
+            csv.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.orion.reporting.application;
+
+import com.lowagie.text.Document;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.FontFactory;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
+import java.io.OutputStream;
+import java.util.List;
+
+/** The PDF edition of a sales report: a title block, then the day, product and status tables. */
+final class SalesReportPdf {
+
+    private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 16);
+    private static final Font HEADING = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 11);
+    private static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 9);
+    private static final Font HEAD_CELL = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9);
+
+    private SalesReportPdf() {
+    }
+
+    static void write(SalesFigures figures, OutputStream out) {
+        var document = new Document(PageSize.A4, 36, 36, 36, 36);
+        PdfWriter.getInstance(document, out).setCloseStream(false);
+        document.open();
+        var request = figures.request();
+        document.add(new Paragraph("Sales report", TITLE));
+        document.add(new Paragraph(figures.vendorName() + ", " + request.from() + " to " + request.to()
+                + " (UTC days; amounts include VAT)", BODY));
+
+        section(document, "Sales per day", List.of("Day", "Currency", "Orders", "Gross", "Net", "VAT"),
+                figures.days().stream().map(d -> List.<Object>of(d.day(), d.currency(), d.orders(), d.gross(), d.net(), d.vat())).toList());
+        section(document, "Sales per product", List.of("SKU", "Title", "Currency", "Quantity", "Gross", "Net", "VAT"),
+                figures.products().stream().map(p -> List.<Object>of(p.vendor() + "/" + p.sku(), p.title(), p.currency(),
+                        p.quantity(), p.gross(), p.net(), p.vat())).toList());
+        section(document, "Orders per status", List.of("Status", "Currency", "Orders", "Gross"),
+                figures.statuses().stream().map(s -> List.<Object>of(s.status(), s.currency(), s.orders(), s.gross())).toList());
+        document.close();
+    }
+
+    private static void section(Document document, String title, List<String> header, List<List<Object>> rows) {
+        var heading = new Paragraph(title, HEADING);
+        heading.setSpacingBefore(14);
+        heading.setSpacingAfter(6);
+        document.add(heading);
+        if (rows.isEmpty()) {
+            document.add(new Paragraph("No orders in this period.", BODY));
+            return;
+        }
+        var table = new PdfPTable(header.size());
+        table.setWidthPercentage(100);
+        table.setHeaderRows(1);
+        header.forEach(h -> table.addCell(new PdfPCell(new Phrase(h, HEAD_CELL))));
+        for (List<Object> row : rows) {
+            for (Object value : row) {
+                var cell = new PdfPCell(new Phrase(String.valueOf(value), BODY));
+                if (value instanceof Number) {
+                    cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
+                }
+                table.addCell(cell);
+            }
+        }
+        document.add(table);
+    }
+}
