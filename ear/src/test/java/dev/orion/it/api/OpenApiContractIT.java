@@ -128,6 +128,22 @@ class OpenApiContractIT extends OrionDeployment {
         check("POST", "/batch/executions/{id}/stop", platform.send("POST", "/batch/executions/" + importId + "/stop", null, null));
         check("GET", "/batch/executions", vendor.get("/batch/executions"));
         check("GET", "/admin/clients", platform.get("/admin/clients"));
+        var me = vendor.get("/me");
+        check("GET", "/me", me);
+        assertEquals(vendor.clientId, Http.json(me).getString("client_id"));
+        assertEquals(vendor.vendorId, Http.json(me).getJsonNumber("vendor_id").longValue());
+    }
+
+    @Test
+    void swaggerUiServesTheLiveDocument() {
+        var http = Http.plain();
+        var page = http.get(Http.BASE + "/api/docs/");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("swagger-initializer.js"), page.body());
+        var initializer = http.get(Http.BASE + "/api/docs/swagger-initializer.js");
+        assertEquals(200, initializer.statusCode());
+        assertTrue(initializer.body().contains("url: \"/openapi?format=JSON\""), initializer.body());
+        assertEquals(200, http.get(Http.BASE + "/api/docs/swagger-ui-bundle.js").statusCode());
     }
 
     /** Validates one live response against the document's schema for its operation, status and media type. */

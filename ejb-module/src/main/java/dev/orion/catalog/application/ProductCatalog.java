@@ -4,6 +4,8 @@ import dev.orion.catalog.domain.Product;
 import dev.orion.catalog.domain.StockMovement;
 import jakarta.persistence.LockModeType;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.HashMap;
@@ -27,12 +29,13 @@ public class ProductCatalog {
 
     /**
      * A filtered page, newest last. {@code text} uses PostgreSQL full-text search over title, description and
-     * brand (the expression matches the products_search_idx index).
+     * brand (the expression matches the products_search_idx index). Rows are read as plain values, not
+     * managed entities: a page is read-only and the listing is the API's busiest call.
      */
-    @SuppressWarnings("unchecked")
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // a read: no BEGIN/COMMIT round trips of its own
     public ProductPage search(long vendorId, ProductFilter filter, Long afterId, int limit) {
         int size = Math.max(1, Math.min(limit, MAX_PAGE));
-        var sql = new StringBuilder("SELECT p.* FROM orion.products p WHERE p.vendor_id = :vendor AND p.id > :after");
+        var sql = new StringBuilder("SELECT " + ProductRows.COLUMNS + " FROM orion.products p WHERE p.vendor_id = :vendor AND p.id > :after");
         var params = new HashMap<String, Object>();
         params.put("vendor", vendorId);
         params.put("after", afterId == null ? 0L : afterId);
@@ -55,11 +58,11 @@ public class ProductCatalog {
         }
         sql.append(" ORDER BY p.id LIMIT :limit");
         params.put("limit", size + 1);
-        var query = em.createNativeQuery(sql.toString(), Product.class);
+        var query = ProductRows.query(em, sql.toString());
         params.forEach(query::setParameter);
-        List<Product> rows = query.getResultList();
+        List<Object[]> rows = query.getResultList();
         boolean more = rows.size() > size;
-        List<ProductView> page = rows.stream().limit(size).map(ProductView::of).toList();
+        List<ProductView> page = rows.stream().limit(size).map(ProductRows::view).toList();
         return new ProductPage(page, more, more ? page.get(page.size() - 1).id() : null);
     }
 
