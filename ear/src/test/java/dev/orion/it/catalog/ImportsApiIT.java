@@ -59,6 +59,24 @@ class ImportsApiIT extends OrionDeployment {
     }
 
     @Test
+    void aMultipartFeedLargerThanRestEasysDefaultPartLimitIsAccepted() {
+        var vendor = ApiSession.newVendor("big");
+        String filler = "x".repeat(1 << 20);
+        var feed = new StringBuilder("id\ttitle\tdescription\tprice\n");
+        for (int i = 0; i < 60; i++) { // 60 MB: over the 50 MB RESTEasy keeps a part to by default
+            feed.append("BIG-").append(i).append("\tBig\t").append(filler).append("\tnot a price\n");
+        }
+
+        var accepted = vendor.post("/imports", "multipart/form-data; boundary=orion-test", multipart("big.tsv", feed.toString()));
+
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        JsonObject done = awaitEnd(vendor, accepted.headers().firstValue("Location").orElseThrow());
+        assertEquals("COMPLETED", done.getString("status"), done.toString());
+        assertEquals(60, done.getInt("rows_read"));
+        assertEquals(60, done.getInt("rows_skipped"));
+    }
+
+    @Test
     void importFromUrlFetchesTheFeed() throws IOException {
         var vendor = ApiSession.newVendor("url");
         HttpServer feeds = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

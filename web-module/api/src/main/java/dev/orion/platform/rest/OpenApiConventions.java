@@ -29,7 +29,7 @@ public class OpenApiConventions implements OASFilter {
             if (secured) {
                 operation.getResponses().getAPIResponses().forEach((code, response) -> addRateLimitHeaders(response));
             }
-            if (method == PathItem.HttpMethod.POST) {
+            if (method == PathItem.HttpMethod.POST && secured) { // the token endpoint keeps no idempotency record
                 operation.addParameter(OASFactory.createParameter().name("Idempotency-Key").in(Parameter.In.HEADER)
                         .description("Makes a retry safe: the first response is replayed for 24 hours, with Idempotent-Replayed: true")
                         .schema(string().maxLength(255)));
