@@ -39,7 +39,15 @@ public class JBeretBatchJobs implements BatchJobs {
 
     @Override
     public long start(String jobName, Properties parameters) {
-        return operator().start(jobName, parameters);
+        return operator().start(jobName, onThisNode(parameters));
+    }
+
+    /** Stamps the server that runs the execution, so only that server declares it interrupted after a crash. */
+    static Properties onThisNode(Properties parameters) {
+        var stamped = new Properties();
+        stamped.putAll(parameters);
+        stamped.setProperty(InterruptedExecutions.NODE_PARAMETER, InterruptedExecutions.node());
+        return stamped;
     }
 
     @Override
@@ -99,7 +107,7 @@ public class JBeretBatchJobs implements BatchJobs {
     @Override
     public long restart(long executionId) {
         try {
-            return operator().restart(executionId, operator().getParameters(executionId));
+            return operator().restart(executionId, onThisNode(operator().getParameters(executionId)));
         } catch (JobExecutionAlreadyCompleteException e) {
             throw new JobOperationRefusedException("Execution " + executionId + " completed; there is nothing to restart");
         } catch (JobExecutionNotMostRecentException e) {

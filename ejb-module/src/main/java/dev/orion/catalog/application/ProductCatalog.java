@@ -1,6 +1,7 @@
 package dev.orion.catalog.application;
 
 import dev.orion.catalog.domain.Product;
+import dev.orion.catalog.infrastructure.ProductBulkUpsert;
 import dev.orion.catalog.domain.StockMovement;
 import jakarta.persistence.LockModeType;
 import jakarta.ejb.Stateless;
@@ -172,30 +173,7 @@ public class ProductCatalog {
      * Rows that carry the same data as the database are left untouched.
      */
     public int upsertAll(long vendorId, List<ProductUpsert> items) {
-        Map<String, Product> existing = new HashMap<>();
-        if (!items.isEmpty()) {
-            em.createQuery("SELECT p FROM Product p WHERE p.vendorId = :vendor AND p.sku IN :skus", Product.class)
-                    .setParameter("vendor", vendorId)
-                    .setParameter("skus", items.stream().map(ProductUpsert::sku).distinct().toList())
-                    .getResultStream().forEach(p -> existing.put(p.getSku(), p));
-        }
-        int written = 0;
-        for (ProductUpsert item : items) {
-            Product product = existing.get(item.sku());
-            if (product == null) {
-                product = new Product(vendorId, item.sku(), item.title(), item.price());
-                apply(product, item);
-                em.persist(product);
-                existing.put(item.sku(), product);
-                written++;
-            } else if (differs(product, item)) {
-                product.retitle(item.title());
-                product.reprice(item.price());
-                apply(product, item);
-                written++;
-            }
-        }
-        return written;
+        return ProductBulkUpsert.upsert(em, vendorId, items);
     }
 
     private static void apply(Product product, ProductUpsert item) {
@@ -209,16 +187,5 @@ public class ProductCatalog {
         if (item.stock() != null) {
             product.adjustStock(item.stock() - product.getStock());
         }
-    }
-
-    private static boolean differs(Product p, ProductUpsert item) {
-        return !p.getTitle().equals(item.title())
-                || !p.getPrice().equals(item.price())
-                || !java.util.Objects.equals(p.getDescription(), item.description())
-                || !java.util.Objects.equals(p.getBrand(), item.brand())
-                || !java.util.Objects.equals(p.getGtin(), item.gtin())
-                || (item.availability() != null && p.getAvailability() != item.availability())
-                || (item.imageLinks() != null && !p.getImageLinks().equals(item.imageLinks()))
-                || (item.stock() != null && p.getStock() != item.stock());
     }
 }
