@@ -111,7 +111,7 @@ class OpenApiContractIT extends OrionDeployment {
         check("POST", "/orders", vendor.send("POST", "/orders", json, "{not json"));
 
         var upload = vendor.post("/imports", "text/tab-separated-values",
-                "id\ttitle\tprice\nA\tA\t1.00 EUR\n".getBytes(StandardCharsets.UTF_8));
+                "id\ttitle\tprice\tavailability\nA\tA\t1.00 EUR\tin_stock\n".getBytes(StandardCharsets.UTF_8));
         check("POST", "/imports", upload);
         long importId = Http.json(upload).getJsonNumber("id").longValue();
         Poll.until(Duration.ofSeconds(60), () -> Http.json(vendor.get("/imports/" + importId)).getString("status"),

@@ -8,6 +8,7 @@ import dev.orion.it.support.ApiSession;
 import dev.orion.it.support.Http;
 import dev.orion.it.support.OrionDeployment;
 import dev.orion.it.support.Poll;
+import dev.orion.it.support.TestData;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -74,6 +75,35 @@ class ImportsApiIT extends OrionDeployment {
         assertEquals("COMPLETED", done.getString("status"), done.toString());
         assertEquals(60, done.getInt("rows_read"));
         assertEquals(60, done.getInt("rows_skipped"));
+    }
+
+    @Test
+    void reimportingChangesOnlyChangedRowsAndKeepsCreationTimes() {
+        var vendor = ApiSession.newVendor("reimp");
+        String first = "id\ttitle\tprice\tavailability\nR-1\tOne\t1.00 EUR\tin_stock\nR-2\tTwo\t2.00 EUR\tin_stock\n";
+        awaitEnd(vendor, vendor.post("/imports", "text/tab-separated-values", first.getBytes(StandardCharsets.UTF_8))
+                .headers().firstValue("Location").orElseThrow());
+        String before = state(vendor.vendorId);
+
+        String second = "id\ttitle\tprice\tavailability\nR-1\tOne\t1.00 EUR\tin_stock\nR-2\tTwo\t2.50 EUR\tin_stock\n"
+                + "R-2\tTwo\t2.75 EUR\tin_stock\n";
+        JsonObject done = awaitEnd(vendor, vendor.post("/imports", "text/tab-separated-values", second.getBytes(StandardCharsets.UTF_8))
+                .headers().firstValue("Location").orElseThrow());
+
+        assertEquals("COMPLETED", done.getString("status"));
+        String after = state(vendor.vendorId);
+        assertEquals(before.lines().toList().get(0), after.lines().toList().get(0), "an unchanged row is not rewritten");
+        String[] changed = after.lines().toList().get(1).split("\\|");
+        String[] was = before.lines().toList().get(1).split("\\|");
+        assertEquals("2.75", changed[1], "the later of two rows for one SKU wins");
+        assertEquals(Long.parseLong(was[2]) + 1, Long.parseLong(changed[2]), "the changed row's version moves on");
+        assertEquals(was[3], changed[3], "created_at is kept");
+    }
+
+    /** sku|price|version|created_at per product, one line each, in SKU order. */
+    private static String state(long vendorId) {
+        return TestData.queryString("SELECT string_agg(sku || '|' || price_amount || '|' || version || '|' || created_at || '|' || updated_at,"
+                + " E'\\n' ORDER BY sku) FROM products WHERE vendor_id = ?", vendorId);
     }
 
     @Test
