@@ -1,5 +1,6 @@
 package dev.orion.catalog.imports;
 
+import dev.orion.catalog.application.FeedFiles;
 import dev.orion.catalog.application.FeedRow;
 import dev.orion.platform.storage.StorageBackend;
 import jakarta.batch.api.BatchProperty;
@@ -17,7 +18,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Streams a tab-separated feed with a header row from storage, one row at a time (constant memory).
+ * Streams a tab-separated feed with a header row from storage, one row at a time (constant memory): gzipped
+ * or not, with or without a UTF-8 byte order mark, LF or CRLF, quoted fields holding tabs or line breaks.
  * The checkpoint is the number of data rows handed out, so a restart skips exactly those.
  */
 @Named
@@ -34,16 +36,20 @@ public class ProductFeedReader extends AbstractItemReader {
     private CSVParser parser;
     private Iterator<CSVRecord> records;
     private long rowsRead;
+    /** The physical line the previous record ended on: quoted fields may span lines, so records and lines differ. */
+    private long lastLine;
 
     @Override
     public void open(Serializable checkpoint) throws Exception {
-        var reader = new BufferedReader(new InputStreamReader(storage.open(storageKey), StandardCharsets.UTF_8));
+        var reader = new BufferedReader(new InputStreamReader(FeedFiles.openText(storage.open(storageKey)), StandardCharsets.UTF_8));
         parser = CSVFormat.TDF.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true)
                 .setAllowMissingColumnNames(true).get().parse(reader);
         records = parser.iterator();
+        lastLine = parser.getCurrentLineNumber();
         long resumeAt = checkpoint == null ? 0 : (Long) checkpoint;
         while (rowsRead < resumeAt && records.hasNext()) {
             records.next();
+            lastLine = parser.getCurrentLineNumber();
             rowsRead++;
         }
     }
@@ -55,7 +61,9 @@ public class ProductFeedReader extends AbstractItemReader {
         }
         CSVRecord record = records.next();
         rowsRead++;
-        return new FeedRow(record.getRecordNumber() + 1, record.toMap()); // +1: the header is line 1
+        long line = lastLine + 1;
+        lastLine = parser.getCurrentLineNumber();
+        return new FeedRow(line, record.toMap());
     }
 
     @Override

@@ -2,12 +2,20 @@ package dev.orion.catalog.imports;
 
 import dev.orion.catalog.application.FeedRow;
 import dev.orion.catalog.application.FeedRowMapper;
+import dev.orion.catalog.application.ImportIssues;
+import dev.orion.catalog.application.MappedRow;
+import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.ItemProcessor;
-import jakarta.inject.Inject;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-/** Validates and maps each row; a broken row throws a skippable RejectedRowException. */
+/**
+ * Validates and maps each row; a broken row throws a skippable RejectedRowException, and warnings about dropped
+ * optional data go to the import report in the chunk's transaction.
+ */
 @Named
 @Dependent
 public class ProductRowProcessor implements ItemProcessor {
@@ -15,8 +23,20 @@ public class ProductRowProcessor implements ItemProcessor {
     @Inject
     FeedRowMapper mapper;
 
+    @Inject
+    JobContext job;
+
+    @Inject
+    @BatchProperty
+    String vendorId;
+
+    @EJB
+    ImportIssues issues;
+
     @Override
     public Object processItem(Object item) {
-        return mapper.map((FeedRow) item);
+        MappedRow mapped = mapper.map((FeedRow) item);
+        mapped.warnings().forEach(w -> issues.warned(job.getInstanceId(), Long.parseLong(vendorId), w));
+        return mapped.product();
     }
 }

@@ -1,18 +1,21 @@
 package dev.orion.catalog.application;
 
 import dev.orion.catalog.domain.Availability;
+import dev.orion.catalog.domain.Gtin;
 import dev.orion.catalog.domain.Money;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Maps a Google Merchant Center row (columns id, title, description, price, availability, brand, gtin,
- * image_link) to a product. Required data that is missing or broken rejects the row.
+ * image_link) to a product. Required data that is missing or broken rejects the row; optional data that is
+ * broken (a GTIN mangled by a spreadsheet) is dropped with a warning, never "repaired".
  */
 @ApplicationScoped
 public class FeedRowMapper {
 
-    public ProductUpsert map(FeedRow row) {
+    public MappedRow map(FeedRow row) {
         String sku = required(row, "id");
         if (sku.length() > 100) {
             throw new RejectedRowException(row.line(), "id", sku, "id is longer than 100 characters");
@@ -30,9 +33,16 @@ public class FeedRowMapper {
         } catch (IllegalArgumentException e) {
             throw new RejectedRowException(row.line(), "availability", row.get("availability"), e.getMessage());
         }
+        var warnings = new ArrayList<RowWarning>();
+        String gtin = row.get("gtin");
+        if (gtin != null && Gtin.problem(gtin) != null) {
+            warnings.add(new RowWarning(row.line(), "gtin", gtin, Gtin.problem(gtin) + "; the GTIN was left out"));
+            gtin = null;
+        }
         String image = row.get("image_link");
-        return new ProductUpsert(sku, title, row.get("description"), row.get("brand"), row.get("gtin"), price, null,
+        var product = new ProductUpsert(sku, title, row.get("description"), row.get("brand"), gtin, price, null,
                 availability, image == null ? List.of() : List.of(image));
+        return new MappedRow(product, warnings);
     }
 
     private static String required(FeedRow row, String column) {

@@ -11,7 +11,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * The rows an import rejected, as a report users can download. Recorded in the caller's transaction (the
+ * The rows an import rejected and the warnings about data it dropped, as a report users can download. Recorded in the caller's transaction (the
  * batch chunk's), so they are kept exactly when the chunk commits.
  */
 @Stateless
@@ -24,11 +24,20 @@ public class ImportIssues {
     EntityManager em;
 
     public void rejected(long jobInstanceId, long vendorId, RejectedRowException row) {
-        String value = row.value() == null || row.value().length() <= MAX_VALUE ? row.value() : row.value().substring(0, MAX_VALUE);
+        record(jobInstanceId, vendorId, new RowWarning(row.line(), row.column(), row.value(), row.reason()), "rejected");
+    }
+
+    public void warned(long jobInstanceId, long vendorId, RowWarning warning) {
+        record(jobInstanceId, vendorId, warning, "warning");
+    }
+
+    private void record(long jobInstanceId, long vendorId, RowWarning issue, String severity) {
+        String value = issue.value() == null || issue.value().length() <= MAX_VALUE ? issue.value() : issue.value().substring(0, MAX_VALUE);
         em.createNativeQuery("INSERT INTO import_issues (job_instance_id, vendor_id, line_no, column_name, value, reason, severity)"
-                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'rejected')")
-                .setParameter(1, jobInstanceId).setParameter(2, vendorId).setParameter(3, row.line())
-                .setParameter(4, row.column()).setParameter(5, value).setParameter(6, row.reason())
+                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                .setParameter(1, jobInstanceId).setParameter(2, vendorId).setParameter(3, issue.line())
+                .setParameter(4, issue.column()).setParameter(5, value).setParameter(6, issue.reason())
+                .setParameter(7, severity)
                 .executeUpdate();
     }
 

@@ -9,6 +9,7 @@ import dev.orion.platform.storage.StorageBackend;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -46,14 +47,19 @@ public class ProductImports {
     @ConfigProperty(name = "orion.import.chunk-size", defaultValue = "500")
     int chunkSize;
 
-    public long start(long vendorId, InputStream feed) {
+    public long start(long vendorId, InputStream upload) {
         String key = "uploads/" + vendorId + "/" + UUID.randomUUID() + ".feed";
-        long lines;
-        try (var out = storage.create(key); var counting = new LineCountingInputStream(feed)) {
+        Long lines;
+        try (var feed = new BufferedInputStream(upload, 65536); var out = storage.create(key)) {
+            boolean gzipped = FeedFiles.isGzip(feed);
+            if (!gzipped && FeedFiles.looksBinary(feed)) {
+                throw new InvalidRequestException("The feed is not a text file (it holds NUL bytes); send TSV, CSV or XML, gzipped or not");
+            }
+            var counting = new LineCountingInputStream(feed);
             if (counting.transferTo(out) == 0) {
                 throw new InvalidRequestException("The feed is empty");
             }
-            lines = counting.lines();
+            lines = gzipped ? null : counting.lines(); // a gzipped feed's lines are only known once unpacked
         } catch (IOException e) {
             throw new UncheckedIOException("Could not store the feed", e);
         }
@@ -61,7 +67,9 @@ public class ProductImports {
         parameters.setProperty("vendorId", Long.toString(vendorId));
         parameters.setProperty("storageKey", key);
         parameters.setProperty("chunkSize", Integer.toString(chunkSize));
-        parameters.setProperty(JobProgress.TOTAL_ROWS, Long.toString(Math.max(0, lines - 1))); // less the header
+        if (lines != null) {
+            parameters.setProperty(JobProgress.TOTAL_ROWS, Long.toString(Math.max(0, lines - 1))); // less the header
+        }
         return jobs.start(JOB, parameters);
     }
 

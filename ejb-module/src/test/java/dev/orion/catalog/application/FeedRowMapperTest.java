@@ -1,7 +1,9 @@
 package dev.orion.catalog.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orion.catalog.domain.Availability;
 import java.util.HashMap;
@@ -21,7 +23,7 @@ class FeedRowMapperTest {
 
     @Test
     void mapsAValidRow() {
-        ProductUpsert product = mapper.map(row(Map.of()));
+        ProductUpsert product = mapper.map(row(Map.of())).product();
         assertEquals("TENT-1", product.sku());
         assertEquals("129.00 EUR", product.price().toString());
         assertEquals(Availability.IN_STOCK, product.availability());
@@ -44,5 +46,26 @@ class FeedRowMapperTest {
     void rejectsUnknownAvailability() {
         var error = assertThrows(RejectedRowException.class, () -> mapper.map(row(Map.of("availability", "maybe"))));
         assertEquals("availability", error.column());
+    }
+
+    @Test
+    void aBarcodeTurnedIntoScientificNotationIsDroppedWithAWarningNotRepaired() {
+        MappedRow mapped = mapper.map(row(Map.of("gtin", "3.65275E+11")));
+
+        assertNull(mapped.product().gtin());
+        assertEquals(1, mapped.warnings().size());
+        RowWarning warning = mapped.warnings().get(0);
+        assertEquals(7, warning.line());
+        assertEquals("gtin", warning.column());
+        assertEquals("3.65275E+11", warning.value());
+        assertTrue(warning.reason().contains("scientific notation"), warning.reason());
+    }
+
+    @Test
+    void aValidGtinIsKeptWithoutWarnings() {
+        MappedRow mapped = mapper.map(row(Map.of("gtin", "4006381333931")));
+
+        assertEquals("4006381333931", mapped.product().gtin());
+        assertTrue(mapped.warnings().isEmpty());
     }
 }

@@ -1,0 +1,35 @@
+# Shared by the benchmarks: start a private Orion, get a token. Source it; it sets ROOT, BASE and ORION_PID.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BASE="http://127.0.0.1:8080"
+
+say() { printf '\033[1;34m[bench]\033[0m %s\n' "$*"; }
+die() { printf '\033[1;31m[bench]\033[0m %s\n' "$*" >&2; exit 1; }
+
+# require_tool <command> <debian package>
+require_tool() {
+  command -v "$1" >/dev/null && return
+  [ "$(id -u)" = 0 ] || die "$1 is missing: sudo apt-get install $2"
+  say "Installing $2"; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
+}
+
+# start_orion <log file>: its own server base and database (orion_bench), rate limits lifted; stopped on exit.
+start_orion() {
+  (exec 3<>/dev/tcp/127.0.0.1/8080) 2>/dev/null && die "Something already listens on 8080; stop it first (the benchmark starts its own Orion)"
+  say "Starting Orion (log: $1)"
+  export ORION_HOME="$ROOT/.orion-bench" ORION_DB_NAME=orion_bench ORION_RATE_PLAN_STANDARD=1000000/2000000
+  setsid "$ROOT/orion" run >"$1" 2>&1 &
+  ORION_PID=$!
+  trap 'kill -TERM $ORION_PID 2>/dev/null || true; wait $ORION_PID 2>/dev/null || true' EXIT  # TERM: async jobs ignore INT
+  for _ in $(seq 1 600); do
+    curl -sf -o /dev/null http://127.0.0.1:9990/health/ready && return
+    kill -0 $ORION_PID 2>/dev/null || die "Orion did not start; see $1"
+    sleep 1
+  done
+  die "Orion was not ready within 10 minutes; see $1"
+}
+
+# token <client id> <secret>
+token() {
+  curl -sf -u "$1:$2" -d grant_type=client_credentials "$BASE/api/v1/auth/token" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])'
+}

@@ -1,0 +1,105 @@
+package dev.orion.it.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.orion.it.support.ApiSession;
+import dev.orion.it.support.Http;
+import dev.orion.it.support.OrionDeployment;
+import dev.orion.it.support.Poll;
+import dev.orion.it.support.TestData;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** What real feeds look like: byte order marks, CRLF, quoted fields over several lines, gzip, broken barcodes. */
+@ExtendWith(ArquillianExtension.class)
+class FeedFormatsIT extends OrionDeployment {
+
+    private static final String TSV = "text/tab-separated-values";
+    private static final String FEED = "\uFEFFid\ttitle\tdescription\tprice\tavailability\tgtin\r\n"
+            + "Q-1\t\"Mug, large\"\t\"Line one\r\nline two\twith a tab\"\t4.50 EUR\tin_stock\t\r\n"
+            + "Q-2\tPlate\t\t3.00 EUR\tin_stock\t3.65275E+11\r\n"
+            + "Q-3\tBowl\t\tcheap\tin_stock\t\r\n";
+
+    @Test
+    void bomCrlfAndQuotedMultiLineFieldsAreReadAndLinesReportedAsInTheFile() {
+        var vendor = ApiSession.newVendor("bom");
+
+        JsonObject done = importFeed(vendor, FEED.getBytes(StandardCharsets.UTF_8));
+
+        assertEquals("COMPLETED", done.getString("status"), done.toString());
+        assertEquals(2, done.getInt("rows_written"));
+        assertEquals("Mug, large", TestData.queryString("SELECT title FROM products WHERE vendor_id = ? AND sku = 'Q-1'", vendor.vendorId));
+        assertEquals("Line one\r\nline two\twith a tab",
+                TestData.queryString("SELECT description FROM products WHERE vendor_id = ? AND sku = 'Q-1'", vendor.vendorId));
+        assertNull(TestData.queryString("SELECT gtin FROM products WHERE vendor_id = ? AND sku = 'Q-2'", vendor.vendorId),
+                "a mangled barcode is dropped, not repaired");
+
+        List<String> report = vendor.get(ApiSession.path(done.getString("rejects_url"))).body().lines().toList();
+        assertEquals(3, report.size(), String.join("\n", report));
+        assertTrue(report.get(1).startsWith("4,gtin,3.65275E+11,") && report.get(1).endsWith(",warning"), report.get(1));
+        assertTrue(report.get(2).startsWith("5,price,cheap,") && report.get(2).endsWith(",rejected"), report.get(2));
+    }
+
+    @Test
+    void aGzippedFeedIsUnpacked() throws IOException {
+        var vendor = ApiSession.newVendor("gz");
+        var packed = new ByteArrayOutputStream();
+        try (var gzip = new GZIPOutputStream(packed)) {
+            gzip.write(FEED.getBytes(StandardCharsets.UTF_8));
+        }
+
+        JsonObject done = importFeed(vendor, packed.toByteArray());
+
+        assertEquals("COMPLETED", done.getString("status"), done.toString());
+        assertEquals(2, done.getInt("rows_written"));
+        assertEquals(1, done.getInt("rows_skipped"));
+        assertFalse(done.getJsonObject("progress").containsKey("total_rows"), "a gzipped feed's size is known only once unpacked");
+    }
+
+    @Test
+    void aHeaderOnlyFeedImportsNothingAndABinaryFileIsRefused() {
+        var vendor = ApiSession.newVendor("edge");
+
+        JsonObject headerOnly = importFeed(vendor, "id\ttitle\tprice\tavailability\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals("COMPLETED", headerOnly.getString("status"));
+        assertEquals(0, headerOnly.getInt("rows_read"));
+
+        byte[] image = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        var refused = vendor.post("/imports", TSV, image);
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(Http.json(refused).getString("detail").contains("not a text file"), refused.body());
+    }
+
+    @Test
+    void pastTheSkipLimitTheImportFailsAndSaysWhy() {
+        var vendor = ApiSession.newVendor("skip");
+        var feed = new StringBuilder("id\ttitle\tprice\tavailability\n");
+        for (int i = 0; i < 1005; i++) {
+            feed.append("S-").append(i).append("\tThing\tfree\tin_stock\n");
+        }
+
+        JsonObject done = importFeed(vendor, feed.toString().getBytes(StandardCharsets.UTF_8));
+
+        assertEquals("FAILED", done.getString("status"), done.toString());
+        assertTrue(done.getString("exit_status").startsWith("Too many rejected rows: more than 1000"), done.getString("exit_status"));
+    }
+
+    private static JsonObject importFeed(ApiSession vendor, byte[] feed) {
+        var accepted = vendor.post("/imports", TSV, feed);
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        String location = ApiSession.path(accepted.headers().firstValue("Location").orElseThrow());
+        return Poll.until(Duration.ofSeconds(60), () -> Http.json(vendor.get(location)),
+                s -> List.of("COMPLETED", "FAILED", "STOPPED").contains(s.getString("status")));
+    }
+}

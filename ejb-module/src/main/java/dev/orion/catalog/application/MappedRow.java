@@ -1,0 +1,7 @@
+package dev.orion.catalog.application;
+
+import java.util.List;
+
+/** A feed row turned into a product, with the warnings about optional data that had to be dropped. */
+public record MappedRow(ProductUpsert product, List<RowWarning> warnings) {
+}
