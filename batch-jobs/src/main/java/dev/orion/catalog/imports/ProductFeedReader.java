@@ -2,25 +2,29 @@ package dev.orion.catalog.imports;
 
 import dev.orion.catalog.application.FeedFiles;
 import dev.orion.catalog.application.FeedRow;
+import dev.orion.catalog.application.ShopifyVariants;
 import dev.orion.platform.storage.StorageBackend;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
-import jakarta.inject.Inject;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Streams a tab-separated feed with a header row from storage, one row at a time (constant memory): gzipped
- * or not, with or without a UTF-8 byte order mark, LF or CRLF, quoted fields holding tabs or line breaks.
- * The checkpoint is the number of data rows handed out, so a restart skips exactly those.
+ * Streams a feed from storage one record at a time (constant memory). The format is told by the header: a
+ * Google Merchant TSV, or a Shopify product CSV whose variant rows become products (see ShopifyVariants).
+ * Gzipped or not, with or without a UTF-8 byte order mark, LF or CRLF, quoted fields holding separators or
+ * line breaks. The checkpoint counts CSV records consumed, so a restart skips exactly those.
  */
 @Named
 @Dependent
@@ -30,45 +34,84 @@ public class ProductFeedReader extends AbstractItemReader {
     @BatchProperty
     String storageKey;
 
+    /** Shopify exports carry no currency; their prices are read in this one. */
+    @Inject
+    @BatchProperty
+    String currency;
+
     @Inject
     StorageBackend storage;
 
+    @Inject
+    JobContext job;
+
     private CSVParser parser;
     private Iterator<CSVRecord> records;
-    private long rowsRead;
+    private ShopifyVariants shopify;
+    private long recordsRead;
     /** The physical line the previous record ended on: quoted fields may span lines, so records and lines differ. */
     private long lastLine;
 
     @Override
     public void open(Serializable checkpoint) throws Exception {
-        var reader = new BufferedReader(new InputStreamReader(FeedFiles.openText(storage.open(storageKey)), StandardCharsets.UTF_8));
-        parser = CSVFormat.TDF.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true)
-                .setAllowMissingColumnNames(true).get().parse(reader);
+        var text = new BufferedReader(new InputStreamReader(FeedFiles.openText(storage.open(storageKey)), StandardCharsets.UTF_8), 65536);
+        text.mark(65536);
+        String header = text.readLine();
+        text.reset();
+        parser = format(header == null ? "" : header).parse(text);
         records = parser.iterator();
         lastLine = parser.getCurrentLineNumber();
-        long resumeAt = checkpoint == null ? 0 : (Long) checkpoint;
-        while (rowsRead < resumeAt && records.hasNext()) {
+        var resume = checkpoint instanceof FeedCheckpoint saved ? saved
+                : new FeedCheckpoint(checkpoint instanceof Long rows ? rows : 0, null); // Long: checkpoints of earlier versions
+        while (recordsRead < resume.records() && records.hasNext()) {
             records.next();
             lastLine = parser.getCurrentLineNumber();
-            rowsRead++;
+            recordsRead++;
         }
+        if (shopify != null) {
+            shopify.restore(resume.context());
+        }
+    }
+
+    private CSVFormat format(String header) {
+        if (header.isEmpty() || header.contains("\t")) {
+            return CSVFormat.TDF.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true)
+                    .setAllowMissingColumnNames(true).get();
+        }
+        if (ShopifyVariants.isShopifyHeader(header)) {
+            shopify = new ShopifyVariants(currency == null || currency.isBlank() ? "EUR" : currency);
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setAllowMissingColumnNames(true)
+                    .setIgnoreEmptyLines(true).get();
+        }
+        String problem = header.stripLeading().startsWith("<")
+                ? "XML feeds (RSS 2.0, Atom) are not supported yet; send a Google Merchant TSV or a Shopify product CSV"
+                : "Unrecognised feed: the header is neither a Google Merchant TSV (tab-separated id, title, price,"
+                  + " availability, ...) nor a Shopify product CSV (Handle, Title, Variant SKU, ...)";
+        job.setExitStatus(problem);
+        throw new IllegalStateException(problem);
     }
 
     @Override
     public Object readItem() {
-        if (!records.hasNext()) {
-            return null;
+        while (records.hasNext()) {
+            CSVRecord record = records.next();
+            recordsRead++;
+            long line = lastLine + 1;
+            lastLine = parser.getCurrentLineNumber();
+            if (shopify == null) {
+                return new FeedRow(line, record.toMap());
+            }
+            Optional<FeedRow> variant = shopify.accept(line, record.toMap());
+            if (variant.isPresent()) {
+                return variant.get();
+            }
         }
-        CSVRecord record = records.next();
-        rowsRead++;
-        long line = lastLine + 1;
-        lastLine = parser.getCurrentLineNumber();
-        return new FeedRow(line, record.toMap());
+        return null;
     }
 
     @Override
     public Serializable checkpointInfo() {
-        return rowsRead;
+        return new FeedCheckpoint(recordsRead, shopify == null ? null : shopify.context());
     }
 
     @Override

@@ -52,6 +52,40 @@ class FeedFormatsIT extends OrionDeployment {
     }
 
     @Test
+    void aShopifyExportBecomesOneProductPerVariant() {
+        var vendor = ApiSession.newVendor("shop");
+        String csv = String.join("\n",
+                "Handle,Title,Body (HTML),Vendor,Status,Option1 Name,Option1 Value,Variant SKU,Variant Price,"
+                        + "Variant Inventory Tracker,Variant Inventory Qty,Variant Barcode,Image Src",
+                "tee,Tee,\"<p>Soft, warm</p>\",Alder,active,Color,Blue,TEE-B,19.90,shopify,3,,https://img.example/tee.jpg",
+                "tee,,,,,,Red,TEE-R,21.00,shopify,0,,",
+                "tee,,,,,,,,,,,,https://img.example/tee-2.jpg",
+                "mug,Mug,,Birch,active,Title,Default Title,,5.00,,,,") + "\n";
+
+        JsonObject done = importFeed(vendor, csv.getBytes(StandardCharsets.UTF_8));
+
+        assertEquals("COMPLETED", done.getString("status"), done.toString());
+        assertEquals(2, done.getInt("rows_written"), "two variants; the image row is no product");
+        assertEquals(1, done.getInt("rows_skipped"), "the mug has no SKU");
+        assertEquals("Tee - Blue|19.90|in_stock|<p>Soft, warm</p>|Alder", TestData.queryString("SELECT title || '|' || price_amount"
+                + " || '|' || availability || '|' || description || '|' || brand FROM products WHERE vendor_id = ? AND sku = 'TEE-B'", vendor.vendorId));
+        assertEquals("Tee - Red|out_of_stock|Alder", TestData.queryString("SELECT title || '|' || availability || '|' || brand"
+                + " FROM products WHERE vendor_id = ? AND sku = 'TEE-R'", vendor.vendorId));
+        List<String> report = vendor.get(ApiSession.path(done.getString("rejects_url"))).body().lines().toList();
+        assertTrue(report.get(1).startsWith("5,id,,"), String.join("\n", report));
+    }
+
+    @Test
+    void anUnrecognisedFeedFailsAndSaysWhatWasExpected() {
+        var vendor = ApiSession.newVendor("odd");
+
+        JsonObject done = importFeed(vendor, "name;price\nx;1\n".getBytes(StandardCharsets.UTF_8));
+
+        assertEquals("FAILED", done.getString("status"));
+        assertTrue(done.getString("exit_status").startsWith("Unrecognised feed"), done.getString("exit_status"));
+    }
+
+    @Test
     void aGzippedFeedIsUnpacked() throws IOException {
         var vendor = ApiSession.newVendor("gz");
         var packed = new ByteArrayOutputStream();
