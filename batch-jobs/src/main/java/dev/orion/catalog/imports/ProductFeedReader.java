@@ -2,6 +2,7 @@ package dev.orion.catalog.imports;
 
 import dev.orion.catalog.application.FeedFiles;
 import dev.orion.catalog.application.FeedRow;
+import dev.orion.catalog.application.MerchantXmlItems;
 import dev.orion.catalog.application.ShopifyVariants;
 import dev.orion.platform.storage.StorageBackend;
 import jakarta.batch.api.BatchProperty;
@@ -21,10 +22,10 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Streams a feed from storage one record at a time (constant memory). The format is told by the header: a
- * Google Merchant TSV, or a Shopify product CSV whose variant rows become products (see ShopifyVariants).
+ * Streams a feed from storage one record at a time (constant memory). The format is told by its start: a
+ * Google Merchant TSV or XML (RSS 2.0, Atom) feed, or a Shopify product CSV whose variant rows become products.
  * Gzipped or not, with or without a UTF-8 byte order mark, LF or CRLF, quoted fields holding separators or
- * line breaks. The checkpoint counts CSV records consumed, so a restart skips exactly those.
+ * line breaks. The checkpoint counts records (or XML items) consumed, so a restart skips exactly those.
  */
 @Named
 @Dependent
@@ -45,6 +46,7 @@ public class ProductFeedReader extends AbstractItemReader {
     @Inject
     JobContext job;
 
+    private MerchantXmlItems xml;
     private CSVParser parser;
     private Iterator<CSVRecord> records;
     private ShopifyVariants shopify;
@@ -55,14 +57,19 @@ public class ProductFeedReader extends AbstractItemReader {
     @Override
     public void open(Serializable checkpoint) throws Exception {
         var text = new BufferedReader(new InputStreamReader(FeedFiles.openText(storage.open(storageKey)), StandardCharsets.UTF_8), 65536);
-        text.mark(65536);
-        String header = text.readLine();
-        text.reset();
+        String header = firstLine(text);
+        var resume = checkpoint instanceof FeedCheckpoint saved ? saved
+                : new FeedCheckpoint(checkpoint instanceof Long rows ? rows : 0, null); // Long: checkpoints of earlier versions
+        if (header != null && header.stripLeading().startsWith("<")) {
+            xml = new MerchantXmlItems(text);
+            while (recordsRead < resume.records() && xml.next() != null) {
+                recordsRead++;
+            }
+            return;
+        }
         parser = format(header == null ? "" : header).parse(text);
         records = parser.iterator();
         lastLine = parser.getCurrentLineNumber();
-        var resume = checkpoint instanceof FeedCheckpoint saved ? saved
-                : new FeedCheckpoint(checkpoint instanceof Long rows ? rows : 0, null); // Long: checkpoints of earlier versions
         while (recordsRead < resume.records() && records.hasNext()) {
             records.next();
             lastLine = parser.getCurrentLineNumber();
@@ -71,6 +78,23 @@ public class ProductFeedReader extends AbstractItemReader {
         if (shopify != null) {
             shopify.restore(resume.context());
         }
+    }
+
+    /** The first line, or the first 64 KB of it (XML feeds may be one long line), leaving the reader where it was. */
+    private static String firstLine(BufferedReader text) throws java.io.IOException {
+        char[] start = new char[65536];
+        text.mark(start.length);
+        int length = 0;
+        for (int n; length < start.length && (n = text.read(start, length, start.length - length)) > 0; ) {
+            length += n;
+        }
+        text.reset();
+        if (length == 0) {
+            return null;
+        }
+        String head = new String(start, 0, length);
+        int end = head.indexOf('\n');
+        return (end < 0 ? head : head.substring(0, end)).replace("\r", "");
     }
 
     private CSVFormat format(String header) {
@@ -83,16 +107,19 @@ public class ProductFeedReader extends AbstractItemReader {
             return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setAllowMissingColumnNames(true)
                     .setIgnoreEmptyLines(true).get();
         }
-        String problem = header.stripLeading().startsWith("<")
-                ? "XML feeds (RSS 2.0, Atom) are not supported yet; send a Google Merchant TSV or a Shopify product CSV"
-                : "Unrecognised feed: the header is neither a Google Merchant TSV (tab-separated id, title, price,"
-                  + " availability, ...) nor a Shopify product CSV (Handle, Title, Variant SKU, ...)";
+        String problem = "Unrecognised feed: it is neither a Google Merchant feed (TSV with id, title, price, availability,"
+                + " ...; or RSS 2.0 / Atom XML) nor a Shopify product CSV (Handle, Title, Variant SKU, ...)";
         job.setExitStatus(problem);
         throw new IllegalStateException(problem);
     }
 
     @Override
-    public Object readItem() {
+    public Object readItem() throws Exception {
+        if (xml != null) {
+            FeedRow item = xml.next();
+            recordsRead += item == null ? 0 : 1;
+            return item;
+        }
         while (records.hasNext()) {
             CSVRecord record = records.next();
             recordsRead++;
@@ -118,6 +145,9 @@ public class ProductFeedReader extends AbstractItemReader {
     public void close() throws Exception {
         if (parser != null) {
             parser.close();
+        }
+        if (xml != null) {
+            xml.close();
         }
     }
 }

@@ -76,6 +76,35 @@ class FeedFormatsIT extends OrionDeployment {
     }
 
     @Test
+    void anRssFeedWithGoogleElementsIsImported() {
+        var vendor = ApiSession.newVendor("rss");
+        String rss = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0" xmlns:g="http://base.google.com/ns/1.0">
+                  <channel>
+                    <title>Shop</title><link>https://shop.example</link><description>Everything</description>
+                    <item>
+                      <g:id>RSS-1</g:id><title>Trail Tent</title><description>Two-person tent</description>
+                      <link>https://shop.example/tent</link><g:price>129.00 EUR</g:price><g:availability>in stock</g:availability>
+                      <g:shipping><g:country>FR</g:country><g:price>4.95 EUR</g:price></g:shipping>
+                    </item>
+                    <item><g:id>RSS-2</g:id><g:title>Mug</g:title><g:price>free</g:price><g:availability>in stock</g:availability></item>
+                  </channel>
+                </rss>
+                """;
+
+        JsonObject done = importFeed(vendor, rss.getBytes(StandardCharsets.UTF_8));
+
+        assertEquals("COMPLETED", done.getString("status"), done.toString());
+        assertEquals(1, done.getInt("rows_written"));
+        assertEquals(1, done.getInt("rows_skipped"));
+        assertEquals("Trail Tent|129.00|Two-person tent", TestData.queryString("SELECT title || '|' || price_amount || '|' || description"
+                + " FROM products WHERE vendor_id = ? AND sku = 'RSS-1'", vendor.vendorId));
+        List<String> report = vendor.get(ApiSession.path(done.getString("rejects_url"))).body().lines().toList();
+        assertTrue(report.get(1).startsWith("10,price,free,"), String.join("\n", report));
+    }
+
+    @Test
     void anUnrecognisedFeedFailsAndSaysWhatWasExpected() {
         var vendor = ApiSession.newVendor("odd");
 

@@ -36,6 +36,18 @@ public final class FeedFiles {
         return first >= 0 && second >= 0 && ((second << 8) | first) == GZIP_MAGIC;
     }
 
+    /** True when the feed is XML: its first character, after a byte order mark and blanks, is '<'. */
+    public static boolean looksLikeXml(InputStream in) throws IOException {
+        in.mark(SNIFF);
+        byte[] head = in.readNBytes(SNIFF);
+        in.reset();
+        int i = head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF ? 3 : 0;
+        while (i < head.length && Character.isWhitespace(head[i])) {
+            i++;
+        }
+        return i < head.length && head[i] == '<';
+    }
+
     /** True when the start of the (unpacked) feed holds a NUL byte: an image, a spreadsheet, not a text feed. */
     public static boolean looksBinary(InputStream in) throws IOException {
         in.mark(SNIFF);

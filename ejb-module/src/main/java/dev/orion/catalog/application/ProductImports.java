@@ -55,11 +55,13 @@ public class ProductImports {
             if (!gzipped && FeedFiles.looksBinary(feed)) {
                 throw new InvalidRequestException("The feed is not a text file (it holds NUL bytes); send TSV, CSV or XML, gzipped or not");
             }
+            boolean xml = !gzipped && FeedFiles.looksLikeXml(feed);
             var counting = new LineCountingInputStream(feed);
             if (counting.transferTo(out) == 0) {
                 throw new InvalidRequestException("The feed is empty");
             }
-            lines = gzipped ? null : counting.lines(); // a gzipped feed's lines are only known once unpacked
+            // rows are lines in a TSV or CSV feed; a gzipped feed's lines are only known once unpacked, XML has items
+            lines = gzipped || xml ? null : counting.lines();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not store the feed", e);
         }
