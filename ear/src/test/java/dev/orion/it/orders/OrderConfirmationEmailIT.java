@@ -27,10 +27,12 @@ class OrderConfirmationEmailIT extends OrionDeployment {
 
     private static long vendorId;
     private static String token;
+    private static String vendorCode;
 
     @BeforeAll
     static void arrange() {
         String code = TestData.unique("mail");
+        vendorCode = code;
         vendorId = TestData.vendor(code);
         TestData.apiClient(code + "-api", "secret-" + code, vendorId);
         token = ApiClients.token(code + "-api", "secret-" + code);
@@ -59,6 +61,21 @@ class OrderConfirmationEmailIT extends OrionDeployment {
                 () -> TestData.queryString("SELECT status FROM email_outbox WHERE dedupe_key = ?", "order-confirmation:" + orderId),
                 "SENT"::equals);
         assertEquals("SENT", status);
+    }
+
+    @Test
+    void theEmailIsInTheCustomersLanguage() throws Exception {
+        String email = TestData.unique("amelie") + "@example.com";
+        long orderId = TestData.pendingOrder(vendorId, email, "SKU-FR", "7.50");
+        TestData.queryString("UPDATE customers SET locale = 'fr' WHERE email = ? RETURNING id", email);
+
+        assertEquals(200, transition(orderId, "{\"to\":\"CONFIRMED\"}").statusCode());
+
+        MimeMessage[] received = Poll.until(Duration.ofSeconds(30), () -> SMTP.getReceivedMessagesForDomain(email),
+                messages -> messages.length > 0);
+        assertEquals("Votre commande " + orderId + " chez Vendor " + vendorCode + " est confirmée", received[0].getSubject());
+        String body = GreenMailUtil.getBody(received[0]);
+        assertTrue(body.contains("Bonjour Ada Customer") && body.contains("7.50 EUR"), body);
     }
 
     @Test

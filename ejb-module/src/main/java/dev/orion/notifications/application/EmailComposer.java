@@ -1,36 +1,80 @@
 package dev.orion.notifications.application;
 
+import freemarker.template.Configuration;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateNotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.IOException;
 import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
-/** Turns an outbox entry's template name and model into the email's text. */
+/**
+ * Renders an outbox entry with Apache FreeMarker: {@code email/<template>/subject.ftl}, {@code body.ftl} (plain
+ * text) and {@code body.ftlh} (HTML, auto-escaped), each looked up for the recipient's locale first
+ * ({@code body_fr.ftlh}) and English otherwise.
+ */
 @ApplicationScoped
 public class EmailComposer {
 
+    static final List<String> LOCALES = List.of("en", "fr", "de");
+
+    private final Configuration freemarker = configuration();
+
+    private static Configuration configuration() {
+        var configuration = new Configuration(Configuration.VERSION_2_3_34);
+        configuration.setClassLoaderForTemplateLoading(EmailComposer.class.getClassLoader(), "email");
+        configuration.setDefaultEncoding("UTF-8");
+        configuration.setLocale(Locale.ENGLISH);
+        configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        configuration.setLogTemplateExceptions(false);
+        configuration.setWrapUncheckedExceptions(true);
+        return configuration;
+    }
+
     public RenderedEmail compose(String template, String locale, String modelJson) {
-        JsonObject model = Json.createReader(new StringReader(modelJson)).readObject();
-        return switch (template) {
-            case "order-confirmation" -> orderConfirmation(model);
-            default -> throw new IllegalArgumentException("Unknown email template '" + template + "'");
+        Map<String, Object> model = asMap(Json.createReader(new StringReader(modelJson)).readObject());
+        Locale language = Locale.forLanguageTag(LOCALES.contains(locale) ? locale : "en");
+        return new RenderedEmail(render(template + "/subject.ftl", language, model).strip(),
+                render(template + "/body.ftl", language, model), render(template + "/body.ftlh", language, model));
+    }
+
+    private String render(String name, Locale locale, Map<String, Object> model) {
+        try {
+            var out = new StringWriter();
+            freemarker.getTemplate(name, locale).process(model, out);
+            return out.toString();
+        } catch (TemplateNotFoundException e) {
+            throw new IllegalArgumentException("Unknown email template '" + name + "'", e);
+        } catch (IOException | TemplateException e) {
+            throw new IllegalStateException("Email template '" + name + "' failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, Object> asMap(JsonObject object) {
+        var map = new LinkedHashMap<String, Object>();
+        object.forEach((name, value) -> map.put(name, plain(value)));
+        return map;
+    }
+
+    private static Object plain(JsonValue value) {
+        return switch (value.getValueType()) {
+            case STRING -> ((JsonString) value).getString();
+            case NUMBER -> ((JsonNumber) value).bigDecimalValue();
+            case TRUE -> Boolean.TRUE;
+            case FALSE -> Boolean.FALSE;
+            case OBJECT -> asMap(value.asJsonObject());
+            case ARRAY -> value.asJsonArray().stream().map(EmailComposer::plain).toList();
+            default -> null;
         };
-    }
-
-    private RenderedEmail orderConfirmation(JsonObject model) {
-        String subject = "Your order " + model.getJsonNumber("orderId") + " at " + model.getString("vendorName") + " is confirmed";
-        String text = "Hello " + model.getString("customerName") + ",\n\n"
-                + "we have confirmed your order " + model.getJsonNumber("orderId") + ".\n"
-                + "Total: " + model.getString("total") + "\n\n"
-                + "Thank you for shopping at " + model.getString("vendorName") + ".\n";
-        String html = "<p>Hello " + escape(model.getString("customerName")) + ",</p>"
-                + "<p>we have confirmed your order <strong>" + model.getJsonNumber("orderId") + "</strong>.</p>"
-                + "<p>Total: " + escape(model.getString("total")) + "</p>"
-                + "<p>Thank you for shopping at " + escape(model.getString("vendorName")) + ".</p>";
-        return new RenderedEmail(subject, text, html);
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

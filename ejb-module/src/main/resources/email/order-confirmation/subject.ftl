@@ -1,0 +1,1 @@
+Your order ${orderId?c} at ${vendorName} is confirmed

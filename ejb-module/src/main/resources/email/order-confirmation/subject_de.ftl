@@ -1,0 +1,1 @@
+Ihre Bestellung ${orderId?c} bei ${vendorName} ist bestätigt

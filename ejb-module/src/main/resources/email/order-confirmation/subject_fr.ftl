@@ -1,0 +1,1 @@
+Votre commande ${orderId?c} chez ${vendorName} est confirmée
