@@ -1,11 +1,16 @@
 package dev.orion.it.support;
 
+import dev.orion.platform.redis.RedisUrl;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
 
 /**
  * Run by the build before the integration tests: drops and re-creates the test database, so every run
- * starts from an empty schema that Orion's own migrations then build.
+ * starts from an empty schema that Orion's own migrations then build, and empties the tests' Redis database,
+ * whose cached entries would otherwise speak for rows of the dropped database.
  */
 public final class FreshTestDatabase {
 
@@ -25,6 +30,18 @@ public final class FreshTestDatabase {
             statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             statement.execute("CREATE DATABASE " + name);
         }
-        System.out.println("Test database " + name + " is fresh");
+        RedisUrl redis = RedisUrl.parse(args[1]);
+        if (redis.database() == 0) {
+            throw new IllegalArgumentException("The tests' Redis must be a database of their own (redis://host:port/N, N > 0)");
+        }
+        var config = new Config();
+        config.useSingleServer().setAddress(redis.address()).setDatabase(redis.database());
+        RedissonClient client = Redisson.create(config);
+        try {
+            client.getKeys().flushdb();
+        } finally {
+            client.shutdown();
+        }
+        System.out.println("Test database " + name + " and Redis database " + redis.database() + " are fresh");
     }
 }

@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.orion.it.support.ApiClients;
 import dev.orion.it.support.Http;
 import dev.orion.it.support.OrionDeployment;
+import dev.orion.platform.redis.RedisUrl;
 import dev.orion.it.support.TestData;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -31,7 +32,8 @@ class VendorCacheIT extends OrionDeployment {
     @BeforeAll
     static void connect() {
         var config = new Config().setCodec(StringCodec.INSTANCE);
-        config.useSingleServer().setAddress(System.getenv().getOrDefault("ORION_REDIS_URL", "redis://127.0.0.1:6379"));
+        var url = RedisUrl.parse(System.getenv().getOrDefault("ORION_REDIS_URL", "redis://127.0.0.1:6379"));
+        config.useSingleServer().setAddress(url.address()).setDatabase(url.database());
         redis = Redisson.create(config);
     }
 

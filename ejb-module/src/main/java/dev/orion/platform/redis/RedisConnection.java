@@ -38,16 +38,19 @@ public class RedisConnection {
 
     @PostConstruct
     void connect() {
-        if (!url.startsWith("redis://") && !url.startsWith("rediss://")) {
-            String message = "ORION_REDIS_URL must start with redis:// or rediss://, was: " + url;
-            LOG.severe("Orion cannot start: " + message);
-            throw new StartupFailure(message);
+        RedisUrl redis;
+        try {
+            redis = RedisUrl.parse(url);
+        } catch (IllegalArgumentException e) {
+            LOG.severe("Orion cannot start: " + e.getMessage());
+            throw new StartupFailure(e.getMessage());
         }
         var config = new Config()
                 .setCodec(StringCodec.INSTANCE) // values are JSON we write ourselves: no class loading from Redis
                 .setLazyInitialization(true);
         config.useSingleServer()
-                .setAddress(url)
+                .setAddress(redis.address())
+                .setDatabase(redis.database())
                 .setConnectionPoolSize(poolSize)
                 .setConnectionMinimumIdleSize(1)
                 .setConnectTimeout(2_000)
