@@ -4,12 +4,13 @@ import dev.orion.catalog.application.ProductCatalog;
 import dev.orion.catalog.application.ProductUpsert;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
-import jakarta.inject.Inject;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 
-/** Upserts each chunk by (vendor, SKU) in the chunk's transaction. */
+/** Upserts each chunk by (vendor, SKU) in the chunk's transaction; a full import also remembers the SKUs seen. */
 @Named
 @Dependent
 public class ProductBatchWriter extends AbstractItemWriter {
@@ -19,10 +20,21 @@ public class ProductBatchWriter extends AbstractItemWriter {
     String vendorId;
 
     @Inject
+    @BatchProperty
+    String mode;
+
+    @Inject
+    JobContext job;
+
+    @Inject
     ProductCatalog catalog;
 
     @Override
     public void writeItems(List<Object> items) {
-        catalog.upsertAll(Long.parseLong(vendorId), items.stream().map(ProductUpsert.class::cast).toList());
+        List<ProductUpsert> products = items.stream().map(ProductUpsert.class::cast).toList();
+        catalog.upsertAll(Long.parseLong(vendorId), products);
+        if (AbsentProductsBatchlet.FULL.equals(mode)) {
+            catalog.recordSeen(job.getInstanceId(), products);
+        }
     }
 }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class ImportsApiIT extends OrionDeployment {
 
+    private static final String TSV = "text/tab-separated-values";
     private static final String FEED = String.join("\n",
             "id\ttitle\tprice\tavailability",
             "CUP-1\tCup\t4.50 EUR\tin_stock",
@@ -98,6 +99,31 @@ class ImportsApiIT extends OrionDeployment {
         assertEquals("2.75", changed[1], "the later of two rows for one SKU wins");
         assertEquals(Long.parseLong(was[2]) + 1, Long.parseLong(changed[2]), "the changed row's version moves on");
         assertEquals(was[3], changed[3], "created_at is kept");
+    }
+
+    @Test
+    void aFullImportMakesTheProductsItDoesNotNameUnavailableAndAnUpdateLeavesThem() {
+        var vendor = ApiSession.newVendor("full");
+        String all = "id\ttitle\tprice\tavailability\nF-1\tOne\t1.00 EUR\tin_stock\nF-2\tTwo\t2.00 EUR\tin_stock\n"
+                + "F-3\tThree\t3.00 EUR\tpreorder\n";
+        String onlyFirst = "id\ttitle\tprice\tavailability\nF-1\tOne\t1.00 EUR\tin_stock\n";
+        awaitEnd(vendor, vendor.post("/imports", TSV, all.getBytes(StandardCharsets.UTF_8)).headers().firstValue("Location").orElseThrow());
+
+        awaitEnd(vendor, vendor.post("/imports", TSV, onlyFirst.getBytes(StandardCharsets.UTF_8)).headers().firstValue("Location").orElseThrow());
+        assertEquals("F-1:in_stock,F-2:in_stock,F-3:preorder", availability(vendor.vendorId), "an update import leaves other products alone");
+
+        JsonObject full = awaitEnd(vendor, vendor.post("/imports?mode=full", TSV, onlyFirst.getBytes(StandardCharsets.UTF_8))
+                .headers().firstValue("Location").orElseThrow());
+        assertEquals("COMPLETED", full.getString("status"));
+        assertEquals("F-1:in_stock,F-2:out_of_stock,F-3:out_of_stock", availability(vendor.vendorId), "never deleted, made unavailable");
+        assertEquals("0", TestData.queryString("SELECT count(*) FROM import_seen_skus"), "the seen SKUs are dropped at the end");
+
+        var wrongMode = vendor.post("/imports?mode=replace", TSV, onlyFirst.getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, wrongMode.statusCode(), wrongMode.body());
+    }
+
+    private static String availability(long vendorId) {
+        return TestData.queryString("SELECT string_agg(sku || ':' || availability, ',' ORDER BY sku) FROM products WHERE vendor_id = ?", vendorId);
     }
 
     /** sku|price|version|created_at per product, one line each, in SKU order. */

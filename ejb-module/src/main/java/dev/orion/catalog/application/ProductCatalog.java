@@ -176,6 +176,24 @@ public class ProductCatalog {
         return ProductBulkUpsert.upsert(em, vendorId, items);
     }
 
+    /** Remembers the SKUs a full import has seen, in the chunk's transaction. */
+    public void recordSeen(long jobInstanceId, List<ProductUpsert> items) {
+        ProductBulkUpsert.recordSeen(em, jobInstanceId, items);
+    }
+
+    /**
+     * After a full import: the vendor's products the feed did not name become out of stock (never deleted);
+     * returns how many changed. The import's record of seen SKUs is dropped.
+     */
+    public int markAbsentUnavailable(long vendorId, long jobInstanceId) {
+        int marked = em.createNativeQuery("UPDATE products p SET availability = 'out_of_stock', updated_at = now(),"
+                        + " version = p.version + 1 WHERE p.vendor_id = ?1 AND p.availability <> 'out_of_stock'"
+                        + " AND NOT EXISTS (SELECT 1 FROM import_seen_skus s WHERE s.job_instance_id = ?2 AND s.sku = p.sku)")
+                .setParameter(1, vendorId).setParameter(2, jobInstanceId).executeUpdate();
+        em.createNativeQuery("DELETE FROM import_seen_skus WHERE job_instance_id = ?1").setParameter(1, jobInstanceId).executeUpdate();
+        return marked;
+    }
+
     private static void apply(Product product, ProductUpsert item) {
         product.describe(item.description(), item.brand(), item.gtin());
         if (item.availability() != null) {

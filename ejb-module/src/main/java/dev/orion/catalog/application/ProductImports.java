@@ -47,7 +47,11 @@ public class ProductImports {
     @ConfigProperty(name = "orion.import.chunk-size", defaultValue = "500")
     int chunkSize;
 
-    public long start(long vendorId, InputStream upload) {
+    /** How an import treats the vendor's products that are not in the feed: left alone, or made unavailable. */
+    public static final java.util.List<String> MODES = java.util.List.of("update", "full");
+
+    public long start(long vendorId, InputStream upload, String mode) {
+        checkMode(mode);
         String key = "uploads/" + vendorId + "/" + UUID.randomUUID() + ".feed";
         Long lines;
         try (var feed = new BufferedInputStream(upload, 65536); var out = storage.create(key)) {
@@ -69,17 +73,25 @@ public class ProductImports {
         parameters.setProperty("vendorId", Long.toString(vendorId));
         parameters.setProperty("storageKey", key);
         parameters.setProperty("chunkSize", Integer.toString(chunkSize));
+        parameters.setProperty("mode", mode);
         if (lines != null) {
             parameters.setProperty(JobProgress.TOTAL_ROWS, Long.toString(Math.max(0, lines - 1))); // less the header
         }
         return jobs.start(JOB, parameters);
     }
 
-    public long startFromUrl(long vendorId, URI url) {
+    public long startFromUrl(long vendorId, URI url, String mode) {
+        checkMode(mode);
         try (InputStream feed = downloader.open(url)) {
-            return start(vendorId, feed);
+            return start(vendorId, feed, mode);
         } catch (IOException e) {
             throw new FeedUnavailableException("Could not read " + url + ": " + e.getMessage());
+        }
+    }
+
+    private static void checkMode(String mode) {
+        if (!MODES.contains(mode)) {
+            throw new InvalidRequestException("mode must be update (the default) or full, was: " + mode);
         }
     }
 

@@ -58,6 +58,20 @@ public final class ProductBulkUpsert {
         });
     }
 
+    public static void recordSeen(EntityManager em, long jobInstanceId, List<ProductUpsert> items) {
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "INSERT INTO orion.import_seen_skus (job_instance_id, sku) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+                for (ProductUpsert item : lastPerSku(items)) {
+                    statement.setLong(1, jobInstanceId);
+                    statement.setString(2, item.sku());
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+            }
+        });
+    }
+
     /** A feed may name a SKU twice; the later row wins, as it would row by row. */
     private static Collection<ProductUpsert> lastPerSku(List<ProductUpsert> items) {
         Map<String, ProductUpsert> bySku = new LinkedHashMap<>();

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -76,11 +77,12 @@ public class ImportsResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @APIResponse(responseCode = "202", description = "Import started",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportStatus.class)))
-    public Response upload(List<EntityPart> parts, @QueryParam("vendor") Long vendor) throws IOException {
+    public Response upload(List<EntityPart> parts, @QueryParam("vendor") Long vendor,
+                           @QueryParam("mode") @DefaultValue("update") String mode) throws IOException {
         EntityPart file = parts.stream().filter(p -> "file".equals(p.getName())).findFirst()
                 .orElseThrow(() -> new BadRequestException("The multipart body needs a part named 'file' holding the feed"));
         try (InputStream feed = file.getContent()) {
-            return started(caller.vendorScope(vendor), feed, "upload " + file.getFileName().orElse("feed"));
+            return started(caller.vendorScope(vendor), feed, mode, "upload " + file.getFileName().orElse("feed"));
         }
     }
 
@@ -88,17 +90,19 @@ public class ImportsResource {
     @Consumes({FEED_TYPES, MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     @APIResponse(responseCode = "202", description = "Import started",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportStatus.class)))
-    public Response uploadRaw(InputStream feed, @QueryParam("vendor") Long vendor) {
-        return started(caller.vendorScope(vendor), feed, "upload");
+    public Response uploadRaw(InputStream feed, @QueryParam("vendor") Long vendor,
+                              @QueryParam("mode") @DefaultValue("update") String mode) {
+        return started(caller.vendorScope(vendor), feed, mode, "upload");
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "202", description = "Import started",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportStatus.class)))
-    public Response fromUrl(@Valid @NotNull ImportFromUrl body, @QueryParam("vendor") Long vendor) {
+    public Response fromUrl(@Valid @NotNull ImportFromUrl body, @QueryParam("vendor") Long vendor,
+                            @QueryParam("mode") @DefaultValue("update") String mode) {
         long vendorId = caller.vendorScope(vendor);
-        long id = imports.startFromUrl(vendorId, parse(body.url()));
+        long id = imports.startFromUrl(vendorId, parse(body.url()), mode);
         return accepted(vendorId, id, "from " + body.url());
     }
 
@@ -126,8 +130,8 @@ public class ImportsResource {
                 .header("Content-Disposition", "attachment; filename=\"import-" + id + "-rejects.csv\"").build();
     }
 
-    private Response started(long vendorId, InputStream feed, String how) {
-        return accepted(vendorId, imports.start(vendorId, feed), how);
+    private Response started(long vendorId, InputStream feed, String mode, String how) {
+        return accepted(vendorId, imports.start(vendorId, feed, mode), how + " (" + mode + ")");
     }
 
     private Response accepted(long vendorId, long id, String how) {

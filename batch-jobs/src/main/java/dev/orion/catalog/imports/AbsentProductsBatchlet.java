@@ -1,0 +1,43 @@
+package dev.orion.catalog.imports;
+
+import dev.orion.catalog.application.ProductCatalog;
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/**
+ * The last step of a full import (mode=full): the vendor's products the feed did not name become out of stock.
+ * It only runs when every row was read, so a failed import never marks anything; re-running it is harmless.
+ */
+@Named
+@Dependent
+public class AbsentProductsBatchlet extends AbstractBatchlet {
+
+    static final String FULL = "full";
+
+    @Inject
+    @BatchProperty
+    String vendorId;
+
+    @Inject
+    @BatchProperty
+    String mode;
+
+    @Inject
+    JobContext job;
+
+    @Inject
+    ProductCatalog catalog;
+
+    @Override
+    public String process() {
+        if (!FULL.equals(mode)) {
+            return "Not a full import: other products left as they were";
+        }
+        int marked = catalog.markAbsentUnavailable(Long.parseLong(vendorId), job.getInstanceId());
+        return marked + " product(s) absent from the feed marked out_of_stock";
+    }
+}
