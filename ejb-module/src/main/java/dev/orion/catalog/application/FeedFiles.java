@@ -3,6 +3,7 @@ package dev.orion.catalog.application;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.io.ByteOrderMark;
 import org.apache.commons.io.input.BOMInputStream;
@@ -38,10 +39,9 @@ public final class FeedFiles {
 
     /** True when the feed is XML: its first character, after a byte order mark and blanks, is '<'. */
     public static boolean looksLikeXml(InputStream in) throws IOException {
-        in.mark(SNIFF);
-        byte[] head = in.readNBytes(SNIFF);
-        in.reset();
-        int i = head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF ? 3 : 0;
+        byte[] head = peek(in);
+        byte[] bom = ByteOrderMark.UTF_8.getBytes();
+        int i = Arrays.equals(head, 0, Math.min(bom.length, head.length), bom, 0, bom.length) ? bom.length : 0;
         while (i < head.length && Character.isWhitespace(head[i])) {
             i++;
         }
@@ -50,14 +50,20 @@ public final class FeedFiles {
 
     /** True when the start of the (unpacked) feed holds a NUL byte: an image, a spreadsheet, not a text feed. */
     public static boolean looksBinary(InputStream in) throws IOException {
-        in.mark(SNIFF);
-        byte[] head = in.readNBytes(SNIFF);
-        in.reset();
+        byte[] head = peek(in);
         for (byte b : head) {
             if (b == 0) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The first bytes of a stream that supports mark and reset, leaving it where it was. */
+    private static byte[] peek(InputStream in) throws IOException {
+        in.mark(SNIFF);
+        byte[] head = in.readNBytes(SNIFF);
+        in.reset();
+        return head;
     }
 }

@@ -6,9 +6,10 @@ import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.util.List;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.hibernate.jpa.HibernateHints;
 
 /**
  * The rows an import rejected and the warnings about data it dropped, as a report users can download. Recorded in the caller's transaction (the
@@ -41,15 +42,17 @@ public class ImportIssues {
                 .executeUpdate();
     }
 
-    /** Writes the report as CSV (line, column, value, reason, severity), in line order. */
+    /**
+     * Writes the report as CSV (line, column, value, reason, severity), in line order. Rows are streamed from
+     * the database: warnings are not bounded by the skip limit, so a report can be as long as its feed.
+     */
+    @SuppressWarnings("unchecked")
     public void writeCsv(long jobInstanceId, Writer out) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT line_no, column_name, value, reason, severity FROM import_issues"
-                        + " WHERE job_instance_id = ?1 ORDER BY line_no, id")
-                .setParameter(1, jobInstanceId).getResultList();
-        try {
+        try (Stream<Object[]> rows = em.createNativeQuery("SELECT line_no, column_name, value, reason, severity"
+                        + " FROM import_issues WHERE job_instance_id = ?1 ORDER BY line_no, id")
+                .setParameter(1, jobInstanceId).setHint(HibernateHints.HINT_FETCH_SIZE, 1000).getResultStream()) {
             var csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(HEADER).get());
-            for (Object[] row : rows) {
+            for (Object[] row : (Iterable<Object[]>) rows::iterator) {
                 csv.printRecord(row);
             }
             csv.flush();

@@ -46,24 +46,20 @@ public final class MerchantXmlItems implements AutoCloseable {
     private Map<String, String> readItem() throws XMLStreamException {
         var google = new HashMap<String, String>();
         var plain = new HashMap<String, String>();
-        int depth = 1;
-        while (depth > 0) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            } else if (event == XMLStreamConstants.START_ELEMENT) {
+        for (int event = xml.next(); event != XMLStreamConstants.END_ELEMENT; event = xml.next()) { // each child is read whole
+            if (event == XMLStreamConstants.START_ELEMENT) {
                 String name = xml.getLocalName();
                 if (GOOGLE.equals(xml.getNamespaceURI())) {
                     google.put(name, text());
                 } else if (name.equals("link") && xml.getAttributeValue(null, "href") != null) {
                     plain.put("link", xml.getAttributeValue(null, "href")); // Atom
-                    skipElement();
+                    text();
                 } else if (name.equals("title") || name.equals("link") || name.equals("description")) {
                     plain.put(name, text());
                 } else if (name.equals("summary")) {
                     plain.put("description", text());
                 } else {
-                    skipElement();
+                    text(); // not an attribute Orion reads
                 }
             }
         }
@@ -71,7 +67,7 @@ public final class MerchantXmlItems implements AutoCloseable {
         return plain;
     }
 
-    /** The element's own text; nested elements (g:shipping's parts) are skipped. */
+    /** Reads the current element to its end and returns its own text; nested elements (g:shipping's parts) are skipped. */
     private String text() throws XMLStreamException {
         var text = new StringBuilder();
         int depth = 1;
@@ -86,18 +82,6 @@ public final class MerchantXmlItems implements AutoCloseable {
             }
         }
         return text.toString();
-    }
-
-    private void skipElement() throws XMLStreamException {
-        int depth = 1;
-        while (depth > 0) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                depth++;
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            }
-        }
     }
 
     @Override

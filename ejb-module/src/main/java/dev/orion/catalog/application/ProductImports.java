@@ -95,18 +95,18 @@ public class ProductImports {
         }
     }
 
-    /** The import's newest execution, only if the import belongs to this vendor. */
+    /**
+     * The import's newest execution, only if the import belongs to this vendor. A restart keeps the job's
+     * parameters, so the newest execution tells the job and the vendor as well as the first.
+     */
     public Optional<JobExecutionView> find(long vendorId, long importId) {
-        return jobs.execution(importId)
+        return jobs.latestExecution(importId)
                 .filter(e -> JOB.equals(e.jobName()))
-                .filter(e -> Long.toString(vendorId).equals(e.parameters().get("vendorId")))
-                .flatMap(e -> jobs.latestExecution(importId));
+                .filter(e -> Long.toString(vendorId).equals(e.parameters().get("vendorId")));
     }
 
-    /** Writes the rejected rows of this vendor's import as CSV; false when there is no such import. */
-    public boolean writeRejects(long vendorId, long importId, Writer out) {
-        Optional<JobExecutionView> execution = find(vendorId, importId);
-        execution.ifPresent(e -> issues.writeCsv(e.instanceId(), out));
-        return execution.isPresent();
+    /** Writes the rejected rows and warnings of an import found with {@link #find} as CSV. */
+    public void writeRejects(JobExecutionView execution, Writer out) {
+        issues.writeCsv(execution.instanceId(), out);
     }
 }

@@ -76,7 +76,6 @@ public final class ProductBulkUpsert {
     private static Collection<ProductUpsert> lastPerSku(List<ProductUpsert> items) {
         Map<String, ProductUpsert> bySku = new LinkedHashMap<>();
         for (ProductUpsert item : items) {
-            bySku.remove(item.sku());
             bySku.put(item.sku(), item);
         }
         return bySku.values();

@@ -120,10 +120,10 @@ public class ImportsResource {
             content = @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
     public Response rejects(@PathParam("id") long id, @QueryParam("vendor") Long vendor) {
         long vendorId = caller.vendorScope(vendor);
-        imports.find(vendorId, id).orElseThrow(NotFoundException::new);
+        JobExecutionView execution = imports.find(vendorId, id).orElseThrow(NotFoundException::new);
         StreamingOutput csv = out -> {
             var writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            imports.writeRejects(vendorId, id, writer);
+            imports.writeRejects(execution, writer);
             writer.flush();
         };
         return Response.ok(csv, "text/csv; charset=UTF-8")
