@@ -98,6 +98,7 @@ class FeedFormatsIT extends OrionDeployment {
         assertEquals("COMPLETED", done.getString("status"), done.toString());
         assertEquals(1, done.getInt("rows_written"));
         assertEquals(1, done.getInt("rows_skipped"));
+        assertFalse(done.getJsonObject("progress").containsKey("total_rows"), "an XML feed's lines are not its items");
         assertEquals("Trail Tent|129.00|Two-person tent", TestData.queryString("SELECT title || '|' || price_amount || '|' || description"
                 + " FROM products WHERE vendor_id = ? AND sku = 'RSS-1'", vendor.vendorId));
         List<String> report = vendor.get(ApiSession.path(done.getString("rejects_url"))).body().lines().toList();

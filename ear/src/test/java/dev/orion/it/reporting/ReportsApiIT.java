@@ -97,6 +97,10 @@ class ReportsApiIT extends OrionDeployment {
                 "{\"from\": \"" + TODAY + "\", \"to\": \"" + TODAY + "\", \"format\": \"csv\"}");
         assertEquals(202, all.statusCode(), all.body());
         assertFalse(Http.json(all).containsKey("vendor_id"), "an all-vendor report names no vendor");
+        var nobody = platform.send("POST", "/reports/sales?vendor=999999999", "application/json",
+                "{\"from\": \"" + TODAY + "\", \"to\": \"" + TODAY + "\", \"format\": \"csv\"}");
+        assertEquals(400, nobody.statusCode(), "checked before a job starts: " + nobody.body());
+        assertTrue(Http.json(nobody).getString("detail").contains("no vendor 999999999"), nobody.body());
     }
 
     private static JsonObject requestAndAwait(ApiSession vendor, String format) {
