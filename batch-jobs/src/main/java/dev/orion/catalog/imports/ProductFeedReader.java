@@ -1,6 +1,6 @@
 package dev.orion.catalog.imports;
 
-import dev.orion.catalog.application.FeedFiles;
+import dev.orion.platform.imports.FeedFiles;
 import dev.orion.catalog.application.FeedRow;
 import dev.orion.catalog.application.MerchantXmlItems;
 import dev.orion.catalog.application.ShopifyVariants;

@@ -2,7 +2,7 @@ package dev.orion.catalog.imports;
 
 import dev.orion.catalog.application.FeedRow;
 import dev.orion.catalog.application.FeedRowMapper;
-import dev.orion.catalog.application.ImportIssues;
+import dev.orion.platform.imports.ImportIssues;
 import dev.orion.catalog.application.MappedRow;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.ItemProcessor;

@@ -62,7 +62,8 @@ public class JBeretBatchJobs implements BatchJobs {
                     asMap(execution.getJobParameters()),
                     total(steps, Metric.MetricType.READ_COUNT), total(steps, Metric.MetricType.WRITE_COUNT),
                     total(steps, Metric.MetricType.PROCESS_SKIP_COUNT) + total(steps, Metric.MetricType.READ_SKIP_COUNT)
-                            + total(steps, Metric.MetricType.WRITE_SKIP_COUNT)));
+                            + total(steps, Metric.MetricType.WRITE_SKIP_COUNT),
+                    total(steps, Metric.MetricType.FILTER_COUNT)));
         } catch (NoSuchJobExecutionException e) {
             return Optional.empty();
         }

@@ -1,32 +1,29 @@
 package dev.orion.reporting.reports;
 
+import dev.orion.platform.batch.JobParameters;
 import dev.orion.reporting.application.SalesReports;
 import jakarta.batch.api.AbstractBatchlet;
-import jakarta.batch.api.BatchProperty;
 import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.Map;
 
-/** Produces the requested sales report file; the figures come from the database in one pass. */
+/** Combines the vendors' figures gathered by the partitioned step and writes the report file into storage. */
 @Named
 @Dependent
 public class SalesReportBatchlet extends AbstractBatchlet {
 
-    @Inject @BatchProperty String vendorId;
-    @Inject @BatchProperty String from;
-    @Inject @BatchProperty String to;
-    @Inject @BatchProperty String format;
-    @Inject @BatchProperty String storageKey;
+    @Inject
+    JobContext job;
 
     @EJB
     SalesReports reports;
 
     @Override
     public String process() {
-        reports.produce(Map.of("vendorId", vendorId, "from", from, "to", to, "format", format, "storageKey", storageKey));
+        reports.write(JobParameters.of(job), SalesParts.of(job).all());
         return BatchStatus.COMPLETED.name();
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orion.it.support.JobStatus;
 import dev.orion.it.support.ApiSession;
 import dev.orion.it.support.Http;
 import dev.orion.it.support.OrionDeployment;
@@ -157,6 +158,15 @@ class FeedFormatsIT extends OrionDeployment {
 
         assertEquals("FAILED", done.getString("status"), done.toString());
         assertTrue(done.getString("exit_status").startsWith("Too many rejected rows: more than 1000"), done.getString("exit_status"));
+
+        var strict = vendor.post("/imports?skip_limit=1", TSV, "id\ttitle\tprice\tavailability\nA\tA\tfree\tin_stock\nB\tB\tfree\tin_stock\n"
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals(202, strict.statusCode(), strict.body());
+        JsonObject stopped = Poll.until(java.time.Duration.ofSeconds(60),
+                () -> Http.json(vendor.get(ApiSession.path(strict.headers().firstValue("Location").orElseThrow()))),
+                JobStatus::ended);
+        assertTrue(stopped.getString("exit_status").startsWith("Too many rejected rows: more than 1 "), "the caller's skip_limit: " + stopped);
+        assertEquals(400, vendor.post("/imports?skip_limit=-1", TSV, "id\n1\n".getBytes(StandardCharsets.UTF_8)).statusCode());
     }
 
     private static JsonObject importFeed(ApiSession vendor, byte[] feed) {
@@ -164,6 +174,6 @@ class FeedFormatsIT extends OrionDeployment {
         assertEquals(202, accepted.statusCode(), accepted.body());
         String location = ApiSession.path(accepted.headers().firstValue("Location").orElseThrow());
         return Poll.until(Duration.ofSeconds(60), () -> Http.json(vendor.get(location)),
-                s -> List.of("COMPLETED", "FAILED", "STOPPED").contains(s.getString("status")));
+                JobStatus::ended);
     }
 }

@@ -3,15 +3,17 @@ package dev.orion.it.catalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.orion.it.support.ServedFile;
+import dev.orion.it.support.JobStatus;
 import dev.orion.it.support.ApiSession;
 import dev.orion.it.support.Http;
 import dev.orion.it.support.OrionDeployment;
 import dev.orion.it.support.Poll;
 import dev.orion.it.support.TestData;
 import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -58,6 +60,17 @@ class ImportsApiIT extends OrionDeployment {
         assertEquals(3, lines.size(), rejects.body());
         assertTrue(lines.get(1).startsWith("3,price,free,"), lines.get(1));
         assertTrue(lines.get(2).startsWith("4,availability,sometimes,"), lines.get(2));
+        String instance = TestData.queryString("SELECT jobinstanceid FROM job_execution WHERE jobexecutionid = ?", done.getJsonNumber("id").longValue());
+        Path stored = Path.of(System.getenv("ORION_STORAGE_DIR"), "import-reports", instance + ".csv");
+        assertEquals(rejects.body(), readString(stored), "the ended import's report is kept in storage, and served from there");
+    }
+
+    private static String readString(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new AssertionError("No stored report at " + file, e);
+        }
     }
 
     @Test
@@ -133,18 +146,10 @@ class ImportsApiIT extends OrionDeployment {
     }
 
     @Test
-    void importFromUrlFetchesTheFeed() throws IOException {
+    void importFromUrlFetchesTheFeed() {
         var vendor = ApiSession.newVendor("url");
-        HttpServer feeds = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        feeds.createContext("/feed.tsv", exchange -> {
-            byte[] body = FEED.getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        feeds.start();
-        try {
-            String url = "http://127.0.0.1:" + feeds.getAddress().getPort();
+        try (var feeds = new ServedFile("/feed.tsv", FEED)) {
+            String url = feeds.base();
             var accepted = vendor.send("POST", "/imports", "application/json", "{\"url\": \"" + url + "/feed.tsv\"}");
             assertEquals(202, accepted.statusCode(), accepted.body());
             JsonObject done = awaitEnd(vendor, accepted.headers().firstValue("Location").orElseThrow());
@@ -155,8 +160,6 @@ class ImportsApiIT extends OrionDeployment {
             assertEquals(422, missing.statusCode());
             assertEquals("application/problem+json", ApiSession.contentType(missing));
             assertTrue(Http.json(missing).getString("detail").contains("HTTP 404"), missing.body());
-        } finally {
-            feeds.stop(0);
         }
     }
 
@@ -194,7 +197,7 @@ class ImportsApiIT extends OrionDeployment {
 
     private static JsonObject awaitEnd(ApiSession session, String location) {
         return Poll.until(Duration.ofSeconds(60), () -> Http.json(session.get(ApiSession.path(location))),
-                s -> List.of("COMPLETED", "FAILED", "STOPPED").contains(s.getString("status")));
+                JobStatus::ended);
     }
 
     private static byte[] multipart(String fileName, String content) {

@@ -3,12 +3,16 @@ package dev.orion.it.catalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orion.it.support.JobStatus;
+import dev.orion.it.support.InjectedFailure;
 import dev.orion.it.support.ApiClients;
+import dev.orion.it.support.ApiSession;
 import dev.orion.it.support.Http;
 import dev.orion.it.support.OrionDeployment;
 import dev.orion.it.support.Poll;
 import dev.orion.it.support.TestData;
 import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
@@ -39,7 +43,7 @@ class ProductImportJobIT extends OrionDeployment {
         assertTrue(location.contains("/api/v1/imports/"), location);
         JsonObject done = Poll.until(Duration.ofSeconds(60),
                 () -> Http.json(Http.plain().get(location, "Authorization", ApiClients.bearer(token))),
-                status -> status.getString("status").equals("COMPLETED") || status.getString("status").equals("FAILED"));
+                JobStatus::ended);
         assertEquals("COMPLETED", done.getString("status"), done.toString());
         assertEquals(4, done.getInt("rows_read"));
         assertEquals(3, done.getInt("rows_written"));
@@ -47,5 +51,35 @@ class ProductImportJobIT extends OrionDeployment {
         assertEquals("129.00", TestData.queryString("SELECT price_amount FROM products WHERE vendor_id = ? AND sku = 'TENT-1'", vendorId));
         assertEquals("out_of_stock", TestData.queryString("SELECT availability FROM products WHERE vendor_id = ? AND sku = 'MUG-1'", vendorId));
         assertEquals(null, TestData.queryString("SELECT sku FROM products WHERE vendor_id = ? AND sku = 'BAD-1'", vendorId));
+    }
+
+    @Test
+    void anImportThatFailsMidwayRestartsFromItsCheckpointAndEndsWithExactlyTheFeedsRows() {
+        var vendor = ApiSession.newVendor("pfail");
+        var platform = ApiSession.newPlatform("pfail");
+        var feed = new StringBuilder("id\ttitle\tprice\tavailability\n");
+        for (int i = 1; i <= 1200; i++) {
+            feed.append("SKU-").append(i).append("\tItem ").append(i).append("\t").append(i).append(".00 EUR\tin_stock\n");
+        }
+        JsonObject failed;
+        try (var failure = new InjectedFailure("fail_product_import_" + vendor.vendorId, "products",
+                "NEW.vendor_id = " + vendor.vendorId + " AND NEW.sku = 'SKU-700'")) {
+            long id = Http.json(vendor.post("/imports", "text/tab-separated-values", feed.toString().getBytes(StandardCharsets.UTF_8)))
+                    .getJsonNumber("id").longValue();
+            failed = Poll.until(Duration.ofSeconds(60), () -> Http.json(vendor.get("/imports/" + id)), JobStatus::ended);
+        }
+        assertEquals("FAILED", failed.getString("status"), failed.toString());
+        assertEquals("500", TestData.queryString("SELECT count(*) FROM products WHERE vendor_id = ?", vendor.vendorId),
+                "the first chunk (500 rows) committed, the failed one left nothing");
+
+        long restarted = Http.json(platform.send("POST", "/batch/executions/" + failed.getInt("id") + "/restart", null, null))
+                .getJsonNumber("id").longValue();
+        JsonObject done = Poll.until(Duration.ofSeconds(60), () -> Http.json(vendor.get("/imports/" + failed.getInt("id"))),
+                s -> s.getJsonNumber("execution_id").longValue() == restarted && JobStatus.ended(s));
+
+        assertEquals("COMPLETED", done.getString("status"), done.toString());
+        assertEquals(700, done.getInt("rows_read"), "resumed after the checkpoint, not from the first row");
+        assertEquals("1200", TestData.queryString("SELECT count(*) FROM products WHERE vendor_id = ?", vendor.vendorId));
+        assertEquals("700.00", TestData.queryString("SELECT price_amount FROM products WHERE vendor_id = ? AND sku = 'SKU-700'", vendor.vendorId));
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orion.it.support.JobStatus;
 import dev.orion.it.support.ApiSession;
 import dev.orion.it.support.Http;
 import dev.orion.it.support.OrionDeployment;
@@ -13,7 +14,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -106,7 +106,7 @@ class BatchMonitorIT extends OrionDeployment {
 
     private static JsonObject awaitEnd(ApiSession platform, long executionId) {
         return Poll.until(Duration.ofSeconds(120), () -> Http.json(platform.get("/batch/executions/" + executionId)),
-                e -> List.of("COMPLETED", "FAILED", "STOPPED", "ABANDONED").contains(e.getString("status")));
+                JobStatus::ended);
     }
 
     private static byte[] feed(int rows) {

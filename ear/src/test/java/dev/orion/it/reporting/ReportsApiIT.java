@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orion.it.support.JobStatus;
 import dev.orion.it.support.ApiSession;
 import dev.orion.it.support.Http;
 import dev.orion.it.support.OrionDeployment;
@@ -55,8 +56,9 @@ class ReportsApiIT extends OrionDeployment {
     }
 
     @Test
-    void pdfReportIsAPdf() {
+    void pdfReportWithItsRevenueChartIsAPdf() {
         var vendor = ApiSession.newVendor("pdf");
+        order(vendor.vendorId, "a@example.com", "MUG", "10.00", "CONFIRMED"); // a day of sales: the chart is drawn
         JsonObject report = requestAndAwait(vendor, "pdf");
 
         var download = vendor.download(ApiSession.path(report.getString("content_url")));
@@ -103,13 +105,46 @@ class ReportsApiIT extends OrionDeployment {
         assertTrue(Http.json(nobody).getString("detail").contains("no vendor 999999999"), nobody.body());
     }
 
+    @Test
+    void anAllVendorReportComputedVendorByVendorAddsUpToTheSqlTotals() {
+        var platform = ApiSession.newPlatform("repall");
+        var first = ApiSession.newVendor("repa");
+        var second = ApiSession.newVendor("repb");
+        TestData.execute("UPDATE vendors SET vat_rate = 10 WHERE id = ?", second.vendorId);
+        String day = "2019-02-01"; // a day no other test sells on
+        for (var vendor : List.of(first, second)) {
+            order(vendor.vendorId, "a@example.com", "MUG", "10.00", "CONFIRMED");
+            order(vendor.vendorId, "b@example.com", "TENT", "99.99", "DELIVERED");
+            order(vendor.vendorId, "c@example.com", "MUG", "5.00", "CANCELLED");
+            TestData.execute("UPDATE orders SET created_at = ?::date + time '12:00' WHERE vendor_id = ?", day, vendor.vendorId);
+        }
+
+        JsonObject report = requestAndAwait(platform, "csv", day);
+
+        String csv = new String(platform.download(ApiSession.path(report.getString("content_url"))).body(), StandardCharsets.UTF_8);
+        String sold = " FROM orders o JOIN vendors v ON v.id = o.vendor_id WHERE o.created_at::date = ?::date"
+                + " AND o.status IN ('CONFIRMED', 'SHIPPED', 'DELIVERED')";
+        String gross = TestData.queryString("SELECT sum(o.total_amount)" + sold, day);
+        String vat = TestData.queryString("SELECT sum(round(o.total_amount * v.vat_rate / (100 + v.vat_rate), 2))" + sold, day);
+        String net = new java.math.BigDecimal(gross).subtract(new java.math.BigDecimal(vat)).toPlainString();
+        assertEquals("219.98", gross);
+        assertTrue(csv.lines().toList().contains("day," + day + ",,EUR,4,," + gross + "," + net + "," + vat), csv);
+        assertTrue(csv.lines().toList().contains("status,CANCELLED,,EUR,2,,10.00,,"), csv);
+        assertEquals(4, csv.lines().filter(l -> l.startsWith("product,")).count(), "products stay per vendor: " + csv);
+        assertTrue(csv.lines().filter(l -> l.startsWith("product,")).findFirst().orElse("").contains("TENT"), "biggest sellers first: " + csv);
+    }
+
     private static JsonObject requestAndAwait(ApiSession vendor, String format) {
+        return requestAndAwait(vendor, format, TODAY);
+    }
+
+    private static JsonObject requestAndAwait(ApiSession vendor, String format, String day) {
         var accepted = vendor.send("POST", "/reports/sales", "application/json",
-                "{\"from\": \"" + TODAY + "\", \"to\": \"" + TODAY + "\", \"format\": \"" + format + "\"}");
+                "{\"from\": \"" + day + "\", \"to\": \"" + day + "\", \"format\": \"" + format + "\"}");
         assertEquals(202, accepted.statusCode(), accepted.body());
         String location = ApiSession.path(accepted.headers().firstValue("Location").orElseThrow());
         JsonObject done = Poll.until(Duration.ofSeconds(60), () -> Http.json(vendor.get(location)),
-                s -> List.of("COMPLETED", "FAILED").contains(s.getString("status")));
+                JobStatus::ended);
         assertEquals("COMPLETED", done.getString("status"), done.toString());
         return done;
     }

@@ -74,6 +74,16 @@ public final class TestData {
         }
     }
 
+    /** Runs a statement (an update, or DDL such as a test's fault-injecting trigger); returns rows changed. */
+    public static int execute(String sql, Object... params) {
+        try (var connection = connect(); var statement = connection.prepareStatement(sql)) {
+            bind(statement, params);
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static long insert(String sql, Object... params) {
         try (var connection = connect(); var statement = connection.prepareStatement(sql)) {
             bind(statement, params);

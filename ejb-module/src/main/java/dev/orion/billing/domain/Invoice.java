@@ -27,6 +27,10 @@ public class Invoice {
     @Column(name = "order_id", updatable = false)
     private Long orderId;
 
+    /** The numbering series: a vendor's invoices to its customers, or the platform's to vendors. */
+    @Column(nullable = false, updatable = false)
+    private String series;
+
     @Column(name = "invoice_year", nullable = false, updatable = false)
     private int year;
 
@@ -51,23 +55,52 @@ public class Invoice {
     @Column(nullable = false, updatable = false)
     private String currency;
 
+    /** Where the invoice's PDF is kept. */
+    @Column(name = "storage_key", updatable = false)
+    private String storageKey;
+
     protected Invoice() {
     }
 
-    public Invoice(Long vendorId, String vendorCode, LocalDate issuedOn, int sequence,
-                   BigDecimal net, BigDecimal vat, String currency) {
+    private Invoice(Long vendorId, String series, String prefix, LocalDate issuedOn, int sequence,
+                    BigDecimal net, BigDecimal vat, String currency) {
         this.vendorId = vendorId;
+        this.series = series;
         this.issuedOn = issuedOn;
         this.year = issuedOn.getYear();
         this.sequence = sequence;
-        this.number = "%s-%d-%06d".formatted(vendorCode.toUpperCase(java.util.Locale.ROOT), year, sequence);
+        this.number = "%s-%d-%06d".formatted(prefix.toUpperCase(java.util.Locale.ROOT), year, sequence);
         this.net = net;
         this.vat = vat;
         this.total = net.add(vat);
         this.currency = currency;
     }
 
+    /** The invoice of an order; its PDF is kept under a key made of its (unique) number. */
+    public static Invoice forOrder(long vendorId, String series, String vendorCode, long orderId, LocalDate issuedOn, int sequence,
+                                   BigDecimal net, BigDecimal vat, String currency) {
+        var invoice = new Invoice(vendorId, series, vendorCode, issuedOn, sequence, net, vat, currency);
+        invoice.orderId = orderId;
+        invoice.storageKey = "invoices/" + vendorId + "/" + invoice.number + ".pdf";
+        return invoice;
+    }
+
+    /** The invoice of a subscription's period, billed to the vendor by the platform, numbered ORION-year-sequence. */
+    public static Invoice forSubscription(long vendorId, String series, long subscriptionId, LocalDate issuedOn, int sequence,
+                                          BigDecimal net, BigDecimal vat, String currency) {
+        var invoice = new Invoice(vendorId, series, "ORION", issuedOn, sequence, net, vat, currency);
+        invoice.subscriptionId = subscriptionId;
+        invoice.storageKey = "invoices/" + vendorId + "/" + invoice.number + ".pdf";
+        return invoice;
+    }
+
+    public Long getSubscriptionId() { return subscriptionId; }
     public Long getId() { return id; }
+    public Long getVendorId() { return vendorId; }
+    public Long getOrderId() { return orderId; }
+    public BigDecimal getNet() { return net; }
+    public BigDecimal getVat() { return vat; }
+    public String getStorageKey() { return storageKey; }
     public String getNumber() { return number; }
     public LocalDate getIssuedOn() { return issuedOn; }
     public BigDecimal getTotal() { return total; }

@@ -84,6 +84,14 @@ public class Subscription {
         status = Status.LAPSED;
     }
 
+    /** Its period ended without a renewal (the vendor cannot be billed); it lapses after the grace period. */
+    public void pastDue() {
+        status = Status.PAST_DUE;
+    }
+
+    public BigDecimal getPrice() { return priceAmount; }
+    public String getCurrency() { return priceCurrency; }
+
     public Long getId() { return id; }
     public Long getVendorId() { return vendorId; }
     public Plan getPlan() { return plan; }

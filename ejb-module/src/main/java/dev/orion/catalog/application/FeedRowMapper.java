@@ -1,5 +1,7 @@
 package dev.orion.catalog.application;
 
+import dev.orion.platform.imports.RejectedRowException;
+import dev.orion.platform.imports.RowWarning;
 import dev.orion.catalog.domain.Availability;
 import dev.orion.catalog.domain.Gtin;
 import dev.orion.catalog.domain.Money;

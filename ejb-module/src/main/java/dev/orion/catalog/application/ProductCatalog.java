@@ -136,6 +136,32 @@ public class ProductCatalog {
         return skus.stream().map(products::get).map(ProductView::of).toList();
     }
 
+    /**
+     * Takes the stock of units a marketplace already sold. Unlike {@link #adjustStock} nothing is refused: the
+     * sale happened. Stock stops at zero and the shortfall is returned; SKUs not in the catalogue are left out.
+     * Rows are locked in SKU order, as in adjustStock.
+     */
+    public SoldStock takeSold(long vendorId, Map<String, Integer> quantities, String reason, String actor) {
+        Map<String, ProductView> products = new HashMap<>();
+        Map<String, Integer> shortBy = new HashMap<>();
+        em.createQuery("SELECT p FROM Product p WHERE p.vendorId = :vendor AND p.sku IN :skus ORDER BY p.sku", Product.class)
+                .setParameter("vendor", vendorId)
+                .setParameter("skus", quantities.keySet().stream().sorted().toList())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().forEach(product -> {
+                    int before = product.getStock();
+                    int missing = product.takeSold(quantities.get(product.getSku()));
+                    if (missing > 0) {
+                        shortBy.put(product.getSku(), missing);
+                    }
+                    if (product.getStock() != before) {
+                        em.persist(new StockMovement(product, product.getStock() - before, reason, actor));
+                    }
+                    products.put(product.getSku(), ProductView.of(product));
+                });
+        return new SoldStock(products, shortBy);
+    }
+
     private static void requireVersion(Product product, Long expectedVersion) {
         if (expectedVersion != null && expectedVersion != product.getVersion()) {
             throw new StaleVersionException("Product " + product.getSku(), product.getVersion());

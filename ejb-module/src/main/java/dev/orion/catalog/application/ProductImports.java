@@ -1,23 +1,20 @@
 package dev.orion.catalog.application;
 
-import dev.orion.catalog.infrastructure.HttpFeedDownloader;
 import dev.orion.platform.InvalidRequestException;
 import dev.orion.platform.batch.BatchJobs;
+import dev.orion.platform.imports.FeedUploads;
+import dev.orion.platform.imports.ImportExecutions;
+import dev.orion.platform.imports.ImportIssues;
 import dev.orion.platform.batch.JobExecutionView;
 import dev.orion.platform.batch.JobProgress;
-import dev.orion.platform.storage.StorageBackend;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import java.io.BufferedInputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URI;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -37,10 +34,7 @@ public class ProductImports {
     ImportIssues issues;
 
     @Inject
-    StorageBackend storage;
-
-    @Inject
-    HttpFeedDownloader downloader;
+    FeedUploads uploads;
 
     /** Rows per chunk transaction: large enough for batched writes, small enough to restart cheaply. */
     @Inject
@@ -50,43 +44,30 @@ public class ProductImports {
     /** How an import treats the vendor's products that are not in the feed: left alone, or made unavailable. */
     public static final java.util.List<String> MODES = java.util.List.of("update", "full");
 
-    public long start(long vendorId, InputStream upload, String mode) {
+    /** Starts an import of an uploaded feed; {@code skipLimit} (null: the job's default, 1000) bounds the rejected rows. */
+    public long start(long vendorId, InputStream upload, String mode, Integer skipLimit) {
         checkMode(mode);
-        String key = "uploads/" + vendorId + "/" + UUID.randomUUID() + ".feed";
-        Long lines;
-        try (var feed = new BufferedInputStream(upload, 65536); var out = storage.create(key)) {
-            boolean gzipped = FeedFiles.isGzip(feed);
-            if (!gzipped && FeedFiles.looksBinary(feed)) {
-                throw new InvalidRequestException("The feed is not a text file (it holds NUL bytes); send TSV, CSV or XML, gzipped or not");
-            }
-            boolean xml = !gzipped && FeedFiles.looksLikeXml(feed);
-            var counting = new LineCountingInputStream(feed);
-            if (counting.transferTo(out) == 0) {
-                throw new InvalidRequestException("The feed is empty");
-            }
-            // rows are lines in a TSV or CSV feed; a gzipped feed's lines are only known once unpacked, XML has items
-            lines = gzipped || xml ? null : counting.lines();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not store the feed", e);
-        }
-        var parameters = new Properties();
-        parameters.setProperty("vendorId", Long.toString(vendorId));
-        parameters.setProperty("storageKey", key);
-        parameters.setProperty("chunkSize", Integer.toString(chunkSize));
-        parameters.setProperty("mode", mode);
-        if (lines != null) {
-            parameters.setProperty(JobProgress.TOTAL_ROWS, Long.toString(Math.max(0, lines - 1))); // less the header
-        }
-        return jobs.start(JOB, parameters);
+        ImportExecutions.checkSkipLimit(skipLimit);
+        return start(vendorId, uploads.store("uploads/" + vendorId, upload), mode, skipLimit);
     }
 
-    public long startFromUrl(long vendorId, URI url, String mode) {
+    public long startFromUrl(long vendorId, URI url, String mode, Integer skipLimit) {
         checkMode(mode);
-        try (InputStream feed = downloader.open(url)) {
-            return start(vendorId, feed, mode);
-        } catch (IOException e) {
-            throw new FeedUnavailableException("Could not read " + url + ": " + e.getMessage());
+        ImportExecutions.checkSkipLimit(skipLimit);
+        return start(vendorId, uploads.fetch("uploads/" + vendorId, url), mode, skipLimit);
+    }
+
+    private long start(long vendorId, FeedUploads.StoredFeed feed, String mode, Integer skipLimit) {
+        var parameters = new Properties();
+        ImportExecutions.putSkipLimit(parameters, skipLimit);
+        parameters.setProperty(ImportExecutions.VENDOR_ID, Long.toString(vendorId));
+        parameters.setProperty("storageKey", feed.storageKey());
+        parameters.setProperty("chunkSize", Integer.toString(chunkSize));
+        parameters.setProperty("mode", mode);
+        if (feed.lines() != null) {
+            parameters.setProperty(JobProgress.TOTAL_ROWS, Long.toString(Math.max(0, feed.lines() - 1))); // less the header
         }
+        return jobs.start(JOB, parameters);
     }
 
     private static void checkMode(String mode) {
@@ -100,13 +81,11 @@ public class ProductImports {
      * parameters, so the newest execution tells the job and the vendor as well as the first.
      */
     public Optional<JobExecutionView> find(long vendorId, long importId) {
-        return jobs.latestExecution(importId)
-                .filter(e -> JOB.equals(e.jobName()))
-                .filter(e -> Long.toString(vendorId).equals(e.parameters().get("vendorId")));
+        return jobs.latestExecution(importId).filter(ImportExecutions.of(JOB, vendorId));
     }
 
     /** Writes the rejected rows and warnings of an import found with {@link #find} as CSV. */
     public void writeRejects(JobExecutionView execution, Writer out) {
-        issues.writeCsv(execution.instanceId(), out);
+        issues.writeReport(execution, out);
     }
 }

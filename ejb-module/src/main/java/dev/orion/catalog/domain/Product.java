@@ -106,6 +106,17 @@ public class Product {
         stock = (int) next;
     }
 
+    /**
+     * Takes stock that was already sold elsewhere (a marketplace order): as much as there is, never below zero.
+     *
+     * @return how many units were missing
+     */
+    public int takeSold(int quantity) {
+        int taken = Math.min(stock, quantity);
+        stock -= taken;
+        return quantity - taken;
+    }
+
     public void describe(String newDescription, String newBrand, String newGtin) {
         this.description = newDescription;
         this.brand = newBrand;

@@ -18,4 +18,10 @@ public class ConsoleUsers {
                 .setParameter("email", email == null ? "" : email)
                 .getResultStream().findFirst();
     }
+
+    /** The emails of a vendor's own active console users (its admins), for reports sent to the vendor. */
+    public java.util.List<String> vendorUserEmails(long vendorId) {
+        return em.createQuery("SELECT u.email FROM ConsoleUser u WHERE u.vendorId = :vendor AND u.active = true ORDER BY u.email", String.class)
+                .setParameter("vendor", vendorId).getResultList();
+    }
 }

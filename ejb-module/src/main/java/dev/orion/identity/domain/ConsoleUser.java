@@ -38,6 +38,9 @@ public class ConsoleUser {
     @Column(nullable = false)
     private boolean active = true;
 
+    @Column(nullable = false, length = 10)
+    private String locale = "en";
+
     @Version
     private long version;
 
@@ -55,6 +58,12 @@ public class ConsoleUser {
         this.vendorId = vendorId;
     }
 
+    /** A new password, already hashed (bcrypt, modular-crypt form, as the login realm reads it). */
+    public void changePassword(String newHash) {
+        this.passwordHash = newHash;
+    }
+
+    public String getLocale() { return locale; }
     public Long getId() { return id; }
     public String getEmail() { return email; }
     public String getDisplayName() { return displayName; }

@@ -39,7 +39,7 @@ public class EmailQueue {
             return existing.get().getId();
         }
         var email = new OutboxEmail(request.dedupeKey(), request.template(), request.locale(), request.recipient(),
-                JSON.toJson(request.model()));
+                JSON.toJson(request.model()), EmailAttachment.toJson(request.attachments()));
         em.persist(email);
         em.flush();
         resend(email.getId());

@@ -41,6 +41,10 @@ public class OutboxEmail {
     @Column(nullable = false, updatable = false)
     private String model;
 
+    /** JSON list of the files to attach, each a storage key with its file name and type. */
+    @Column(nullable = false, updatable = false)
+    private String attachments = "[]";
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private Status status = Status.QUEUED;
@@ -63,7 +67,7 @@ public class OutboxEmail {
     protected OutboxEmail() {
     }
 
-    public OutboxEmail(String dedupeKey, String template, String locale, String recipient, String model) {
+    public OutboxEmail(String dedupeKey, String template, String locale, String recipient, String model, String attachments) {
         if (recipient == null || !recipient.contains("@")) {
             throw new IllegalArgumentException("Recipient is not an email address: " + recipient);
         }
@@ -72,6 +76,7 @@ public class OutboxEmail {
         this.locale = locale;
         this.recipient = recipient;
         this.model = model;
+        this.attachments = attachments;
     }
 
     public boolean isSent() {
@@ -91,6 +96,14 @@ public class OutboxEmail {
         lastError = error;
     }
 
+    /** A failed email goes back on the queue (a dead letter re-sent by staff); a sent one never does. */
+    public void requeue() {
+        if (status != Status.FAILED) {
+            throw new IllegalStateException("Only a FAILED email can be re-sent; email " + id + " is " + status);
+        }
+        status = Status.QUEUED;
+    }
+
     public void recordAttempt(String error) {
         attempts++;
         lastError = error;
@@ -102,8 +115,12 @@ public class OutboxEmail {
     public String getLocale() { return locale; }
     public String getRecipient() { return recipient; }
     public String getModel() { return model; }
+    public String getAttachments() { return attachments; }
     public Status getStatus() { return status; }
     public int getAttempts() { return attempts; }
     public String getMessageId() { return messageId; }
     public String getLastError() { return lastError; }
+    public String getSubject() { return subject; }
+    public OffsetDateTime getCreatedAt() { return createdAt; }
+    public OffsetDateTime getSentAt() { return sentAt; }
 }

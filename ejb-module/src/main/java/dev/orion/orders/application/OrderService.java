@@ -4,20 +4,15 @@ import dev.orion.catalog.application.ProductCatalog;
 import dev.orion.catalog.application.ProductView;
 import dev.orion.catalog.application.StockAdjustment;
 import dev.orion.catalog.domain.Money;
-import dev.orion.notifications.application.EmailQueue;
-import dev.orion.notifications.application.EmailRequest;
-import dev.orion.orders.domain.Customer;
 import dev.orion.orders.domain.Order;
 import dev.orion.orders.domain.OrderStatus;
 import dev.orion.orders.domain.StatusChange;
-import dev.orion.vendors.application.VendorDirectory;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,10 +25,10 @@ public class OrderService {
     EntityManager em;
 
     @Inject
-    EmailQueue emails;
+    OrderConfirmationMailer confirmations;
 
     @Inject
-    VendorDirectory vendors;
+    CustomerDirectory customers;
 
     @Inject
     ProductCatalog catalog;
@@ -87,7 +82,8 @@ public class OrderService {
                 .map(l -> new StockAdjustment(l.sku(), -l.quantity(), "order")).toList(), actor);
         Map<String, ProductView> products = new HashMap<>();
         reserved.forEach(p -> products.put(p.sku(), p));
-        var order = new Order(customer(vendorId, request), request.currency(), request.externalId());
+        var order = new Order(customers.findOrCreate(vendorId, request.customerEmail(), request.customerName(), request.customerLocale()),
+                request.currency(), request.externalId());
         for (NewOrder.Line line : request.lines()) {
             ProductView product = products.get(line.sku());
             order.addLine(product.id(), product.sku(), product.title(), line.quantity(), new Money(product.price(), product.currency()));
@@ -96,17 +92,6 @@ public class OrderService {
         em.flush();
         em.persist(new StatusChange(order.getId(), null, OrderStatus.PENDING, actor));
         return OrderView.of(order);
-    }
-
-    private Customer customer(long vendorId, NewOrder request) {
-        return em.createQuery("SELECT c FROM Customer c WHERE c.vendorId = :vendor AND c.email = :email", Customer.class)
-                .setParameter("vendor", vendorId).setParameter("email", request.customerEmail().strip())
-                .getResultStream().findFirst()
-                .orElseGet(() -> {
-                    var created = new Customer(vendorId, request.customerEmail(), request.customerName(), request.customerLocale());
-                    em.persist(created);
-                    return created;
-                });
     }
 
     public Optional<OrderView> find(long vendorId, long orderId) {
@@ -123,21 +108,10 @@ public class OrderService {
             OrderStatus previous = order.moveTo(target, tracking);
             em.persist(new StatusChange(order.getId(), previous, target, actor));
             if (target == OrderStatus.CONFIRMED) {
-                emails.enqueue(confirmationEmail(order));
+                confirmations.enqueue(order);
             }
         });
         return found.map(OrderView::of);
-    }
-
-    private EmailRequest confirmationEmail(Order order) {
-        var customer = order.getCustomer();
-        var model = new LinkedHashMap<String, Object>();
-        model.put("orderId", order.getId());
-        model.put("customerName", customer.getFullName());
-        model.put("total", order.getTotal().toString());
-        model.put("vendorName", vendors.find(order.getVendorId()).map(v -> v.name()).orElse("Orion"));
-        return new EmailRequest("order-confirmation", customer.getLocale(), customer.getEmail(), model,
-                "order-confirmation:" + order.getId());
     }
 
     private Optional<Order> findEntity(long vendorId, long orderId, LockModeType lock) {

@@ -9,7 +9,7 @@ import java.util.List;
 public record OrderView(long id, long vendorId, String externalId, String status, String customerEmail,
                         String customerName, BigDecimal total, String currency, String trackingNumber,
                         List<Line> lines, List<String> allowedTransitions, OffsetDateTime createdAt,
-                        OffsetDateTime updatedAt) {
+                        OffsetDateTime updatedAt, String customerLocale) {
 
     public record Line(int lineNo, String sku, String title, int quantity, BigDecimal unitPrice) {
     }
@@ -21,6 +21,6 @@ public record OrderView(long id, long vendorId, String externalId, String status
                 order.getLines().stream().map(l -> new Line(l.getLineNo(), l.getSku(), l.getTitle(), l.getQuantity(),
                         l.getUnitPrice().amount())).toList(),
                 order.getStatus().next().stream().map(Enum::name).sorted().toList(),
-                order.getCreatedAt(), order.getUpdatedAt());
+                order.getCreatedAt(), order.getUpdatedAt(), order.getCustomer().getLocale());
     }
 }

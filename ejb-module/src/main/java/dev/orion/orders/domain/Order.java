@@ -77,6 +77,13 @@ public class Order {
         this.externalId = externalId;
     }
 
+    /** An order a marketplace took and was paid for: dated when it was placed there. Lines are added next. */
+    public static Order placedOnMarketplace(Customer customer, String currency, String externalId, OffsetDateTime placedAt) {
+        var order = new Order(customer, currency, externalId);
+        order.createdAt = placedAt;
+        return order;
+    }
+
     public void addLine(Long productId, String sku, String title, int quantity, Money unitPrice) {
         if (status != OrderStatus.PENDING) {
             throw new IllegalStateException("Lines can only be added while the order is PENDING");

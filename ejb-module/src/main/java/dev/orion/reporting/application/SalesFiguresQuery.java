@@ -24,9 +24,24 @@ public class SalesFiguresQuery {
     @PersistenceContext
     EntityManager em;
 
-    public SalesFigures compute(SalesReportRequest request) {
-        String vendorName = request.vendorId() == null ? "All vendors" : vendorName(request.vendorId());
-        return new SalesFigures(request, vendorName, days(request), products(request), statuses(request));
+    /** The figures of one vendor (a report's part: reports over all vendors are computed vendor by vendor). */
+    public SalesFigures forVendor(SalesReportRequest request, long vendorId) {
+        var part = new SalesReportRequest(vendorId, request.from(), request.to(), request.format());
+        return new SalesFigures(part, vendorName(vendorId), days(part), products(part), statuses(part));
+    }
+
+    /** The vendors a report covers, in id order: its one vendor, or every vendor. */
+    @SuppressWarnings("unchecked")
+    public List<Long> vendorsOf(SalesReportRequest request) {
+        if (request.vendorId() != null) {
+            return List.of(request.vendorId());
+        }
+        return ((List<Number>) em.createNativeQuery("SELECT id FROM vendors ORDER BY id").getResultList())
+                .stream().map(Number::longValue).toList();
+    }
+
+    public String titleOf(SalesReportRequest request) {
+        return request.vendorId() == null ? "All vendors" : vendorName(request.vendorId());
     }
 
     public boolean vendorExists(long vendorId) {

@@ -13,7 +13,7 @@ import com.lowagie.text.pdf.PdfWriter;
 import java.io.OutputStream;
 import java.util.List;
 
-/** The PDF edition of a sales report: a title block, then the day, product and status tables. */
+/** The PDF edition of a sales report: a title block, a revenue chart, then the day, product and status tables. */
 final class SalesReportPdf {
 
     private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 16);
@@ -26,13 +26,19 @@ final class SalesReportPdf {
 
     static void write(SalesFigures figures, OutputStream out) {
         var document = new Document(PageSize.A4, 36, 36, 36, 36);
-        PdfWriter.getInstance(document, out).setCloseStream(false);
+        PdfWriter writer = PdfWriter.getInstance(document, out);
+        writer.setCloseStream(false);
         document.open();
         var request = figures.request();
         document.add(new Paragraph("Sales report", TITLE));
         document.add(new Paragraph(figures.vendorName() + ", " + request.from() + " to " + request.to()
                 + " (UTC days; amounts include VAT)", BODY));
 
+        if (!figures.days().isEmpty()) {
+            var chart = RevenueChart.of(writer, figures, document.right() - document.left(), 220);
+            chart.setSpacingBefore(10);
+            document.add(chart);
+        }
         section(document, "Sales per day", List.of("Day", "Currency", "Orders", "Gross", "Net", "VAT"),
                 figures.days().stream().map(d -> List.<Object>of(d.day(), d.currency(), d.orders(), d.gross(), d.net(), d.vat())).toList());
         section(document, "Sales per product", List.of("SKU", "Title", "Currency", "Quantity", "Gross", "Net", "VAT"),

@@ -10,6 +10,11 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import dev.orion.notifications.application.EmailAttachment;
+import dev.orion.notifications.application.EmailQueue;
+import dev.orion.notifications.application.EmailRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,6 +29,8 @@ import java.util.UUID;
 public class SalesReports {
 
     public static final String JOB = "sales-report";
+    static final String EMAIL_TO = "emailTo";
+    static final String EMAIL_LOCALE = "emailLocale";
 
     @EJB
     BatchJobs jobs;
@@ -34,7 +41,15 @@ public class SalesReports {
     @Inject
     StorageBackend storage;
 
+    @Inject
+    EmailQueue emails;
+
     public long request(SalesReportRequest request) {
+        return request(request, List.of(), "en");
+    }
+
+    /** Requests a report that is emailed, once written, to {@code recipients} (in {@code locale}) with the file attached. */
+    public long request(SalesReportRequest request, List<String> recipients, String locale) {
         if (request.vendorId() != null && !figures.vendorExists(request.vendorId())) {
             throw new InvalidRequestException("There is no vendor " + request.vendorId());
         }
@@ -44,13 +59,27 @@ public class SalesReports {
         parameters.setProperty("to", request.to().toString());
         parameters.setProperty("format", request.format().name());
         parameters.setProperty("storageKey", "reports/sales/" + UUID.randomUUID() + "." + request.format().extension());
+        if (!recipients.isEmpty()) {
+            parameters.setProperty(EMAIL_TO, String.join(",", recipients));
+            parameters.setProperty(EMAIL_LOCALE, locale);
+        }
         return jobs.start(JOB, parameters);
     }
 
-    /** Called by the job: computes the figures and writes the file. */
-    public void produce(Map<String, String> parameters) {
+    /** Called by the job: the vendors whose figures make up the report, each computed on its own (in parallel). */
+    public List<Long> partsOf(Map<String, String> parameters) {
+        return figures.vendorsOf(SalesReportRequest.fromJobParameters(parameters));
+    }
+
+    /** Called by the job, once per vendor of the report. */
+    public SalesFigures computePart(Map<String, String> parameters, long vendorId) {
+        return figures.forVendor(SalesReportRequest.fromJobParameters(parameters), vendorId);
+    }
+
+    /** Called by the job: combines the vendors' figures into the report and writes its file. */
+    public void write(Map<String, String> parameters, List<SalesFigures> parts) {
         SalesReportRequest request = SalesReportRequest.fromJobParameters(parameters);
-        var result = figures.compute(request);
+        var result = SalesFigures.combine(request, figures.titleOf(request), parts);
         try (var out = storage.create(parameters.get("storageKey"))) {
             if (request.format() == ReportFormat.CSV) {
                 SalesReportCsv.write(result, out);
@@ -59,6 +88,28 @@ public class SalesReports {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the report", e);
+        }
+        String recipients = parameters.get(EMAIL_TO);
+        if (recipients != null && !recipients.isBlank()) {
+            email(result, parameters.get("storageKey"), recipients.split(","), parameters.getOrDefault(EMAIL_LOCALE, "en"));
+        }
+    }
+
+    private void email(SalesFigures report, String storageKey, String[] recipients, String locale) {
+        var request = report.request();
+        var model = new LinkedHashMap<String, Object>();
+        model.put("vendorName", report.vendorName());
+        model.put("from", request.from().toString());
+        model.put("to", request.to().toString());
+        model.put("orders", report.days().stream().mapToLong(SalesFigures.DayTotal::orders).sum());
+        model.put("gross", report.days().stream().map(d -> d.gross().toPlainString() + " " + d.currency())
+                .reduce((a, b) -> a + ", " + b).orElse("0.00"));
+        String file = "sales-" + request.from() + (request.from().equals(request.to()) ? "" : "-to-" + request.to())
+                + "." + request.format().extension();
+        var attachment = new EmailAttachment(file, request.format() == ReportFormat.CSV ? "text/csv" : "application/pdf", storageKey);
+        for (String recipient : recipients) {
+            emails.enqueue(new EmailRequest("sales-report", locale, recipient.strip(), model,
+                    "sales-report:" + storageKey + ":" + recipient.strip(), List.of(attachment)));
         }
     }
 

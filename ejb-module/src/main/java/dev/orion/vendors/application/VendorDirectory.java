@@ -54,6 +54,14 @@ public class VendorDirectory {
                 .map(VendorSummary::of).toList();
     }
 
+    /** Active vendors that set a marketplace orders feed URL, by id, with that URL. */
+    public java.util.Map<Long, String> ordersFeeds() {
+        var feeds = new java.util.LinkedHashMap<Long, String>();
+        em.createQuery("SELECT v.id, v.ordersFeedUrl FROM Vendor v WHERE v.active = true AND v.ordersFeedUrl IS NOT NULL ORDER BY v.id", Object[].class)
+                .getResultStream().forEach(row -> feeds.put((Long) row[0], (String) row[1]));
+        return feeds;
+    }
+
     public VendorSummary create(String code, String name) {
         var vendor = new Vendor(code, name);
         em.persist(vendor);

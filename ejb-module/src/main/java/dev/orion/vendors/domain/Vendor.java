@@ -35,6 +35,10 @@ public class Vendor {
     @Column(nullable = false)
     private boolean active = true;
 
+    /** The marketplace orders feed (JSON Lines) the scheduled order import reads, if the vendor has one. */
+    @Column(name = "orders_feed_url", length = 2000)
+    private String ordersFeedUrl;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt = OffsetDateTime.now();
 

@@ -1,5 +1,7 @@
 package dev.orion.catalog.application;
 
+import dev.orion.platform.imports.RejectedRowException;
+import dev.orion.platform.imports.RowWarning;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -29,6 +29,19 @@ class EmailComposerTest {
         assertTrue(email.text().contains("19.90 EUR"), email.text());
     }
 
+    @ParameterizedTest
+    @CsvSource({
+            "en, Invoice NW-2026-000007 from Northwind, please find attached invoice NW-2026-000007",
+            "fr, Facture NW-2026-000007 de Northwind, vous trouverez ci-joint la facture NW-2026-000007",
+            "de, Rechnung NW-2026-000007 von Northwind, anbei erhalten Sie die Rechnung NW-2026-000007"})
+    void theInvoiceEmailSpeaksTheCustomersLanguage(String locale, String subject, String sentence) {
+        RenderedEmail email = composer.compose("invoice", locale, MODEL.replace("{", "{\"invoiceNumber\": \"NW-2026-000007\", "));
+
+        assertEquals(subject, email.subject());
+        assertTrue(email.text().contains(sentence), email.text());
+        assertTrue(email.html().contains("<strong>NW-2026-000007</strong>"), email.html());
+    }
+
     @Test
     void theHtmlPartEscapesWhatCustomersTyped() {
         RenderedEmail email = composer.compose("order-confirmation", "en", MODEL);

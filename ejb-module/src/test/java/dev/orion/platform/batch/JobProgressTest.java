@@ -12,7 +12,7 @@ class JobProgressTest {
     private static final Instant START = Instant.parse("2026-11-23T10:00:00Z");
 
     private static JobExecutionView execution(String status, Instant end, Map<String, String> parameters, long read) {
-        return new JobExecutionView(1, 1, "product-import", status, null, START, START, end, parameters, read, read, 0);
+        return new JobExecutionView(1, 1, "product-import", status, null, START, START, end, parameters, read, read, 0, 0);
     }
 
     @Test

@@ -4,7 +4,8 @@ import dev.orion.catalog.application.ProductImports;
 import dev.orion.identity.rest.ApiCaller;
 import dev.orion.platform.audit.AuditLog;
 import dev.orion.platform.batch.JobExecutionView;
-import dev.orion.platform.batch.JobProgress;
+import dev.orion.platform.rest.ImportResponses;
+import dev.orion.platform.rest.ImportStatus;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -25,15 +26,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -68,21 +63,17 @@ public class ImportsResource {
     public record ImportFromUrl(@NotBlank @Size(max = 2000) String url) {
     }
 
-    public record ImportStatus(long id, long executionId, String status, String exitStatus, long rowsRead,
-                               long rowsWritten, long rowsSkipped, JobProgress progress, Instant createdAt,
-                               Instant startedAt, Instant endedAt, String rejectsUrl) {
-    }
-
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @APIResponse(responseCode = "202", description = "Import started",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportStatus.class)))
     public Response upload(List<EntityPart> parts, @QueryParam("vendor") Long vendor,
-                           @QueryParam("mode") @DefaultValue("update") String mode) throws IOException {
+                           @QueryParam("mode") @DefaultValue("update") String mode,
+                           @QueryParam("skip_limit") Integer skipLimit) throws IOException {
         EntityPart file = parts.stream().filter(p -> "file".equals(p.getName())).findFirst()
                 .orElseThrow(() -> new BadRequestException("The multipart body needs a part named 'file' holding the feed"));
         try (InputStream feed = file.getContent()) {
-            return started(caller.vendorScope(vendor), feed, mode, "upload " + file.getFileName().orElse("feed"));
+            return started(caller.vendorScope(vendor), feed, mode, skipLimit, "upload " + file.getFileName().orElse("feed"));
         }
     }
 
@@ -91,8 +82,9 @@ public class ImportsResource {
     @APIResponse(responseCode = "202", description = "Import started",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportStatus.class)))
     public Response uploadRaw(InputStream feed, @QueryParam("vendor") Long vendor,
-                              @QueryParam("mode") @DefaultValue("update") String mode) {
-        return started(caller.vendorScope(vendor), feed, mode, "upload");
+                              @QueryParam("mode") @DefaultValue("update") String mode,
+                              @QueryParam("skip_limit") Integer skipLimit) {
+        return started(caller.vendorScope(vendor), feed, mode, skipLimit, "upload");
     }
 
     @POST
@@ -100,9 +92,10 @@ public class ImportsResource {
     @APIResponse(responseCode = "202", description = "Import started",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportStatus.class)))
     public Response fromUrl(@Valid @NotNull ImportFromUrl body, @QueryParam("vendor") Long vendor,
-                            @QueryParam("mode") @DefaultValue("update") String mode) {
+                            @QueryParam("mode") @DefaultValue("update") String mode,
+                            @QueryParam("skip_limit") Integer skipLimit) {
         long vendorId = caller.vendorScope(vendor);
-        long id = imports.startFromUrl(vendorId, parse(body.url()), mode);
+        long id = imports.startFromUrl(vendorId, ImportResponses.feedUrl(body.url()), mode, skipLimit);
         return accepted(vendorId, id, "from " + body.url());
     }
 
@@ -121,36 +114,20 @@ public class ImportsResource {
     public Response rejects(@PathParam("id") long id, @QueryParam("vendor") Long vendor) {
         long vendorId = caller.vendorScope(vendor);
         JobExecutionView execution = imports.find(vendorId, id).orElseThrow(NotFoundException::new);
-        StreamingOutput csv = out -> {
-            var writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            imports.writeRejects(execution, writer);
-            writer.flush();
-        };
-        return Response.ok(csv, "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"import-" + id + "-rejects.csv\"").build();
+        return ImportResponses.rejectsCsv("import-" + id + "-rejects.csv", writer -> imports.writeRejects(execution, writer));
     }
 
-    private Response started(long vendorId, InputStream feed, String mode, String how) {
-        return accepted(vendorId, imports.start(vendorId, feed, mode), how + " (" + mode + ")");
+    private Response started(long vendorId, InputStream feed, String mode, Integer skipLimit, String how) {
+        return accepted(vendorId, imports.start(vendorId, feed, mode, skipLimit), how + " (" + mode + ")");
     }
 
     private Response accepted(long vendorId, long id, String how) {
         audit.record(caller.actor(), vendorId, "import.start", "import", id, how);
-        var location = uri.getBaseUriBuilder().path(ImportsResource.class).path(Long.toString(id)).build();
-        return Response.accepted(imports.find(vendorId, id).map(e -> status(id, e)).orElse(null)).location(location).build();
+        return Response.accepted(imports.find(vendorId, id).map(e -> status(id, e)).orElse(null))
+                .location(ImportResponses.location(uri, ImportsResource.class, id)).build();
     }
 
     private ImportStatus status(long id, JobExecutionView e) {
-        String rejects = uri.getBaseUriBuilder().path(ImportsResource.class).path(Long.toString(id)).path("rejects").build().toString();
-        return new ImportStatus(id, e.executionId(), e.batchStatus(), e.exitStatus(), e.readCount(), e.writeCount(),
-                e.skipCount(), JobProgress.of(e, Instant.now()), e.createTime(), e.startTime(), e.endTime(), rejects);
-    }
-
-    private static URI parse(String url) {
-        try {
-            return new URI(url.strip());
-        } catch (URISyntaxException e) {
-            throw new BadRequestException("url is not a valid URL: " + e.getReason());
-        }
+        return ImportResponses.status(uri, ImportsResource.class, id, e);
     }
 }

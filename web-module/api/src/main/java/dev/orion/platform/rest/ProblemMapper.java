@@ -1,6 +1,9 @@
 package dev.orion.platform.rest;
 
-import dev.orion.catalog.application.FeedUnavailableException;
+import dev.orion.billing.application.NotInvoiceableException;
+import dev.orion.notifications.application.NotResendableException;
+import dev.orion.platform.imports.FeedUnavailableException;
+import dev.orion.platform.scheduling.ScheduleBusyException;
 import dev.orion.catalog.application.StaleVersionException;
 import dev.orion.catalog.application.StockConflictException;
 import dev.orion.catalog.application.UnknownSkusException;
@@ -87,6 +90,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (e instanceof JobOperationRefusedException) {
             return Problem.of(409, "job-state", "Not allowed in the execution's state", e.getMessage());
+        }
+        if (e instanceof ScheduleBusyException) {
+            return Problem.of(409, "schedule-busy", "Schedule is running", e.getMessage());
+        }
+        if (e instanceof NotInvoiceableException) {
+            return Problem.of(409, "not-invoiceable", "Order not invoiceable", e.getMessage());
+        }
+        if (e instanceof NotResendableException) {
+            return Problem.of(409, "not-resendable", "Email not re-sendable", e.getMessage());
         }
         if (e instanceof OptimisticLockException) {
             return Problem.of(409, "concurrent-change", "Changed concurrently", "The resource was changed by someone else; fetch it and try again");

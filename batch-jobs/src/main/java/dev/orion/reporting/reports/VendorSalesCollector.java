@@ -1,0 +1,22 @@
+package dev.orion.reporting.reports;
+
+import jakarta.batch.api.partition.PartitionCollector;
+import jakarta.batch.runtime.context.StepContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+
+/** Sends a partition's vendor figures to the analyzer on the step's main thread. */
+@Named
+@Dependent
+public class VendorSalesCollector implements PartitionCollector {
+
+    @Inject
+    StepContext step;
+
+    @Override
+    public Serializable collectPartitionData() {
+        return (Serializable) step.getTransientUserData();
+    }
+}

@@ -1,0 +1,21 @@
+"""Prints the report benchmark: the bare SQL aggregates against the sales-report job (CSV and PDF), and the ratio."""
+import json
+import sys
+
+orders = int(sys.argv[1])
+sql_seconds = float(sys.argv[2])
+csv_seconds, csv_status = float(sys.argv[3]), json.loads(sys.argv[4])
+pdf_seconds, pdf_status = float(sys.argv[5]), json.loads(sys.argv[6])
+
+for name, status in (("CSV", csv_status), ("PDF", pdf_status)):
+    if status["status"] != "COMPLETED":
+        print(f"WARNING: the {name} report ended {status['status']}: {status.get('exit_status')}")
+
+print()
+print(f"{orders:,} orders, all vendors, one year")
+print(f"{'run':44} {'seconds':>8} {'x SQL':>7}")
+print(f"{'bare SQL (three aggregates, psql)':44} {sql_seconds:8.2f} {1:7.2f}")
+print(f"{'sales-report job, CSV (request to completed)':44} {csv_seconds:8.2f} {csv_seconds / sql_seconds:7.2f}")
+print(f"{'sales-report job, PDF (request to completed)':44} {pdf_seconds:8.2f} {pdf_seconds / sql_seconds:7.2f}")
+ratio = csv_seconds / sql_seconds
+print(f"\nratio CSV report / SQL: {ratio:.2f} (target <= 2): {'PASS' if ratio <= 2 else 'FAIL'}")

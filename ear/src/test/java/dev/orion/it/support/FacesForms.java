@@ -1,0 +1,32 @@
+package dev.orion.it.support;
+
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Submits a Jakarta Faces form the way a browser does: the form's fields, its button and the view state. */
+public final class FacesForms {
+
+    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+
+    private FacesForms() {
+    }
+
+    /** Posts form {@code formId} of {@code page} with {@code fields} (ids inside the form) by pressing {@code button}. */
+    public static HttpResponse<String> submit(Http browser, HttpResponse<String> page, String formId, Map<String, String> fields, String button) {
+        Matcher action = Pattern.compile("<form id=\"" + Pattern.quote(formId) + "\"[^>]*action=\"([^\"]+)\"").matcher(page.body());
+        Matcher state = VIEW_STATE.matcher(page.body());
+        if (!action.find() || !state.find()) {
+            throw new AssertionError("No form " + formId + " with a view state in:\n" + page.body());
+        }
+        var form = new LinkedHashMap<String, String>();
+        form.put(formId, formId);
+        fields.forEach((id, value) -> form.put(formId + ":" + id, value));
+        form.put(formId + ":" + button, button);
+        form.put("jakarta.faces.ViewState", state.group(1).replace("&#58;", ":"));
+        String url = page.uri().resolve(action.group(1).replace("&amp;", "&")).toString();
+        return browser.postForm(url, form);
+    }
+}

@@ -1,0 +1,99 @@
+package dev.orion.it.support;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A TCP relay between Orion and a server (the SMTP server in crash tests) that can stop passing on what the
+ * client sends: frozen, every conversation stalls where it is, as when a relay stops answering.
+ */
+public final class FreezableProxy implements AutoCloseable {
+
+    private final ServerSocket listener;
+    private final int target;
+    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private volatile boolean frozen;
+
+    public FreezableProxy(int targetPort) throws IOException {
+        this.target = targetPort;
+        this.listener = new ServerSocket();
+        listener.bind(new InetSocketAddress("127.0.0.1", 0));
+        daemon(this::accept);
+    }
+
+    public int port() {
+        return listener.getLocalPort();
+    }
+
+    /** From now on nothing the clients send reaches the server; what the server already answered still arrives. */
+    public void freeze() {
+        frozen = true;
+    }
+
+    /** Drops every open connection and lets new ones through. */
+    public void thaw() {
+        sockets.forEach(FreezableProxy::closeQuietly);
+        sockets.clear();
+        frozen = false;
+    }
+
+    private void accept() {
+        while (!listener.isClosed()) {
+            try {
+                Socket client = listener.accept();
+                Socket server = new Socket("127.0.0.1", target);
+                sockets.add(client);
+                sockets.add(server);
+                daemon(() -> pump(client, server, true));
+                daemon(() -> pump(server, client, false));
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private static void daemon(Runnable work) {
+        var thread = new Thread(work, "freezable-proxy");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void pump(Socket from, Socket to, boolean freezable) {
+        byte[] buffer = new byte[8192];
+        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                while (freezable && frozen && !from.isClosed()) {
+                    Thread.sleep(50);
+                }
+                out.write(buffer, 0, n);
+                out.flush();
+            }
+        } catch (IOException | InterruptedException e) {
+            // a connection ended; its partner is closed below
+        } finally {
+            closeQuietly(from);
+            closeQuietly(to);
+        }
+    }
+
+    private static void closeQuietly(Closeable socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // already closed
+        }
+    }
+
+    @Override
+    public void close() {
+        thaw();
+        closeQuietly(listener);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.orion.it.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A second Orion server of its own (port offset 100, its own server directory, database and Redis database),
+ * for tests that must stop it the hard way: {@link #kill()} is {@code kill -9} of its JVM.
+ */
+public final class StandaloneOrion {
+
+    public static final int OFFSET = 100;
+    public static final String BASE = "http://127.0.0.1:" + (8080 + OFFSET);
+
+    private final Path base;
+    private final Map<String, String> environment;
+    private Process process;
+
+    public StandaloneOrion(Path base, Map<String, String> environment) throws IOException {
+        this.base = base;
+        this.environment = environment;
+        deleteTree(base);
+        Path template = Path.of(System.getProperty("orion.server.base"));
+        copyTree(template.resolve("configuration"), base.resolve("configuration"));
+        Files.createDirectories(base.resolve("deployments"));
+        Files.copy(Path.of(System.getProperty("orion.ear")), base.resolve("deployments/orion.ear"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Starts the server and waits until Orion reports ready. */
+    public void start() throws IOException, InterruptedException {
+        Path home = Path.of(System.getProperty("jboss.home"));
+        var builder = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(), "-c", System.getProperty("orion.server.config"),
+                "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + OFFSET,
+                "-b", "127.0.0.1", "-bmanagement", "127.0.0.1")
+                .redirectErrorStream(true).redirectOutput(base.resolve("console.log").toFile());
+        builder.environment().putAll(environment);
+        builder.environment().put("JAVA_OPTS", "-Xms256m -Xmx768m -Djava.net.preferIPv4Stack=true");
+        process = builder.start();
+        var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.currentTimeMillis() + 180_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The server stopped; see " + base.resolve("console.log"));
+            }
+            try {
+                var ready = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (9990 + OFFSET) + "/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("The server was not ready in 3 minutes; see " + base.resolve("log/server.log"));
+    }
+
+    /** kill -9 of the server's JVM (and the launcher script): no shutdown of any kind. */
+    public void kill() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor();
+        while (process.descendants().anyMatch(ProcessHandle::isAlive)) {
+            Thread.sleep(100);
+        }
+    }
+
+    /** A normal stop (SIGTERM), waiting for it to end. */
+    public void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+            process.waitFor();
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (Files.exists(root)) {
+            try (Stream<Path> paths = Files.walk(root)) {
+                paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+}

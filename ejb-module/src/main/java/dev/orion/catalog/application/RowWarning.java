@@ -1,5 +1,0 @@
-package dev.orion.catalog.application;
-
-/** Optional data of a feed row that was broken and dropped; the row itself was imported. */
-public record RowWarning(long line, String column, String value, String reason) {
-}

@@ -1,0 +1,79 @@
+package dev.orion.notifications.application;
+
+import dev.orion.notifications.domain.OutboxEmail;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The outbox as staff work with it: listing by status, and dead letters. An email the broker gave up on
+ * (moved to the dead-letter queue after its last attempt) is FAILED here with its last error; re-sending puts
+ * it back on the queue, one or all at once.
+ */
+@Stateless
+public class EmailOutbox {
+
+    private static final Logger LOG = Logger.getLogger(EmailOutbox.class.getName());
+    public static final int MAX_PAGE = 200;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    EmailQueue queue;
+
+    /** Newest first; {@code status} null for all. */
+    public List<OutboxEmailView> list(OutboxEmail.Status status, int limit) {
+        var query = status == null
+                ? em.createQuery("SELECT e FROM OutboxEmail e ORDER BY e.id DESC", OutboxEmail.class)
+                : em.createQuery("SELECT e FROM OutboxEmail e WHERE e.status = :status ORDER BY e.id DESC", OutboxEmail.class)
+                        .setParameter("status", status);
+        return query.setMaxResults(Math.max(1, Math.min(limit, MAX_PAGE)))
+                .getResultStream().map(OutboxEmailView::of).toList();
+    }
+
+    public Optional<OutboxEmailView> find(long id) {
+        return Optional.ofNullable(em.find(OutboxEmail.class, id)).map(OutboxEmailView::of);
+    }
+
+    /** Called for a message on the dead-letter queue: its email is FAILED unless it was sent meanwhile. */
+    public void gaveUp(long outboxId) {
+        OutboxEmail email = em.find(OutboxEmail.class, outboxId, LockModeType.PESSIMISTIC_WRITE);
+        if (email != null && email.getStatus() == OutboxEmail.Status.QUEUED) {
+            email.markFailed("Gave up after its last attempt; last error: " + email.getLastError());
+            LOG.warning(() -> "Email " + outboxId + " to " + email.getRecipient() + " is a dead letter: " + email.getLastError());
+        }
+    }
+
+    /** Puts one FAILED email back on the queue; any other status is a {@link NotResendableException}. */
+    public Optional<OutboxEmailView> resend(long outboxId) {
+        OutboxEmail email = em.find(OutboxEmail.class, outboxId, LockModeType.PESSIMISTIC_WRITE);
+        if (email == null) {
+            return Optional.empty();
+        }
+        if (email.getStatus() != OutboxEmail.Status.FAILED) {
+            throw new NotResendableException(outboxId, email.getStatus().name());
+        }
+        email.requeue();
+        queue.resend(outboxId);
+        return Optional.of(OutboxEmailView.of(email));
+    }
+
+    /** Puts every FAILED email back on the queue; returns how many. */
+    public int resendAllFailed() {
+        List<OutboxEmail> failed = em.createQuery("SELECT e FROM OutboxEmail e WHERE e.status = :failed ORDER BY e.id", OutboxEmail.class)
+                .setParameter("failed", OutboxEmail.Status.FAILED)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        failed.forEach(email -> {
+            email.requeue();
+            queue.resend(email.getId());
+        });
+        return failed.size();
+    }
+}

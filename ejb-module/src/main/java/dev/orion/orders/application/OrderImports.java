@@ -1,0 +1,74 @@
+package dev.orion.orders.application;
+
+import dev.orion.platform.batch.BatchJobs;
+import dev.orion.platform.batch.JobExecutionView;
+import dev.orion.platform.batch.JobProgress;
+import dev.orion.platform.imports.FeedUploads;
+import dev.orion.platform.imports.ImportExecutions;
+import dev.orion.platform.imports.ImportIssues;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.io.Writer;
+import java.net.URI;
+import java.util.Optional;
+import java.util.Properties;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Accepts a marketplace orders feed (JSON Lines, uploaded or fetched from a URL), keeps it in storage and
+ * starts the {@code order-import} job on it. Followed like a product import: by its first execution's id.
+ */
+@Stateless
+public class OrderImports {
+
+    public static final String JOB = "order-import";
+
+    @EJB
+    BatchJobs jobs;
+
+    @EJB
+    ImportIssues issues;
+
+    @Inject
+    FeedUploads uploads;
+
+    /** Orders per chunk transaction: each takes stock and enqueues an email, so chunks stay modest. */
+    @Inject
+    @ConfigProperty(name = "orion.order-import.chunk-size", defaultValue = "100")
+    int chunkSize;
+
+    /** Starts an import of an uploaded orders feed; {@code skipLimit} (null: the job's default, 1000) bounds the rejected lines. */
+    public long start(long vendorId, InputStream upload, Integer skipLimit) {
+        ImportExecutions.checkSkipLimit(skipLimit);
+        return start(vendorId, uploads.store("order-feeds/" + vendorId, upload), skipLimit);
+    }
+
+    public long startFromUrl(long vendorId, URI url, Integer skipLimit) {
+        ImportExecutions.checkSkipLimit(skipLimit);
+        return start(vendorId, uploads.fetch("order-feeds/" + vendorId, url), skipLimit);
+    }
+
+    private long start(long vendorId, FeedUploads.StoredFeed feed, Integer skipLimit) {
+        var parameters = new Properties();
+        ImportExecutions.putSkipLimit(parameters, skipLimit);
+        parameters.setProperty(ImportExecutions.VENDOR_ID, Long.toString(vendorId));
+        parameters.setProperty("storageKey", feed.storageKey());
+        parameters.setProperty("chunkSize", Integer.toString(chunkSize));
+        if (feed.lines() != null) {
+            parameters.setProperty(JobProgress.TOTAL_ROWS, Long.toString(feed.lines()));
+        }
+        return jobs.start(JOB, parameters);
+    }
+
+    /** The import's newest execution, only if it is this vendor's order import. */
+    public Optional<JobExecutionView> find(long vendorId, long importId) {
+        return jobs.latestExecution(importId).filter(ImportExecutions.of(JOB, vendorId));
+    }
+
+    /** Writes the rejected lines and warnings of an import found with {@link #find} as CSV. */
+    public void writeRejects(JobExecutionView execution, Writer out) {
+        issues.writeReport(execution, out);
+    }
+}

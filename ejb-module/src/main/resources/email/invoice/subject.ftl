@@ -1,0 +1,1 @@
+Invoice ${invoiceNumber} from ${vendorName}

@@ -1,0 +1,1 @@
+Rechnung ${invoiceNumber} von ${vendorName}

@@ -1,0 +1,1 @@
+Facture ${invoiceNumber} de ${vendorName}

@@ -1,0 +1,1 @@
+Setzen Sie Ihr Orion-Passwort zurück

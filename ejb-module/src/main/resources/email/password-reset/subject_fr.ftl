@@ -1,0 +1,1 @@
+Réinitialisez votre mot de passe Orion

@@ -1,0 +1,1 @@
+Sales report ${from} – ${to}: ${vendorName}

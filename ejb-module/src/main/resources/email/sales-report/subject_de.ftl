@@ -1,0 +1,1 @@
+Verkaufsbericht ${from} – ${to}: ${vendorName}

@@ -1,0 +1,1 @@
+Rapport des ventes ${from} – ${to} : ${vendorName}

@@ -1,0 +1,1 @@
+Orion invoice ${invoiceNumber}: ${plan} plan, ${periodStart} to ${periodEnd}

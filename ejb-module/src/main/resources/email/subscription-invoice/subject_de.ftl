@@ -1,0 +1,1 @@
+Orion-Rechnung ${invoiceNumber}: Tarif ${plan}, ${periodStart} bis ${periodEnd}

@@ -1,0 +1,1 @@
+Facture Orion ${invoiceNumber} : formule ${plan}, du ${periodStart} au ${periodEnd}

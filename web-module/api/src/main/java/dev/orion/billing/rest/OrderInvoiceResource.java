@@ -1,0 +1,101 @@
+package dev.orion.billing.rest;
+
+import dev.orion.billing.application.InvoiceView;
+import dev.orion.billing.application.OrderInvoices;
+import dev.orion.identity.rest.ApiCaller;
+import dev.orion.platform.audit.AuditLog;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** An order's invoice: issue it (numbered, PDF kept, emailed to the customer) and read or download it. */
+@Path("orders/{orderId}/invoice")
+@RolesAllowed({"vendor", "platform"})
+@SecurityRequirement(name = "bearer")
+public class OrderInvoiceResource {
+
+    @Inject
+    OrderInvoices invoices;
+
+    @Inject
+    ApiCaller caller;
+
+    @Inject
+    AuditLog audit;
+
+    @Context
+    UriInfo uri;
+
+    @Schema(name = "Invoice")
+    public record InvoiceJson(long id, String number, long orderId, LocalDate issuedOn, String net, String vat,
+                              String total, String currency, String pdfUrl) {
+    }
+
+    /** Issues the order's invoice and emails it: 201 the first time, 200 with the same invoice afterwards. */
+    @POST
+    @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "Invoice issued and emailed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InvoiceJson.class)))
+    @APIResponse(responseCode = "200", description = "The order's invoice, issued before",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InvoiceJson.class)))
+    public Response issue(@PathParam("orderId") long orderId, @QueryParam("vendor") Long vendor) {
+        long vendorId = caller.vendorScope(vendor);
+        var issued = invoices.issue(vendorId, orderId).orElseThrow(NotFoundException::new);
+        if (!issued.created()) {
+            return Response.ok(json(issued.invoice())).build();
+        }
+        audit.record(caller.actor(), vendorId, "invoice.issue", "invoice", issued.invoice().id(), issued.invoice().number());
+        return Response.created(uri.getAbsolutePath()).entity(json(issued.invoice())).build();
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public InvoiceJson get(@PathParam("orderId") long orderId, @QueryParam("vendor") Long vendor) {
+        return invoices.find(caller.vendorScope(vendor), orderId).map(this::json).orElseThrow(NotFoundException::new);
+    }
+
+    @GET
+    @Path("pdf")
+    @Produces("application/pdf")
+    @APIResponse(responseCode = "200", description = "The invoice as a PDF",
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response pdf(@PathParam("orderId") long orderId, @QueryParam("vendor") Long vendor) {
+        InvoiceView invoice = invoices.find(caller.vendorScope(vendor), orderId).orElseThrow(NotFoundException::new);
+        StreamingOutput body = out -> {
+            try (InputStream in = invoices.open(invoice)) {
+                in.transferTo(out);
+            }
+        };
+        return Response.ok(body, "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"" + invoice.fileName() + "\"").build();
+    }
+
+    private InvoiceJson json(InvoiceView i) {
+        String pdf = uri.getBaseUriBuilder().path(OrderInvoiceResource.class).path("pdf").build(i.orderId()).toString();
+        return new InvoiceJson(i.id(), i.number(), i.orderId(), i.issuedOn(), plain(i.net()), plain(i.vat()),
+                plain(i.total()), i.currency(), pdf);
+    }
+
+    private static String plain(BigDecimal amount) {
+        return amount.toPlainString();
+    }
+}

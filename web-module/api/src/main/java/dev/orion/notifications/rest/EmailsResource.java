@@ -1,0 +1,85 @@
+package dev.orion.notifications.rest;
+
+import dev.orion.identity.rest.ApiCaller;
+import dev.orion.notifications.application.EmailOutbox;
+import dev.orion.notifications.application.OutboxEmailView;
+import dev.orion.notifications.domain.OutboxEmail;
+import dev.orion.platform.audit.AuditLog;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Arrays;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** The email outbox for platform clients: what was sent, what failed and why, and re-sending dead letters. */
+@Path("emails")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("platform")
+@SecurityRequirement(name = "bearer")
+public class EmailsResource {
+
+    @Inject
+    EmailOutbox outbox;
+
+    @Inject
+    ApiCaller caller;
+
+    @Inject
+    AuditLog audit;
+
+    public record EmailList(List<OutboxEmailView> data) {
+    }
+
+    public record Resent(int resent) {
+    }
+
+    @GET
+    public EmailList list(@QueryParam("status") String status, @QueryParam("limit") @DefaultValue("50") int limit) {
+        return new EmailList(outbox.list(parse(status), limit));
+    }
+
+    @GET
+    @Path("{id}")
+    public OutboxEmailView get(@PathParam("id") long id) {
+        return outbox.find(id).orElseThrow(NotFoundException::new);
+    }
+
+    /** Puts a FAILED email back on the queue (409 for any other status). */
+    @POST
+    @Path("{id}/resend")
+    public OutboxEmailView resend(@PathParam("id") long id) {
+        OutboxEmailView resent = outbox.resend(id).orElseThrow(NotFoundException::new);
+        audit.record(caller.actor(), null, "email.resend", "email", id, resent.recipient());
+        return resent;
+    }
+
+    /** Puts every FAILED email back on the queue. */
+    @POST
+    @Path("failed/resend")
+    public Resent resendAllFailed() {
+        int count = outbox.resendAllFailed();
+        audit.record(caller.actor(), null, "email.resend-all", "email", null, count + " emails");
+        return new Resent(count);
+    }
+
+    private static OutboxEmail.Status parse(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return OutboxEmail.Status.valueOf(status.strip().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("status must be one of " + Arrays.toString(OutboxEmail.Status.values()));
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.orion.platform.rest;
+
+import dev.orion.platform.batch.JobExecutionView;
+import dev.orion.platform.batch.JobProgress;
+import java.time.Instant;
+
+/** Where an import (of products or of orders) stands: its newest execution's status, counts and progress. */
+public record ImportStatus(long id, long executionId, String status, String exitStatus, long rowsRead,
+                           long rowsWritten, long rowsSkipped, long rowsFiltered, JobProgress progress,
+                           Instant createdAt, Instant startedAt, Instant endedAt, String rejectsUrl) {
+
+    public static ImportStatus of(long id, JobExecutionView e, String rejectsUrl) {
+        return new ImportStatus(id, e.executionId(), e.batchStatus(), e.exitStatus(), e.readCount(), e.writeCount(),
+                e.skipCount(), e.filterCount(), JobProgress.of(e, Instant.now()), e.createTime(), e.startTime(),
+                e.endTime(), rejectsUrl);
+    }
+}
