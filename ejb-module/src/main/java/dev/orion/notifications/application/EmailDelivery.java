@@ -6,27 +6,37 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import dev.orion.platform.storage.StorageBackend;
+import jakarta.activation.DataHandler;
+import jakarta.mail.Part;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.IOException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import java.util.logging.Logger;
 
 /** Sends one outbox email through the WildFly mail session, at most once per outbox row. */
 @Stateless
 public class EmailDelivery {
 
+    /** An SMTP reply with a 5xx code, as Jakarta Mail puts it at the start of the exception's message. */
+    private static final Pattern PERMANENT_REPLY = Pattern.compile("\\s*5\\d\\d[ -]");
+    /** First key of the advisory lock that keeps two deliveries of one email apart (the second is the email). */
+    private static final int DELIVERY_LOCK = 0x0E3A;
     private static final Logger LOG = Logger.getLogger(EmailDelivery.class.getName());
 
     @PersistenceContext
@@ -40,6 +50,12 @@ public class EmailDelivery {
 
     @Inject
     EmailAttempts attempts;
+
+    @Inject
+    EmailThrottle throttle;
+
+    @Inject
+    StorageBackend storage;
 
     @Resource
     TransactionSynchronizationRegistry transactions;
@@ -70,21 +86,43 @@ public class EmailDelivery {
      * redelivers later; a permanent one marks the email FAILED and is not retried.
      */
     public void deliver(long outboxId) {
-        OutboxEmail email = em.find(OutboxEmail.class, outboxId, LockModeType.PESSIMISTIC_WRITE);
+        // one delivery of an email at a time, without a row lock: the SENT mark below must commit on its own
+        em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?1, ?2)) AS locked")
+                .setParameter(1, DELIVERY_LOCK).setParameter(2, (int) (outboxId ^ (outboxId >>> 32))).getSingleResult();
+        OutboxEmail email = em.find(OutboxEmail.class, outboxId);
         if (email == null || email.isSent() || email.getStatus() == OutboxEmail.Status.FAILED) {
             return; // unknown, or already handled by an earlier delivery of this message
         }
         RenderedEmail rendered = composer.compose(email.getTemplate(), email.getLocale(), email.getModel());
+        throttle.awaitTurn();
         try {
-            String messageId = send(email, rendered);
-            email.markSent(rendered.subject(), messageId);
-        } catch (SendFailedException e) {
-            email.markFailed("Rejected recipient: " + e.getMessage());
-            LOG.warning(() -> "Email " + outboxId + " to " + email.getRecipient() + " failed permanently: " + e.getMessage());
+            send(email, rendered);
         } catch (MessagingException e) {
+            if (isPermanent(e)) {
+                email.recordAttempt(e.getMessage());
+                email.markFailed("Refused permanently: " + e.getMessage());
+                LOG.warning(() -> "Email " + outboxId + " to " + email.getRecipient() + " failed permanently: " + e.getMessage());
+                return;
+            }
             recordAttemptAfterRollback(outboxId, e.getMessage());
             throw new TransientDeliveryFailure("SMTP unavailable for email " + outboxId + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A malformed address, or a 5xx answer from the relay (such as 550 for an unknown mailbox), will not get
+     * better by retrying; anything else (connection refused, timeouts, 4xx) may.
+     */
+    static boolean isPermanent(MessagingException e) {
+        if (e instanceof AddressException) {
+            return true;
+        }
+        for (Exception cause = e; cause != null; cause = cause instanceof MessagingException m ? m.getNextException() : null) {
+            if (cause.getMessage() != null && PERMANENT_REPLY.matcher(cause.getMessage()).lookingAt()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -104,7 +142,26 @@ public class EmailDelivery {
         });
     }
 
-    private String send(OutboxEmail email, RenderedEmail rendered) throws MessagingException {
+    private MimeBodyPart attachment(EmailAttachment file) throws MessagingException {
+        try (var in = storage.open(file.storageKey())) {
+            var part = new MimeBodyPart();
+            part.setDataHandler(new DataHandler(new ByteArrayDataSource(in, file.contentType())));
+            part.setFileName(file.filename());
+            part.setDisposition(Part.ATTACHMENT);
+            return part;
+        } catch (IOException e) {
+            // the file is part of the email: without it the email waits (redelivery) rather than going out incomplete
+            throw new MessagingException("Attachment " + file.storageKey() + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+
+    /**
+     * SENT is committed the moment the relay accepts (before this delivery's own two-phase commit acknowledges
+     * the message, and before QUIT, which a stalled relay may never answer): a crash from then on finds the
+     * email SENT when the message comes again.
+     */
+    private void send(OutboxEmail email, RenderedEmail rendered) throws MessagingException {
         var message = new MimeMessage(session());
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(email.getRecipient(), true));
         message.setSubject(rendered.subject(), StandardCharsets.UTF_8.name());
@@ -116,9 +173,35 @@ public class EmailDelivery {
         var alternative = new MimeMultipart("alternative");
         alternative.addBodyPart(text);
         alternative.addBodyPart(html);
-        message.setContent(alternative);
+        List<EmailAttachment> files = EmailAttachment.fromJson(email.getAttachments());
+        if (files.isEmpty()) {
+            message.setContent(alternative);
+        } else {
+            var body = new MimeBodyPart();
+            body.setContent(alternative);
+            var mixed = new MimeMultipart("mixed");
+            mixed.addBodyPart(body);
+            for (EmailAttachment file : files) {
+                mixed.addBodyPart(attachment(file));
+            }
+            message.setContent(mixed);
+        }
         message.saveChanges();
-        Transport.send(message);
-        return message.getMessageID();
+        Transport relay = session().getTransport("smtp");
+        relay.connect();
+        try {
+            attempts.sendMarkedSent(email.getId(), rendered.subject(), relay, message);
+        } finally {
+            closeQuietly(relay, email.getId());
+        }
+    }
+
+    private static void closeQuietly(Transport relay, long outboxId) {
+        try {
+            relay.close();
+        } catch (MessagingException e) {
+            // the email is sent and marked: a relay that fumbles QUIT changes nothing
+            LOG.fine(() -> "Email " + outboxId + " sent; closing the SMTP connection failed: " + e.getMessage());
+        }
     }
 }
