@@ -31,21 +31,24 @@ class ConsoleLoginIT extends OrionDeployment {
     }
 
     private static java.net.http.HttpResponse<String> login(Http browser, String email, String password) {
-        browser.get(CONSOLE); // the container remembers the page asked for, then shows the login form
-        return browser.postForm(Http.BASE + "/console/j_security_check", Map.of("j_username", email, "j_password", password));
+        browser.get(CONSOLE + "login.xhtml");
+        browser.postForm(Http.BASE + "/console/login", Map.of("username", email, "password", password));
+        return browser.get(CONSOLE + "catalog/products.xhtml");
     }
 
     @Test
     void anonymousVisitorSeesTheLoginForm() {
         var response = Http.browser().get(CONSOLE);
         assertEquals(200, response.statusCode());
-        assertTrue(response.body().contains("j_security_check"));
+        assertTrue(response.body().contains("id=\"login-form\""));
         assertFalse(response.body().contains("Brass Desk Lamp"));
     }
 
     @Test
     void wrongPasswordShowsAnError() {
-        var response = login(Http.browser(), vendorEmail, "wrong");
+        var browser = Http.browser();
+        browser.get(CONSOLE + "login.xhtml");
+        var response = browser.postForm(Http.BASE + "/console/login", Map.of("username", vendorEmail, "password", "wrong"));
         assertTrue(response.body().contains("Wrong email or password"), response.body());
     }
 

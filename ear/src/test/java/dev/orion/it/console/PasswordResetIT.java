@@ -107,7 +107,8 @@ class PasswordResetIT extends OrionDeployment {
 
     private static HttpResponse<String> login(String email, String password) {
         var browser = Http.browser();
-        browser.get(CONSOLE);
-        return browser.postForm(CONSOLE + "j_security_check", Map.of("j_username", email, "j_password", password));
+        browser.get(CONSOLE + "login.xhtml");
+        browser.postForm(CONSOLE + "login", Map.of("username", email, "password", password));
+        return browser.get(CONSOLE + "catalog/products.xhtml");
     }
 }

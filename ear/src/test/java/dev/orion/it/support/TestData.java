@@ -28,6 +28,19 @@ public final class TestData {
         }
     }
 
+    /** Deletes keys from the tests' Redis database, as their expiry would. */
+    public static void resetRedis(String... keys) {
+        var redis = dev.orion.platform.redis.RedisUrl.parse(System.getenv().getOrDefault("ORION_REDIS_URL", "redis://127.0.0.1:6379/1"));
+        var config = new org.redisson.config.Config();
+        config.useSingleServer().setAddress(redis.address()).setDatabase(redis.database());
+        var client = org.redisson.Redisson.create(config);
+        try {
+            client.getKeys().delete(keys);
+        } finally {
+            client.shutdown();
+        }
+    }
+
     public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }

@@ -43,6 +43,10 @@ public class CurrentUser implements Serializable {
     public Role getRole() { load(); return role; }
     public Long getVendorId() { load(); return vendorId; }
 
+    public boolean isAdmin() {
+        return getRole() == Role.ADMIN;
+    }
+
     public boolean isPlatform() {
         return getRole() == Role.ADMIN || getRole() == Role.STAFF;
     }

@@ -1,0 +1,66 @@
+package dev.orion.platform.console;
+
+import jakarta.faces.FacesException;
+import jakarta.faces.application.ViewExpiredException;
+import jakarta.faces.context.ExceptionHandler;
+import jakarta.faces.context.ExceptionHandlerWrapper;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.ExceptionQueuedEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+
+/**
+ * Turns an unexpected error in a page or an Ajax request into the friendly error page, with a reference that
+ * is also in the log next to the stack trace; an expired view sends the user back to the same page (or to the
+ * login if the session is gone too) instead of an error.
+ */
+public class CorrelatedExceptionHandler extends ExceptionHandlerWrapper {
+
+    CorrelatedExceptionHandler(ExceptionHandler wrapped) {
+        super(wrapped);
+    }
+
+    @Override
+    public void handle() {
+        Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
+        if (events.hasNext()) {
+            FacesContext context = FacesContext.getCurrentInstance();
+            Throwable error = events.next().getContext().getException();
+            String target;
+            if (unwrap(error) instanceof ViewExpiredException expired) {
+                target = context.getExternalContext().getRequestContextPath() + expired.getViewId() + "?expired=true";
+            } else {
+                String reference = ErrorReferences.log(error, context.getExternalContext().getRequestServletPath());
+                target = context.getExternalContext().getRequestContextPath() + "/error.xhtml?ref=" + reference;
+            }
+            events.remove();
+            while (events.hasNext()) {
+                events.next();
+                events.remove();
+            }
+            redirect(context, target);
+        }
+        getWrapped().handle();
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable cause = error;
+        while (cause instanceof FacesException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private static void redirect(FacesContext context, String target) {
+        if (context.getExternalContext().isResponseCommitted()) {
+            return; // too late to change the page: the error is in the log with its reference
+        }
+        try {
+            context.getExternalContext().redirect(target);
+            context.responseComplete();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

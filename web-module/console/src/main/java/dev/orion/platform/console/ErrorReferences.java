@@ -1,0 +1,24 @@
+package dev.orion.platform.console;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** A short reference for an unexpected error, shown to the user and written to the log with the stack trace. */
+public final class ErrorReferences {
+
+    private static final Logger LOG = Logger.getLogger(ErrorReferences.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private ErrorReferences() {
+    }
+
+    public static String log(Throwable error, String where) {
+        byte[] bytes = new byte[5];
+        RANDOM.nextBytes(bytes);
+        String reference = HexFormat.of().formatHex(bytes);
+        LOG.log(Level.SEVERE, "Console error " + reference + " on " + where, error);
+        return reference;
+    }
+}
