@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 /** Submits a Jakarta Faces form the way a browser does: the form's fields, its button and the view state. */
 public final class FacesForms {
 
+    /** PrimeFaces' CSP nonce, which its script adds to every Faces form before a post (primefaces.CSP). */
+    private static final Pattern NONCE = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
 
     private FacesForms() {
@@ -26,6 +28,10 @@ public final class FacesForms {
         fields.forEach((id, value) -> form.put(formId + ":" + id, value));
         form.put(formId + ":" + button, button);
         form.put("jakarta.faces.ViewState", state.group(1).replace("&#58;", ":"));
+        Matcher nonce = NONCE.matcher(page.body());
+        if (nonce.find()) {
+            form.put("primefaces.nonce", nonce.group(1));
+        }
         String url = page.uri().resolve(action.group(1).replace("&amp;", "&")).toString();
         return browser.postForm(url, form);
     }
