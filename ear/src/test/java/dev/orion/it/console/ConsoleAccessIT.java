@@ -8,6 +8,8 @@ import dev.orion.it.support.Browser;
 import dev.orion.it.support.Http;
 import dev.orion.it.support.OrionDeployment;
 import dev.orion.it.support.TestData;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -49,6 +51,7 @@ class ConsoleAccessIT extends OrionDeployment {
             browser.screenshot("login");
             browser.login(staff, PASSWORD).go("/catalog/products.xhtml");
             assertTrue(browser.text(By.id("current-user")).contains("STAFF"));
+            browser.screenshot("layout-staff");
             browser.click(By.id("logout"));
             browser.go("/catalog/products.xhtml");
             assertTrue(browser.all(By.id("login-form")).size() == 1, "signed out: the login form again");
@@ -109,6 +112,26 @@ class ConsoleAccessIT extends OrionDeployment {
             browser.waitForText("Administration", Duration.ofSeconds(10));
             assertTrue(browser.pageText().contains("Sign out"));
         }
+    }
+
+    @Test
+    void anUnexpectedErrorShowsAReferenceThatIsAlsoInTheServerLog() throws Exception {
+        String email = "vanishing@" + TestData.unique("access") + ".example";
+        TestData.consoleUser(email, PASSWORD, "STAFF", null);
+        var session = Http.session();
+        session.get(Browser.CONSOLE + "/login.xhtml");
+        assertEquals(302, session.postForm(Browser.CONSOLE + "/login", Map.of("username", email, "password", PASSWORD)).statusCode());
+        TestData.execute("DELETE FROM users WHERE email = ?", email); // the account goes while its session lives on
+
+        var answer = session.get(Browser.CONSOLE + "/catalog/products.xhtml");
+        if (answer.statusCode() == 302) {
+            answer = session.get(answer.headers().firstValue("Location").orElseThrow());
+        }
+        var reference = java.util.regex.Pattern.compile("id=\"error-reference\">([0-9a-f]{10})<").matcher(answer.body());
+        assertTrue(reference.find(), answer.body());
+        assertFalse(answer.body().contains("Exception"), "no stack trace on the page");
+        String log = Files.readString(Path.of(System.getProperty("orion.server.base"), "log", "server.log"));
+        assertTrue(log.contains("Console error " + reference.group(1)), "the same reference is in the server log");
     }
 
     @Test

@@ -32,6 +32,11 @@ public final class Http {
         return new Http(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
     }
 
+    /** Keeps cookies but shows redirects instead of following them. */
+    public static Http session() {
+        return new Http(HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5)).build());
+    }
+
     /** Keeps cookies and follows redirects, like a browser session. */
     public static Http browser() {
         return new Http(HttpClient.newBuilder().cookieHandler(new CookieManager())
