@@ -4,6 +4,7 @@ import jakarta.faces.FacesException;
 import jakarta.faces.application.ViewExpiredException;
 import jakarta.faces.context.ExceptionHandler;
 import jakarta.faces.context.ExceptionHandlerWrapper;
+import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ExceptionQueuedEvent;
 import java.io.IOException;
@@ -53,11 +54,21 @@ public class CorrelatedExceptionHandler extends ExceptionHandlerWrapper {
     }
 
     private static void redirect(FacesContext context, String target) {
-        if (context.getExternalContext().isResponseCommitted()) {
+        ExternalContext external = context.getExternalContext();
+        if (external.isResponseCommitted()) {
             return; // too late to change the page: the error is in the log with its reference
         }
         try {
-            context.getExternalContext().redirect(target);
+            external.responseReset(); // drop what the failed render had written so far
+            if (context.getPartialViewContext().isAjaxRequest()) {
+                // written by hand: the partial response writer may be in the middle of an update
+                external.setResponseContentType("text/xml");
+                external.setResponseCharacterEncoding("UTF-8");
+                external.getResponseOutputWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response>"
+                        + "<redirect url=\"" + target.replace("&", "&amp;").replace("\"", "&quot;") + "\"/></partial-response>");
+            } else {
+                external.redirect(target);
+            }
             context.responseComplete();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
