@@ -18,8 +18,10 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.text.MessageFormat;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
@@ -34,6 +36,7 @@ import java.util.stream.Collectors;
 public class ReportsView implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     private static final String BUNDLE = "dev.orion.console.reports";
     private static final int SHOWN = 30;
 
@@ -110,6 +113,11 @@ public class ReportsView implements Serializable {
 
     public String vendorName(Long id) {
         return id == null ? text("vendor.all") : vendorNames.getOrDefault(id, "#" + id);
+    }
+
+    /** When something happened, in UTC like the dates of reports and feeds. */
+    public String time(Instant instant) {
+        return instant == null ? "" : TIME.format(instant);
     }
 
     private Actor actor() {

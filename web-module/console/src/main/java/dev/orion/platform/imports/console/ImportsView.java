@@ -27,6 +27,8 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.text.MessageFormat;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
@@ -44,6 +46,7 @@ import org.primefaces.model.file.UploadedFile;
 public class ImportsView implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     public static final String PRODUCTS = "products";
     public static final String ORDERS = "orders";
@@ -168,6 +171,11 @@ public class ImportsView implements Serializable {
 
     public String vendorName(long id) {
         return vendorNames.getOrDefault(id, "#" + id);
+    }
+
+    /** When something happened, in UTC like the dates of reports and feeds. */
+    public String time(Instant instant) {
+        return instant == null ? "" : TIME.format(instant);
     }
 
     private Actor actor() {
