@@ -78,7 +78,8 @@ class ImportsConsoleIT extends OrionDeployment {
             browser.screenshot("import-progress");
             List<Long> readSeen = new ArrayList<>();
             List<Integer> barSeen = new ArrayList<>();
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(120)).ignoring(StaleElementReferenceException.class).until(d -> {
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(120)) // figures re-rendered by the poll as they are read
+                    .ignoring(StaleElementReferenceException.class).ignoring(NumberFormatException.class).until(d -> {
                 readSeen.add(Long.parseLong(d.findElement(By.id("imports-form:rows-read")).getText()));
                 barSeen.add(Integer.parseInt(d.findElement(By.id("imports-form:progress-bar")).getAttribute("aria-valuenow")));
                 return d.findElement(By.id("imports-form:status")).getText().equals("COMPLETED");
