@@ -90,7 +90,7 @@ public class ReportsView implements Serializable {
             audit.record(actor(), vendor, "report.request", "report", id,
                     "sales " + request.from() + ".." + request.to() + " " + request.format());
             FacesContext.getCurrentInstance().addMessage(null,
-                    new FacesMessage(FacesMessage.SEVERITY_INFO, MessageFormat.format(text("requested"), id), null));
+                    new FacesMessage(FacesMessage.SEVERITY_INFO, MessageFormat.format(text("requested"), id), ""));  // a null detail would repeat the summary in the growl
             load();
         } catch (IllegalArgumentException e) {
             var faces = FacesContext.getCurrentInstance();
