@@ -12,6 +12,7 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.List;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -49,6 +50,16 @@ public class ImportIssues {
                 .setParameter(4, issue.column()).setParameter(5, value).setParameter(6, issue.reason())
                 .setParameter(7, severity)
                 .executeUpdate();
+    }
+
+    /** The first {@code limit} rejected rows and warnings of an import, in line order, for a page to show. */
+    @SuppressWarnings("unchecked")
+    public List<ImportIssue> first(long jobInstanceId, int limit) {
+        List<Object[]> rows = em.createNativeQuery("SELECT line_no, column_name, value, reason, severity"
+                        + " FROM import_issues WHERE job_instance_id = ?1 ORDER BY line_no, id")
+                .setParameter(1, jobInstanceId).setMaxResults(limit).getResultList();
+        return rows.stream().map(r -> new ImportIssue(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                (String) r[3], (String) r[4])).toList();
     }
 
     /** Where an ended import's report is kept. */

@@ -2,6 +2,7 @@ package dev.orion.reporting.application;
 
 import dev.orion.platform.InvalidRequestException;
 import dev.orion.platform.batch.BatchJobs;
+import dev.orion.platform.batch.ExecutionQuery;
 import dev.orion.platform.batch.JobExecutionView;
 import dev.orion.platform.storage.StorageBackend;
 import jakarta.ejb.EJB;
@@ -31,6 +32,7 @@ public class SalesReports {
     public static final String JOB = "sales-report";
     static final String EMAIL_TO = "emailTo";
     static final String EMAIL_LOCALE = "emailLocale";
+    static final int RECENT_SCAN = 200;
 
     @EJB
     BatchJobs jobs;
@@ -117,7 +119,22 @@ public class SalesReports {
     public Optional<JobExecutionView> find(Long vendorScope, long reportId) {
         return jobs.execution(reportId)
                 .filter(e -> JOB.equals(e.jobName()))
-                .filter(e -> vendorScope == null || Objects.equals(vendorScope.toString(), e.parameters().get("vendorId")));
+                .filter(e -> inScope(e, vendorScope));
+    }
+
+    /**
+     * The newest reports the caller may see, newest first. The vendor is a job parameter the job repository
+     * cannot filter on, so only the job's {@value #RECENT_SCAN} newest executions are looked through.
+     */
+    public List<JobExecutionView> recent(Long vendorScope, int limit) {
+        return jobs.executions(new ExecutionQuery(JOB, null, null, null, null, RECENT_SCAN)).stream()
+                .filter(e -> inScope(e, vendorScope))
+                .limit(limit)
+                .toList();
+    }
+
+    private static boolean inScope(JobExecutionView report, Long vendorScope) {
+        return vendorScope == null || Objects.equals(vendorScope.toString(), report.parameters().get("vendorId"));
     }
 
     public InputStream open(JobExecutionView report) {

@@ -1,0 +1,5 @@
+package dev.orion.platform.imports;
+
+/** One line of an import's report as users see it: a rejected row or a warning about dropped data. */
+public record ImportIssue(long line, String column, String value, String reason, String severity) {
+}

@@ -1,0 +1,217 @@
+package dev.orion.platform.imports.console;
+
+import dev.orion.catalog.application.ProductImports;
+import dev.orion.identity.console.CurrentUser;
+import dev.orion.orders.application.OrderImports;
+import dev.orion.platform.InvalidRequestException;
+import dev.orion.platform.audit.Actor;
+import dev.orion.platform.audit.AuditLog;
+import dev.orion.platform.batch.JobProgress;
+import dev.orion.platform.imports.ImportExecutions;
+import dev.orion.platform.imports.ImportHistory;
+import dev.orion.platform.imports.ImportIssue;
+import dev.orion.platform.imports.ImportIssues;
+import dev.orion.platform.imports.ImportRun;
+import dev.orion.vendors.application.VendorDirectory;
+import dev.orion.vendors.application.VendorSummary;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.text.MessageFormat;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.primefaces.event.FileUploadEvent;
+import org.primefaces.model.file.UploadedFile;
+
+/**
+ * The imports page: upload a products or marketplace-orders feed for a vendor, follow the import it starts
+ * (polled), see its result and rejected rows, and the recent imports. The import services do the work.
+ */
+@Named
+@ViewScoped
+public class ImportsView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+    public static final String PRODUCTS = "products";
+    public static final String ORDERS = "orders";
+    static final List<String> JOBS = List.of(ProductImports.JOB, OrderImports.JOB);
+    static final String BUNDLE = "dev.orion.console.imports";
+    private static final int ISSUES_SHOWN = 50;
+    private static final int RECENT_SHOWN = 20;
+
+    @Inject
+    ProductImports productImports;
+
+    @Inject
+    OrderImports orderImports;
+
+    @Inject
+    ImportHistory history;
+
+    @Inject
+    ImportIssues issues;
+
+    @Inject
+    VendorDirectory vendors;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    CurrentUser user;
+
+    /** The same bound as the server's request size (ORION_MAX_UPLOAD_BYTES), checked before the upload starts. */
+    @Inject
+    @ConfigProperty(name = "orion.max-upload-bytes", defaultValue = "1073741824")
+    long uploadLimit;
+
+    private String kind = PRODUCTS;
+    private Long vendorId;
+    private String mode = ProductImports.MODES.get(0);
+    private Integer skipLimit;
+    private List<VendorSummary> vendorChoices;
+    private Map<Long, String> vendorNames;
+
+    private ImportRun current;
+    private JobProgress progress;
+    private List<ImportIssue> currentIssues = List.of();
+    private List<ImportRun> recent = List.of();
+
+    @PostConstruct
+    void init() {
+        vendorChoices = user.isPlatform() ? vendors.all() : vendors.find(user.getVendorId()).stream().toList();
+        vendorNames = vendorChoices.stream().collect(Collectors.toMap(VendorSummary::id, VendorSummary::name));
+        vendorId = user.isPlatform() ? vendorChoices.stream().findFirst().map(VendorSummary::id).orElse(null) : user.getVendorId();
+        recent = history.recent(JOBS, scope(), RECENT_SHOWN);
+        String id = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("id");
+        if (id != null && id.matches("\\d{1,18}")) {
+            open(Long.parseLong(id));
+        }
+    }
+
+    /** Stores the uploaded feed and starts its import; a feed or parameter the service refuses becomes a message. */
+    public void upload(FileUploadEvent event) {
+        Long vendor = user.isPlatform() ? vendorId : user.getVendorId();
+        if (vendor == null) {
+            error("imports-form:vendor", text("error.vendor"));
+            return;
+        }
+        UploadedFile file = event.getFile();
+        // the upload is on disk (multipart); it is streamed to storage, never held in memory
+        try (InputStream feed = file.getInputStream()) {
+            boolean orders = ORDERS.equals(kind);
+            long id = orders ? orderImports.start(vendor, feed, skipLimit) : productImports.start(vendor, feed, mode, skipLimit);
+            audit.record(actor(), vendor, orders ? "order-import.start" : "import.start", orders ? "order-import" : "import", id,
+                    "console upload " + file.getFileName() + (orders ? "" : " (" + mode + ")"));
+            open(id);
+            recent = history.recent(JOBS, scope(), RECENT_SHOWN);
+        } catch (InvalidRequestException e) {
+            error("imports-form:feed", MessageFormat.format(text("error.refused"), file.getFileName(), e.getMessage()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Called by the poll while the import runs. */
+    public void refresh() {
+        if (current == null) {
+            return;
+        }
+        boolean wasRunning = isRunning();
+        open(current.id());
+        if (wasRunning && !isRunning()) {
+            recent = history.recent(JOBS, scope(), RECENT_SHOWN);
+        }
+    }
+
+    private void open(long importId) {
+        current = history.find(JOBS, scope(), importId).orElse(null);
+        if (current == null) {
+            progress = null;
+            currentIssues = List.of();
+            error(null, text("error.notFound"));
+            return;
+        }
+        progress = JobProgress.of(current.latest(), Instant.now());
+        currentIssues = issues.first(current.latest().instanceId(), ISSUES_SHOWN);
+    }
+
+    /** Platform users see every vendor's imports; a VENDOR user only its own. */
+    private Long scope() {
+        return user.isPlatform() ? null : user.getVendorId();
+    }
+
+    public boolean isRunning() {
+        return current != null && !current.latest().finished();
+    }
+
+    public int getPercent() {
+        return progress == null || progress.percent() == null ? 0 : (int) Math.floor(progress.percent());
+    }
+
+    public String kindOf(ImportRun run) {
+        return OrderImports.JOB.equals(run.jobName()) ? ORDERS : PRODUCTS;
+    }
+
+    public String vendorName(long id) {
+        return vendorNames.getOrDefault(id, "#" + id);
+    }
+
+    /** When something happened, in UTC like the dates of reports and feeds. */
+    public String time(Instant instant) {
+        return instant == null ? "" : TIME.format(instant);
+    }
+
+    private Actor actor() {
+        var request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+        return new Actor(user.getEmail(), "console-user", request.getRemoteAddr());
+    }
+
+    private static String text(String key) {
+        var faces = FacesContext.getCurrentInstance();
+        return ResourceBundle.getBundle(BUNDLE, faces.getViewRoot().getLocale()).getString(key);
+    }
+
+    private static void error(String clientId, String message) {
+        var faces = FacesContext.getCurrentInstance();
+        faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+        faces.validationFailed();
+    }
+
+    public List<String> getKinds() { return List.of(PRODUCTS, ORDERS); }
+    public List<String> getModes() { return ProductImports.MODES; }
+    public int getMaxSkipLimit() { return ImportExecutions.MAX_SKIP_LIMIT; }
+    public long getUploadLimit() { return uploadLimit; }
+    public List<VendorSummary> getVendorChoices() { return vendorChoices; }
+
+    public String getKind() { return kind; }
+    public void setKind(String kind) { this.kind = ORDERS.equals(kind) ? ORDERS : PRODUCTS; }
+    public Long getVendorId() { return vendorId; }
+    // a VENDOR user cannot switch to another vendor, whatever the request says
+    public void setVendorId(Long id) { this.vendorId = user.isPlatform() ? id : user.getVendorId(); }
+    public String getMode() { return mode; }
+    public void setMode(String mode) { this.mode = mode; }
+    public Integer getSkipLimit() { return skipLimit; }
+    public void setSkipLimit(Integer skipLimit) { this.skipLimit = skipLimit; }
+
+    public ImportRun getCurrent() { return current; }
+    public JobProgress getProgress() { return progress; }
+    public List<ImportIssue> getCurrentIssues() { return currentIssues; }
+    public List<ImportRun> getRecent() { return recent; }
+}
