@@ -65,9 +65,14 @@ public class EmailOutbox {
             query.setParameter("status", status);
         }
         if (search != null) {
-            query.setParameter("recipient", "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            query.setParameter("recipient", containing(search));
         }
         return query;
+    }
+
+    /** A LIKE pattern matching any text that contains {@code search} literally (its % and _ are no wildcards). */
+    static String containing(String search) {
+        return "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     /**
