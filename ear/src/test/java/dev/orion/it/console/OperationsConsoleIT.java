@@ -70,6 +70,7 @@ class OperationsConsoleIT extends OrionDeployment {
             assertEquals("FAILED", browser.text(By.id("execution-status")));
             assertTrue(browser.pageText().contains("import-rows"), "the step is listed");
             assertTrue(chartHasPixels(browser), "the step metrics chart is drawn (CSP allows it)");
+            browser.driver().executeScript("window.scrollTo(0, 200)");
             browser.screenshot("execution");
 
             browser.click(By.id("execution-form:restart"));
@@ -126,10 +127,12 @@ class OperationsConsoleIT extends OrionDeployment {
             browser.type(By.id("edit-form:dayOfMonth"), "*");
             browser.type(By.id("edit-form:month"), "*");
             browser.click(By.id("edit-form:preview-button"));
-            List<WebElement> times = browser.all(By.cssSelector("li.preview-time"));
+            List<String> times = browser.all(By.cssSelector("li.preview-time")).stream()
+                    .map(time -> time.getAttribute("textContent").strip()).toList(); // the list may reach below the window
             assertEquals(5, times.size());
-            assertTrue(times.stream().allMatch(t -> t.getText().contains("04:30:00") && t.getText().contains("Europe/Paris")),
-                    times.get(0).getText());
+            assertTrue(times.stream().allMatch(t -> t.contains("04:30:00") && t.contains("Europe/Paris")), times.toString());
+            assertEquals(5, times.stream().distinct().count(), "five different days: " + times);
+            browser.driver().executeScript("arguments[0].scrollIntoView()", browser.find(By.id("edit-form:preview")));
             assertTrue(message(browser, "edit-form:minute-message").isBlank(), "the earlier refusal is gone");
             browser.screenshot("schedules");
 
