@@ -14,6 +14,7 @@ import jakarta.batch.runtime.Metric;
 import jakarta.batch.runtime.StepExecution;
 import jakarta.ejb.Stateless;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -29,6 +31,8 @@ import javax.sql.DataSource;
  */
 @Stateless
 public class JBeretBatchJobs implements BatchJobs {
+
+    private static final Logger LOG = Logger.getLogger(JBeretBatchJobs.class.getName());
 
     @Resource(lookup = "java:jboss/datasources/OrionDS")
     DataSource dataSource;
@@ -85,6 +89,36 @@ public class JBeretBatchJobs implements BatchJobs {
     public List<JobExecutionView> executions(ExecutionQuery query) {
         return JobRepositoryQueries.executionIds(dataSource, query).stream()
                 .map(this::execution).flatMap(Optional::stream).toList();
+    }
+
+    @Override
+    public List<JobExecutionView> executionsRunningFirst(ExecutionQuery query, int offset) {
+        return JobRepositoryQueries.executionIdsRunningFirst(dataSource, query, offset).stream()
+                .map(this::execution).flatMap(Optional::stream).toList();
+    }
+
+    @Override
+    public long count(ExecutionQuery query) {
+        return JobRepositoryQueries.count(dataSource, query);
+    }
+
+    @Override
+    public List<String> jobNames() {
+        return JobRepositoryQueries.jobNames(dataSource);
+    }
+
+    @Override
+    public List<Long> restartAllFailed() {
+        var restarted = new ArrayList<Long>();
+        for (long id : JobRepositoryQueries.restartableExecutionIds(dataSource)) {
+            try {
+                restarted.add(restart(id));
+            } catch (JobOperationRefusedException e) {
+                // a job declared restartable="false", or restarted by someone else meanwhile: nothing to do
+                LOG.info(() -> "Not restarted: " + e.getMessage());
+            }
+        }
+        return restarted;
     }
 
     @Override

@@ -16,10 +16,62 @@ final class JobRepositoryQueries {
     private JobRepositoryQueries() {
     }
 
+    /** Executions still running sort first in the monitor: they are the ones an operator watches. */
+    private static final String RUNNING_FIRST = "CASE WHEN e.batchstatus IN ('STARTING', 'STARTED', 'STOPPING') THEN 0 ELSE 1 END";
+
     static List<Long> executionIds(DataSource dataSource, ExecutionQuery query) {
-        var sql = new StringBuilder("SELECT e.jobexecutionid FROM public.job_execution e"
-                + " JOIN public.job_instance i ON i.jobinstanceid = e.jobinstanceid WHERE 1 = 1");
+        var sql = new StringBuilder("SELECT e.jobexecutionid");
         var values = new ArrayList<Object>();
+        filtered(sql, values, query);
+        if (query.beforeId() != null) {
+            sql.append(" AND e.jobexecutionid < ?");
+            values.add(query.beforeId());
+        }
+        sql.append(" ORDER BY e.jobexecutionid DESC LIMIT ?");
+        values.add(query.limit());
+        return longs(dataSource, sql.toString(), values);
+    }
+
+    static List<Long> executionIdsRunningFirst(DataSource dataSource, ExecutionQuery query, int offset) {
+        var sql = new StringBuilder("SELECT e.jobexecutionid");
+        var values = new ArrayList<Object>();
+        filtered(sql, values, query);
+        sql.append(" ORDER BY ").append(RUNNING_FIRST).append(", e.jobexecutionid DESC LIMIT ? OFFSET ?");
+        values.add(query.limit());
+        values.add(Math.max(0, offset));
+        return longs(dataSource, sql.toString(), values);
+    }
+
+    static long count(DataSource dataSource, ExecutionQuery query) {
+        var sql = new StringBuilder("SELECT count(*)");
+        var values = new ArrayList<Object>();
+        filtered(sql, values, query);
+        return longs(dataSource, sql.toString(), values).get(0);
+    }
+
+    static List<String> jobNames(DataSource dataSource) {
+        var names = new ArrayList<String>();
+        try (var connection = dataSource.getConnection();
+             var statement = connection.prepareStatement("SELECT DISTINCT jobname FROM public.job_instance ORDER BY jobname");
+             var rows = statement.executeQuery()) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+            return names;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not list job names: " + e.getMessage(), e);
+        }
+    }
+
+    /** The newest execution of each job instance, where that newest one is FAILED or STOPPED: what can be restarted. */
+    static List<Long> restartableExecutionIds(DataSource dataSource) {
+        return longs(dataSource, "SELECT e.jobexecutionid FROM public.job_execution e"
+                + " WHERE e.batchstatus IN ('FAILED', 'STOPPED') AND e.jobexecutionid = (SELECT max(n.jobexecutionid)"
+                + " FROM public.job_execution n WHERE n.jobinstanceid = e.jobinstanceid) ORDER BY e.jobexecutionid", List.of());
+    }
+
+    private static void filtered(StringBuilder sql, List<Object> values, ExecutionQuery query) {
+        sql.append(" FROM public.job_execution e JOIN public.job_instance i ON i.jobinstanceid = e.jobinstanceid WHERE 1 = 1");
         if (query.jobName() != null) {
             sql.append(" AND i.jobname = ?");
             values.add(query.jobName());
@@ -36,13 +88,10 @@ final class JobRepositoryQueries {
             sql.append(" AND e.createtime < ?");
             values.add(Timestamp.from(query.createdTo()));
         }
-        if (query.beforeId() != null) {
-            sql.append(" AND e.jobexecutionid < ?");
-            values.add(query.beforeId());
-        }
-        sql.append(" ORDER BY e.jobexecutionid DESC LIMIT ?");
-        values.add(query.limit());
-        try (var connection = dataSource.getConnection(); var statement = connection.prepareStatement(sql.toString())) {
+    }
+
+    private static List<Long> longs(DataSource dataSource, String sql, List<Object> values) {
+        try (var connection = dataSource.getConnection(); var statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < values.size(); i++) {
                 statement.setObject(i + 1, values.get(i));
             }

@@ -6,7 +6,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -27,6 +29,9 @@ public class EmailOutbox {
     @Inject
     EmailQueue queue;
 
+    @Inject
+    EmailComposer composer;
+
     /** Newest first; {@code status} null for all. */
     public List<OutboxEmailView> list(OutboxEmail.Status status, int limit) {
         var query = status == null
@@ -35,6 +40,48 @@ public class EmailOutbox {
                         .setParameter("status", status);
         return query.setMaxResults(Math.max(1, Math.min(limit, MAX_PAGE)))
                 .getResultStream().map(OutboxEmailView::of).toList();
+    }
+
+    /**
+     * One page for the console, newest first: {@code status} null for all, {@code recipient} (null for any) a
+     * case-insensitive part of the address.
+     */
+    public List<OutboxEmailView> page(OutboxEmail.Status status, String recipient, int offset, int limit) {
+        return filtered("SELECT e", status, recipient, " ORDER BY e.id DESC", OutboxEmail.class)
+                .setFirstResult(Math.max(0, offset)).setMaxResults(Math.max(1, Math.min(limit, MAX_PAGE)))
+                .getResultStream().map(OutboxEmailView::of).toList();
+    }
+
+    public long count(OutboxEmail.Status status, String recipient) {
+        return filtered("SELECT count(e)", status, recipient, "", Long.class).getSingleResult();
+    }
+
+    private <T> TypedQuery<T> filtered(String select, OutboxEmail.Status status, String recipient, String order, Class<T> type) {
+        String search = recipient == null || recipient.isBlank() ? null : recipient.strip().toLowerCase(Locale.ROOT);
+        var query = em.createQuery(select + " FROM OutboxEmail e WHERE 1 = 1"
+                + (status == null ? "" : " AND e.status = :status")
+                + (search == null ? "" : " AND LOWER(e.recipient) LIKE :recipient ESCAPE '\\'") + order, type);
+        if (status != null) {
+            query.setParameter("status", status);
+        }
+        if (search != null) {
+            query.setParameter("recipient", containing(search));
+        }
+        return query;
+    }
+
+    /** A LIKE pattern matching any text that contains {@code search} literally (its % and _ are no wildcards). */
+    static String containing(String search) {
+        return "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    /**
+     * The email as it would go out now, rendered from its template, locale and model; empty when there is no
+     * such email. A template that no longer renders is an {@link IllegalStateException} with the reason.
+     */
+    public Optional<RenderedEmail> preview(long id) {
+        return Optional.ofNullable(em.find(OutboxEmail.class, id))
+                .map(email -> composer.compose(email.getTemplate(), email.getLocale(), email.getModel()));
     }
 
     public Optional<OutboxEmailView> find(long id) {

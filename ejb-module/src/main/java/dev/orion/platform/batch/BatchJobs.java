@@ -22,6 +22,26 @@ public interface BatchJobs {
     /** Executions matching the query, newest first. */
     List<JobExecutionView> executions(ExecutionQuery query);
 
+    /**
+     * One page of the executions matching the query's filters for the batch monitor: running ones (STARTING,
+     * STARTED, STOPPING) first, then newest first. The query's cursor is ignored; {@code limit} is the page size.
+     */
+    List<JobExecutionView> executionsRunningFirst(ExecutionQuery query, int offset);
+
+    /** How many executions match the query's filters (cursor and limit ignored). */
+    long count(ExecutionQuery query);
+
+    /** The names of the jobs that have run at least once, for filters. */
+    List<String> jobNames();
+
+    /**
+     * Restarts, for every job instance whose newest execution is FAILED or STOPPED, that newest execution
+     * (older ones of the same instance cannot be restarted). Jobs that refuse a restart are left alone.
+     *
+     * @return the ids of the new executions
+     */
+    List<Long> restartAllFailed();
+
     /** The execution's steps with their metrics; empty when there is no such execution. */
     List<StepExecutionView> steps(long executionId);
 

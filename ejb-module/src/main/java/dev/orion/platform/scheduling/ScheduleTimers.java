@@ -9,6 +9,7 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.NoMoreTimeoutsException;
+import jakarta.ejb.ScheduleExpression;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -147,6 +148,34 @@ public class ScheduleTimers {
         return times;
     }
 
+    /**
+     * The first calendar field the timer service refuses, each tried on its own with every other field "*",
+     * with the service's reason; empty when each field is valid by itself. Its own transaction, so a refusal
+     * never marks the caller's for rollback.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public java.util.Optional<java.util.Map.Entry<String, String>> refusedField(ScheduleChange settings) {
+        var fields = new java.util.LinkedHashMap<String, ScheduleExpression>();
+        fields.put("second", any().second(settings.second()));
+        fields.put("minute", any().minute(settings.minute()));
+        fields.put("hour", any().hour(settings.hour()));
+        fields.put("dayOfMonth", any().dayOfMonth(settings.dayOfMonth()));
+        fields.put("month", any().month(settings.month()));
+        fields.put("dayOfWeek", any().dayOfWeek(settings.dayOfWeek()));
+        fields.put("year", any().year(settings.year()));
+        for (var field : fields.entrySet()) {
+            try {
+                timers.createCalendarTimer(field.getValue().timezone(settings.timeZone()), new TimerConfig("probe", false)).cancel();
+            } catch (IllegalArgumentException e) {
+                return java.util.Optional.of(java.util.Map.entry(field.getKey(), String.valueOf(e.getMessage())));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static ScheduleExpression any() {
+        return new ScheduleExpression().second("*").minute("*").hour("*").dayOfMonth("*").month("*").dayOfWeek("*").year("*");
+    }
 
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // the run's record must survive a failed task

@@ -97,30 +97,43 @@ public class Schedules {
         return Optional.ofNullable(em.find(Schedule.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
-    /** Checks the settings and returns their next {@code count} firings; settings that never fire are refused too. */
+    /**
+     * Checks the settings and returns their next {@code count} firings; settings that never fire are refused
+     * too. Each refusal is an {@link InvalidScheduleException} naming the setting at fault.
+     */
     private List<OffsetDateTime> validated(ScheduleChange change, int count) {
-        for (String field : new String[] {change.second(), change.minute(), change.hour(), change.dayOfMonth(),
-                change.month(), change.dayOfWeek(), change.year()}) {
-            if (field == null || field.isBlank()) {
-                throw new InvalidRequestException("Every calendar field (second, minute, hour, day_of_month, month, day_of_week, year) needs a value; * means any");
+        String[][] fields = {{"second", change.second()}, {"minute", change.minute()}, {"hour", change.hour()},
+                {"dayOfMonth", change.dayOfMonth()}, {"month", change.month()}, {"dayOfWeek", change.dayOfWeek()},
+                {"year", change.year()}};
+        for (String[] field : fields) {
+            if (field[1] == null || field[1].isBlank()) {
+                throw new InvalidScheduleException(field[0], "Every calendar field (second, minute, hour, day_of_month, month, day_of_week, year) needs a value; * means any");
             }
         }
         try {
             ZoneId.of(change.timeZone());
         } catch (DateTimeException | NullPointerException e) {
-            throw new InvalidRequestException("time_zone is not a time zone: " + change.timeZone() + " (use an IANA name like Europe/Paris)");
+            throw new InvalidScheduleException("timeZone", "time_zone is not a time zone: " + change.timeZone() + " (use an IANA name like Europe/Paris)");
         }
         if (change.misfirePolicy() == null) {
-            throw new InvalidRequestException("misfire_policy must be RUN_ONCE or SKIP");
+            throw new InvalidScheduleException("misfirePolicy", "misfire_policy must be RUN_ONCE or SKIP");
         }
         try {
             ScheduleParameters.parse(change.parameters());
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(e.getMessage());
+            throw new InvalidScheduleException("parameters", e.getMessage());
         }
-        List<OffsetDateTime> next = timers.preview(change, count);
+        timers.refusedField(change).ifPresent(refused -> {
+            throw new InvalidScheduleException(refused.getKey(), "Invalid calendar expression: " + refused.getValue());
+        });
+        List<OffsetDateTime> next;
+        try {
+            next = timers.preview(change, count);
+        } catch (InvalidRequestException e) {
+            throw new InvalidScheduleException(null, e.getMessage());
+        }
         if (next.isEmpty()) {
-            throw new InvalidRequestException("The expression never fires");
+            throw new InvalidScheduleException(null, "The expression never fires");
         }
         return next;
     }

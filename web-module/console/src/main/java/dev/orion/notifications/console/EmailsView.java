@@ -1,0 +1,125 @@
+package dev.orion.notifications.console;
+
+import dev.orion.notifications.application.EmailOutbox;
+import dev.orion.notifications.application.NotResendableException;
+import dev.orion.notifications.application.OutboxEmailView;
+import dev.orion.notifications.application.RenderedEmail;
+import dev.orion.notifications.domain.OutboxEmail;
+import dev.orion.platform.console.OperatorAudit;
+import dev.orion.platform.console.PageMessages;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+
+/**
+ * The email outbox: all emails by status and recipient, the dead letters (FAILED, with their last error), a
+ * rendered preview of one email, and re-sending one or all of the dead letters.
+ */
+@Named
+@ViewScoped
+public class EmailsView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    EmailOutbox outbox;
+
+    @Inject
+    OperatorAudit audit;
+
+    private final PageMessages messages = new PageMessages("dev.orion.console.emails");
+    private final LazyDataModel<OutboxEmailView> emails = new Page(false);
+    private final LazyDataModel<OutboxEmailView> deadLetters = new Page(true);
+    private OutboxEmail.Status status;
+    private String recipient;
+    private OutboxEmailView selected;
+    private RenderedEmail preview;
+    private String previewError;
+
+    public void show(long id) {
+        selected = outbox.find(id).orElse(null);
+        preview = null;
+        previewError = null;
+        if (selected != null) {
+            try {
+                preview = outbox.preview(id).orElse(null);
+            } catch (RuntimeException e) {
+                // a template that no longer renders: say so in the dialog instead of failing the page
+                previewError = e.getMessage();
+            }
+        }
+    }
+
+    public void resend(long id) {
+        try {
+            outbox.resend(id).ifPresent(email -> {
+                audit.record("email.resend", "email", id, email.recipient());
+                messages.info("resent", email.recipient());
+            });
+        } catch (NotResendableException e) {
+            messages.error(null, "notResendable", e.getMessage());
+        }
+    }
+
+    public void resendAll() {
+        int count = outbox.resendAllFailed();
+        audit.record("email.resend-all", "email", null, count + " emails");
+        messages.info("resentAll", count);
+    }
+
+    public long getFailedCount() {
+        return outbox.count(OutboxEmail.Status.FAILED, null);
+    }
+
+    public LazyDataModel<OutboxEmailView> getEmails() { return emails; }
+    public LazyDataModel<OutboxEmailView> getDeadLetters() { return deadLetters; }
+    public OutboxEmail.Status[] getStatuses() { return OutboxEmail.Status.values(); }
+    public OutboxEmail.Status getStatus() { return status; }
+    public void setStatus(OutboxEmail.Status status) { this.status = status; }
+    public String getRecipient() { return recipient; }
+    public void setRecipient(String recipient) { this.recipient = recipient; }
+    public OutboxEmailView getSelected() { return selected; }
+    public RenderedEmail getPreview() { return preview; }
+    public String getPreviewError() { return previewError; }
+
+    /** One table's pages: the outbox with the page's filters, or the dead letters with the recipient search only. */
+    private class Page extends LazyDataModel<OutboxEmailView> {
+
+        private static final long serialVersionUID = 1L;
+        private final boolean deadOnly;
+
+        Page(boolean deadOnly) {
+            this.deadOnly = deadOnly;
+        }
+
+        private OutboxEmail.Status statusFilter() {
+            return deadOnly ? OutboxEmail.Status.FAILED : status;
+        }
+
+        @Override
+        public int count(Map<String, FilterMeta> filters) {
+            return (int) outbox.count(statusFilter(), recipient);
+        }
+
+        @Override
+        public List<OutboxEmailView> load(int first, int pageSize, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
+            return outbox.page(statusFilter(), recipient, first, pageSize);
+        }
+
+        @Override
+        public String getRowKey(OutboxEmailView email) {
+            return Long.toString(email.id());
+        }
+
+        @Override
+        public OutboxEmailView getRowData(String rowKey) {
+            return null;
+        }
+    }
+}
