@@ -145,6 +145,10 @@ public class OrderDetailView implements Serializable {
                 + OrderInvoiceDownload.PATH + "?order=" + orderId;
     }
 
+    public String getTitle() {
+        return MessageFormat.format(bundle().getString("detail.title"), orderId == null ? "" : orderId.toString());
+    }
+
     public Long getOrderId() { return orderId; }
     public OrderView getOrder() { return order; }
     public List<StatusChangeView> getTimeline() { return timeline; }
