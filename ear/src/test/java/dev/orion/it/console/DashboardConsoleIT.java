@@ -51,6 +51,7 @@ class DashboardConsoleIT extends OrionDeployment {
             assertEquals("3", browser.text(By.id("dashboard:orders-today")), "today's three orders, the cancelled one included");
             assertEquals("3", browser.text(By.id("dashboard:products")), "only this vendor's products");
             assertEquals("1", browser.text(By.id("dashboard:low-stock")));
+            assertTrue(browser.find(By.id("low-stock-card")).getAttribute("class").contains("warn"), "low stock is flagged");
             String revenue = browser.text(By.cssSelector(".revenue-7"));
             assertTrue(revenue.contains("35.00"), "7 days: 10 + 20 + 5, the cancelled and older orders left out: " + revenue);
             String month = browser.text(By.cssSelector(".revenue-30"));
@@ -77,8 +78,7 @@ class DashboardConsoleIT extends OrionDeployment {
             String deadLetters = TestData.queryString("SELECT count(*) FROM email_outbox WHERE status = 'FAILED'");
             assertEquals(deadLetters, browser.text(By.id("dashboard:dead-letters")));
             assertTrue(Long.parseLong(deadLetters) >= 1);
-            assertTrue(browser.find(By.id("dashboard:dead-letters")).findElement(By.xpath("ancestor::div[contains(@class, 'card')]"))
-                    .getAttribute("class").contains("warn"), "dead letters are flagged");
+            assertTrue(browser.find(By.id("dead-letters-card")).getAttribute("class").contains("warn"), "dead letters are flagged");
             long backlog = Long.parseLong(browser.text(By.id("dashboard:email-backlog")));
             assertTrue(backlog >= 0);
             boolean jobsKnown = "t".equals(TestData.queryString("SELECT to_regclass('public.job_execution') IS NOT NULL"));
