@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.primefaces.component.datatable.DataTable;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
@@ -41,6 +42,7 @@ public class OrdersView implements Serializable {
 
     private Long vendorId;
     private List<VendorSummary> vendorChoices = List.of();
+    private Map<Long, String> vendorNames = Map.of();
     private OrderStatus status;
     private LocalDate from;
     private LocalDate to;
@@ -52,6 +54,7 @@ public class OrdersView implements Serializable {
     void init() {
         if (user.isPlatform()) {
             vendorChoices = vendors.all();
+            vendorNames = vendorChoices.stream().collect(Collectors.toMap(VendorSummary::id, VendorSummary::name));
         } else {
             vendorId = user.getVendorId();
         }
@@ -74,6 +77,11 @@ public class OrdersView implements Serializable {
         to = null;
         search = null;
         apply();
+    }
+
+    /** The vendor's name for the platform users' vendor column. */
+    public String vendorName(long id) {
+        return vendorNames.getOrDefault(id, Long.toString(id));
     }
 
     public OrderStatus[] getStatuses() { return OrderStatus.values(); }

@@ -15,6 +15,8 @@ import java.util.function.Function;
 final class DashboardCharts {
 
     private static final String[] COLOURS = {"#2f6fb0", "#e07b39", "#3a9d5d", "#8e5bb5", "#c23b4e", "#6b7785"};
+    /** Each status keeps its colour whichever statuses a period has (order of OrderStatus). */
+    private static final List<String> STATUS_ORDER = List.of("PENDING", "CONFIRMED", "SHIPPED", "DELIVERED", "CANCELLED", "REFUNDED");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd");
 
     private DashboardCharts() {
@@ -47,7 +49,7 @@ final class DashboardCharts {
         for (int i = 0; i < statuses.size(); i++) {
             labels.add(label.apply(statuses.get(i).status()));
             values.add(statuses.get(i).orders());
-            colours.add(COLOURS[i % COLOURS.length]);
+            colours.add(COLOURS[Math.max(0, STATUS_ORDER.indexOf(statuses.get(i).status())) % COLOURS.length]);
         }
         var datasets = Json.createArrayBuilder().add(Json.createObjectBuilder().add("data", values).add("backgroundColor", colours));
         var options = Json.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false).add("animation", false)
