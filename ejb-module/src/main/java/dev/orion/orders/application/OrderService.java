@@ -114,6 +114,30 @@ public class OrderService {
         return found.map(OrderView::of);
     }
 
+    /** The order's status changes, oldest first; empty if the vendor has no such order. */
+    public List<StatusChangeView> timeline(long vendorId, long orderId) {
+        if (findEntity(vendorId, orderId, LockModeType.NONE).isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT s FROM StatusChange s WHERE s.orderId = :order ORDER BY s.changedAt, s.id", StatusChange.class)
+                .setParameter("order", orderId).getResultStream().map(StatusChangeView::of).toList();
+    }
+
+    /**
+     * Queues the order confirmation email again, through the outbox like the first one.
+     *
+     * @return the new email's outbox id; empty if the vendor has no such order
+     * @throws NoConfirmationException if the order is not (or no longer) confirmed
+     */
+    public Optional<Long> resendConfirmation(long vendorId, long orderId) {
+        return findEntity(vendorId, orderId, LockModeType.NONE).map(order -> {
+            if (!order.getStatus().hasConfirmation()) {
+                throw new NoConfirmationException(orderId, order.getStatus());
+            }
+            return confirmations.resend(order);
+        });
+    }
+
     private Optional<Order> findEntity(long vendorId, long orderId, LockModeType lock) {
         Order order = em.find(Order.class, orderId, lock);
         return order != null && order.getVendorId() == vendorId ? Optional.of(order) : Optional.empty();

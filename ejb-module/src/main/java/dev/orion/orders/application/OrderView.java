@@ -12,6 +12,10 @@ public record OrderView(long id, long vendorId, String externalId, String status
                         OffsetDateTime updatedAt, String customerLocale) {
 
     public record Line(int lineNo, String sku, String title, int quantity, BigDecimal unitPrice) {
+
+        public BigDecimal amount() {
+            return unitPrice.multiply(BigDecimal.valueOf(quantity));
+        }
     }
 
     public static OrderView of(Order order) {

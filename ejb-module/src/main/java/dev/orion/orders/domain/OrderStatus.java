@@ -23,4 +23,9 @@ public enum OrderStatus {
     public boolean canMoveTo(OrderStatus target) {
         return next().contains(target);
     }
+
+    /** Confirmed and not undone since: the customer holds a confirmation that may be sent again. */
+    public boolean hasConfirmation() {
+        return this == CONFIRMED || this == SHIPPED || this == DELIVERED;
+    }
 }

@@ -60,4 +60,10 @@ class OrderLifecycleTest {
         assertThrows(IllegalArgumentException.class,
                 () -> order.addLine(12L, "SKU-3", "Tent", 1, new Money(BigDecimal.ONE, "USD")));
     }
+
+    @ParameterizedTest
+    @CsvSource({"PENDING,false", "CONFIRMED,true", "SHIPPED,true", "DELIVERED,true", "CANCELLED,false", "REFUNDED,false"})
+    void onlyAConfirmedOrderNotUndoneHasAConfirmationToResend(OrderStatus status, boolean resendable) {
+        assertEquals(resendable, status.hasConfirmation());
+    }
 }

@@ -1,0 +1,183 @@
+package dev.orion.orders.console;
+
+import dev.orion.billing.application.InvoiceView;
+import dev.orion.billing.application.NotInvoiceableException;
+import dev.orion.billing.application.OrderInvoices;
+import dev.orion.identity.console.CurrentUser;
+import dev.orion.orders.application.NoConfirmationException;
+import dev.orion.orders.application.OrderListing;
+import dev.orion.orders.application.OrderService;
+import dev.orion.orders.application.OrderView;
+import dev.orion.orders.application.StatusChangeView;
+import dev.orion.orders.domain.OrderStatus;
+import dev.orion.platform.audit.AuditLog;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJBException;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.persistence.OptimisticLockException;
+import java.io.Serializable;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import org.primefaces.PrimeFaces;
+
+/**
+ * One order: customer, lines, timeline, the moves its status allows, the confirmation email and the invoice.
+ * Every action goes to the order's own vendor: the user's vendor for VENDOR users, the order's for platform users.
+ */
+@Named
+@ViewScoped
+public class OrderDetailView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    OrderService orders;
+
+    @Inject
+    OrderListing listing;
+
+    @Inject
+    OrderInvoices invoices;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    CurrentUser user;
+
+    private Long orderId;
+    private Long vendorId;
+    private OrderView order;
+    private List<StatusChangeView> timeline = List.of();
+    private InvoiceView invoice;
+    private String tracking;
+
+    /** Loads the order named by the request (?id=); another vendor's order is "not found", never shown. */
+    @PostConstruct
+    void load() {
+        orderId = orderIdParameter();
+        if (orderId == null) {
+            notFound();
+            return;
+        }
+        vendorId = user.isPlatform() ? listing.vendorOf(orderId).orElse(null) : user.getVendorId();
+        reload();
+        if (order == null) {
+            notFound();
+        }
+    }
+
+    private void reload() {
+        Optional<OrderView> found = vendorId == null ? Optional.empty() : orders.find(vendorId, orderId);
+        order = found.orElse(null);
+        timeline = order == null ? List.of() : orders.timeline(vendorId, orderId);
+        invoice = order == null ? null : invoices.find(vendorId, orderId).orElse(null);
+    }
+
+    private static Long orderIdParameter() {
+        String id = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("id");
+        try {
+            return id == null ? null : Long.valueOf(id.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private void notFound() {
+        FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(404);
+    }
+
+    public boolean allows(String status) {
+        return order != null && order.allowedTransitions().contains(status);
+    }
+
+    public void move(String target) {
+        if (order == null || !allows(target)) {
+            error("transition.refused", target);
+            return;
+        }
+        try {
+            orders.transition(vendorId, orderId, OrderStatus.valueOf(target), tracking, user.getEmail());
+            audit.record(ConsoleActor.of(user), vendorId, "order.transition", "order", orderId, "to " + target);
+            info("transition.done", label(target));
+            tracking = null;
+            PrimeFaces.current().executeScript("PF('shipDialog').hide()");
+        } catch (EJBException | OptimisticLockException e) {
+            // a concurrent change or a rule the page could not know: show the order as it is now
+            error("transition.failed", label(target));
+        }
+        reload();
+    }
+
+    public void resendConfirmation() {
+        try {
+            orders.resendConfirmation(vendorId, orderId);
+            audit.record(ConsoleActor.of(user), vendorId, "order.confirmation.resend", "order", orderId, order.customerEmail());
+            info("resend.done", order.customerEmail());
+        } catch (NoConfirmationException e) {
+            error("resend.refused", label(order.status()));
+        }
+    }
+
+    /** Issues the invoice if the order has none yet, then starts the PDF download. */
+    public void issueInvoice() {
+        try {
+            var issued = invoices.issue(vendorId, orderId).orElseThrow();
+            invoice = issued.invoice();
+            if (issued.created()) {
+                audit.record(ConsoleActor.of(user), vendorId, "invoice.issue", "order", orderId, invoice.number());
+            }
+            info(issued.created() ? "invoice.issued" : "invoice.exists", invoice.number());
+            PrimeFaces.current().executeScript("window.location.assign('" + getInvoiceUrl() + "')");
+        } catch (NotInvoiceableException e) {
+            error("invoice.refused", label(order.status()));
+        }
+    }
+
+    public String getInvoiceUrl() {
+        return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
+                + OrderInvoiceDownload.PATH + "?order=" + orderId;
+    }
+
+    public String getTitle() {
+        return MessageFormat.format(bundle().getString("detail.title"), orderId == null ? "" : orderId.toString());
+    }
+
+    public Long getOrderId() { return orderId; }
+    public OrderView getOrder() { return order; }
+    public List<StatusChangeView> getTimeline() { return timeline; }
+    public InvoiceView getInvoice() { return invoice; }
+    public String getTracking() { return tracking; }
+    public void setTracking(String tracking) { this.tracking = tracking; }
+
+    public boolean isConfirmationResendable() {
+        return order != null && OrderStatus.valueOf(order.status()).hasConfirmation();
+    }
+
+    private String label(String status) {
+        return bundle().getString("status." + status);
+    }
+
+    private void info(String key, Object... args) {
+        message(FacesMessage.SEVERITY_INFO, key, args);
+    }
+
+    private void error(String key, Object... args) {
+        message(FacesMessage.SEVERITY_ERROR, key, args);
+    }
+
+    private void message(FacesMessage.Severity severity, String key, Object... args) {
+        String text = MessageFormat.format(bundle().getString(key), args);
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
+    }
+
+    private static ResourceBundle bundle() {
+        return ResourceBundle.getBundle("dev.orion.console.orders", FacesContext.getCurrentInstance().getViewRoot().getLocale());
+    }
+}

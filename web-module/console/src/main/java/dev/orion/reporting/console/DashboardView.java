@@ -1,0 +1,66 @@
+package dev.orion.reporting.console;
+
+import dev.orion.identity.console.CurrentUser;
+import dev.orion.reporting.application.Dashboard;
+import dev.orion.reporting.application.DashboardFigures;
+import dev.orion.vendors.application.VendorDirectory;
+import dev.orion.vendors.application.VendorSummary;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.ResourceBundle;
+
+/** The dashboard: a vendor's own figures, or for platform users all vendors' (or one's) and the platform's health. */
+@Named
+@ViewScoped
+public class DashboardView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    DashboardFigures figures;
+
+    @Inject
+    VendorDirectory vendors;
+
+    @Inject
+    CurrentUser user;
+
+    private Long vendorId;
+    private List<VendorSummary> vendorChoices = List.of();
+    private Dashboard dashboard;
+    private String revenueChart;
+    private String statusChart;
+
+    @PostConstruct
+    void init() {
+        if (user.isPlatform()) {
+            vendorChoices = vendors.all();
+        } else {
+            vendorId = user.getVendorId();
+        }
+        refresh();
+    }
+
+    public void refresh() {
+        dashboard = figures.of(user.isPlatform() ? vendorId : user.getVendorId(), user.isPlatform());
+        var bundle = ResourceBundle.getBundle("dev.orion.console.dashboard", FacesContext.getCurrentInstance().getViewRoot().getLocale());
+        revenueChart = DashboardCharts.revenuePerDay(dashboard);
+        statusChart = DashboardCharts.ordersPerStatus(dashboard, status -> bundle.getString("status." + status));
+    }
+
+    public Dashboard getDashboard() { return dashboard; }
+    public String getRevenueChart() { return revenueChart; }
+    public String getStatusChart() { return statusChart; }
+    public List<VendorSummary> getVendorChoices() { return vendorChoices; }
+    public Long getVendorId() { return vendorId; }
+
+    public void setVendorId(Long id) {
+        // a VENDOR user sees only its own vendor, whatever the request says
+        this.vendorId = user.isPlatform() ? id : user.getVendorId();
+    }
+}
