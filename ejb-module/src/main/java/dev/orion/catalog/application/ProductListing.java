@@ -31,7 +31,7 @@ public class ProductListing {
     /** One page: a single SELECT ... ORDER BY (whitelisted) LIMIT/OFFSET. */
     public List<ProductView> page(long vendorId, ProductQuery query, ProductSort sort, boolean descending, int offset, int limit) {
         var where = new ProductQuerySql(vendorId, query);
-        var select = ProductRows.query(em, "SELECT " + ProductRows.COLUMNS + " FROM orion.products p WHERE " + where.where
+        var select = ProductRows.query(em, "SELECT " + ProductRows.COLUMNS + " FROM " + where.source()
                 + " ORDER BY " + sort.orderBy(descending) + " LIMIT :limit OFFSET :offset");
         where.params.forEach(select::setParameter);
         select.setParameter("limit", Math.max(1, Math.min(limit, MAX_PAGE)));
@@ -51,7 +51,8 @@ public class ProductListing {
 
     /**
      * The next {@code size} matching products after {@code afterSku}, in SKU order: an export walks the whole
-     * result this way (keyset paging on the unique (vendor, SKU) index), one short query per batch.
+     * result this way (keyset paging on the unique (vendor, SKU) index), one short query per batch. Unlike a page,
+     * no subquery for searches: walking the SKU index until a batch is full crosses the catalogue once in all.
      */
     public List<ProductView> batchAfter(long vendorId, ProductQuery query, String afterSku, int size) {
         var where = new ProductQuerySql(vendorId, query);

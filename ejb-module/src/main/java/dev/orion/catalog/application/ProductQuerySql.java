@@ -14,6 +14,12 @@ final class ProductQuerySql {
             "to_tsvector('simple', coalesce(p.title, '') || ' ' || coalesce(p.description, '') || ' ' || coalesce(p.brand, ''))";
 
     final String where;
+    /**
+     * The query has a condition no sort index helps with (full-text search, "contains"). Left to itself the planner
+     * then tends to walk the sort column's index and test every row until it has a page, which for a rare word
+     * means the whole catalogue (4 s on 1M rows, measured); see {@link #source()}.
+     */
+    final boolean unsortable;
     final Map<String, Object> params = new LinkedHashMap<>();
 
     ProductQuerySql(long vendorId, ProductQuery q) {
@@ -54,6 +60,18 @@ final class ProductQuerySql {
             params.put("text", words);
         }
         where = sql.toString();
+        unsortable = present(q.title()) || present(q.brand()) || !words.isEmpty();
+    }
+
+    /**
+     * The FROM part of a sorted page, aliased p. For {@link #unsortable} queries the matches are found first in a
+     * subquery the planner cannot merge (OFFSET 0), through the GIN index or one scan, and only they are sorted:
+     * 15 ms for a rare word, 0.4 s for a word in a quarter of a million products.
+     */
+    String source() {
+        return unsortable
+                ? "(SELECT * FROM orion.products p WHERE " + where + " OFFSET 0) p"
+                : "orion.products p WHERE " + where;
     }
 
     private static boolean present(String value) {

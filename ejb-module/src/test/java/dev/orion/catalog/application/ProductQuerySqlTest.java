@@ -47,4 +47,12 @@ class ProductQuerySqlTest {
         assertEquals("p.sku", ProductSort.SKU.orderBy(false));
         assertEquals("p.sku DESC", ProductSort.SKU.orderBy(true));
     }
+
+    @Test
+    void searchesAreMatchedBeforeTheyAreSortedSoTheSortIndexIsNotWalkedRowByRow() {
+        assertEquals("orion.products p WHERE p.vendor_id = :vendor AND p.stock <= :lowStock",
+                new ProductQuerySql(3, new ProductQuery(null, null, null, null, null, null, true, null)).source());
+        String search = new ProductQuerySql(3, new ProductQuery(null, null, null, null, null, null, false, "zebra")).source();
+        assertTrue(search.startsWith("(SELECT * FROM orion.products p WHERE") && search.endsWith(" OFFSET 0) p"), search);
+    }
 }
