@@ -153,6 +153,32 @@ class ProductsConsoleIT extends OrionDeployment {
     }
 
     @Test
+    void theDetailFormSavesFieldsAndRefusesANegativePrice() {
+        String id = TestData.queryString("SELECT id FROM products WHERE vendor_id = ? AND sku = 'MINE-3'", smallVendor);
+        try (var browser = Browser.open()) {
+            browser.login(bigUser, PASSWORD).go("/catalog/product.xhtml?id=" + id);
+            assertTrue(browser.pageText().contains("There is no such product"), "another vendor's product stays hidden");
+        }
+        try (var browser = Browser.open()) {
+            browser.login(smallUser, PASSWORD).go("/catalog/product.xhtml?id=" + id);
+            assertEquals("MINE-3", browser.text(By.id("product-form:product-sku")));
+            browser.type(By.id("product-form:price"), "-1");
+            browser.click(By.id("product-form:save"));
+            browser.waitForText("The price cannot be negative.", Duration.ofSeconds(10));
+            assertEquals("120.00", TestData.queryString("SELECT price_amount FROM products WHERE id = ?::bigint", id));
+
+            browser.type(By.id("product-form:price"), "99.50");
+            browser.type(By.id("product-form:title"), "Own oak table");
+            browser.type(By.id("product-form:brand"), "Oakworks");
+            browser.click(By.id("product-form:save"));
+            browser.waitForText("Product MINE-3 saved.", Duration.ofSeconds(10));
+            assertEquals("Own oak table|Oakworks|99.50", TestData.queryString(
+                    "SELECT title || '|' || brand || '|' || price_amount FROM products WHERE id = ?::bigint", id));
+            browser.screenshot("product-detail");
+        }
+    }
+
+    @Test
     void aVendorUserSeesAndExportsOnlyTheirOwnProducts() {
         try (var browser = Browser.open()) {
             browser.login(smallUser, PASSWORD).go("/catalog/products.xhtml");
