@@ -91,9 +91,8 @@ public class ProductsView implements Serializable, ProductTableModel.Scope {
         }
     }
 
-    /** Runs before the table renders, so the export links below it already describe the new filter. */
+    /** A new filter: a selection made under the old one no longer applies. */
     public void onFilter(FilterEvent event) {
-        products.filterBy(event.getFilterBy());
         selected.clear();
     }
 
