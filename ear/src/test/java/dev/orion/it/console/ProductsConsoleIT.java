@@ -211,6 +211,17 @@ class ProductsConsoleIT extends OrionDeployment {
             assertEquals("in_stock", TestData.queryString("SELECT availability FROM products WHERE vendor_id = ? AND sku = 'MINE-1'", smallVendor));
             assertEquals("1", TestData.queryString("SELECT count(*) FROM audit_log WHERE actor = ? AND action = 'product.bulk-availability'", admin));
 
+            // all or nothing: MINE-1 has too little stock for -11, so MINE-2 keeps its stock too
+            TestData.execute("UPDATE products SET stock = 50 WHERE vendor_id = ? AND sku = 'MINE-2'", smallVendor);
+            String mine2Stock = TestData.queryString("SELECT stock FROM products WHERE vendor_id = ? AND sku = 'MINE-2'", smallVendor);
+            rowOf(browser, "MINE-1").findElement(By.cssSelector(".ui-chkbox-box")).click();
+            rowOf(browser, "MINE-2").findElement(By.cssSelector(".ui-chkbox-box")).click();
+            browser.type(By.id("products-form:stock-delta"), "-11");
+            browser.click(By.id("products-form:bulk-adjust"));
+            browser.click(By.id("products-form:confirm-yes"));
+            browser.waitForText("stock would go below zero for MINE-1.", Duration.ofSeconds(10));
+            assertEquals(mine2Stock, TestData.queryString("SELECT stock FROM products WHERE vendor_id = ? AND sku = 'MINE-2'", smallVendor));
+
             byte[] xlsx = Http.plain().sendForBytes(withSession(browser,
                     browser.find(By.id("products-form:export-xlsx")).getAttribute("href"))).body();
             assertEquals("PK", new String(Arrays.copyOf(xlsx, 2)), "an XLSX file is a ZIP");
