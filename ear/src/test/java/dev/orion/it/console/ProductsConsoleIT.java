@@ -130,7 +130,7 @@ class ProductsConsoleIT extends OrionDeployment {
     }
 
     @Test
-    void inlineEditSavesPriceAndStockAndRefusesNegativeStock() {
+    void inlineEditSavesPriceAndStockAndRefusesNegativeStockOrAStaleRow() {
         String mineId = TestData.queryString("SELECT id FROM products WHERE vendor_id = ? AND sku = 'MINE-1'", smallVendor);
         try (var browser = Browser.open()) {
             browser.login(smallUser, PASSWORD).go("/catalog/products.xhtml");
@@ -149,6 +149,13 @@ class ProductsConsoleIT extends OrionDeployment {
             browser.waitForText("The stock cannot be negative.", Duration.ofSeconds(10));
             assertEquals("7", TestData.queryString("SELECT stock FROM products WHERE id = ?::bigint", mineId), "nothing saved");
             browser.screenshot("products-edit-refused");
+
+            // someone else saves the product while the row is being edited: this save is refused, not lost over theirs
+            TestData.execute("UPDATE products SET stock = 30, version = version + 1 WHERE id = ?::bigint", mineId);
+            browser.type(By.id(editorId(browser, "MINE-1", "stock-input")), "8");
+            browser.click(By.cssSelector("[data-rk='" + mineId + "'] .ui-row-editor-check"));
+            browser.waitForText("was changed by someone else meanwhile", Duration.ofSeconds(10));
+            assertEquals("30", TestData.queryString("SELECT stock FROM products WHERE id = ?::bigint", mineId));
         }
     }
 

@@ -78,10 +78,15 @@ public class ProductDetailView implements Serializable {
         try {
             product = edits.changeDetails(product.vendorId(), product.id(), product.version(), details, ConsoleActor.current(user));
             ProductsMessages.info("products.saved", product.sku());
-        } catch (StaleVersionException e) {
-            ProductsMessages.error("products.stale", product.sku());
-        } catch (IllegalArgumentException e) {
-            ProductsMessages.error("products.refused", product.sku(), e.getMessage());
+        } catch (RuntimeException e) {
+            RuntimeException cause = WriteFailures.unwrap(e);
+            if (cause instanceof StaleVersionException) {
+                ProductsMessages.error("products.stale", product.sku());
+            } else if (cause instanceof IllegalArgumentException) {
+                ProductsMessages.error("products.refused", product.sku(), cause.getMessage());
+            } else {
+                throw e;
+            }
         }
     }
 

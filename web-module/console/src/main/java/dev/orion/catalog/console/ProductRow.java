@@ -11,7 +11,7 @@ public class ProductRow implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final long id;
-    private final long version;
+    private long version;
     private final String sku;
     private final String title;
     private final String brand;
@@ -34,8 +34,17 @@ public class ProductRow implements Serializable {
         stock = p.stock();
     }
 
+    /** After a save: the row shows and carries what was stored. */
+    void saved(ProductView p) {
+        version = p.version();
+        price = p.price();
+        stock = p.stock();
+    }
+
     public long getId() { return id; }
+    /** The version the user saw: the row editor posts it back, so a change made meanwhile is detected. */
     public long getVersion() { return version; }
+    public void setVersion(long version) { this.version = version; }
     public String getSku() { return sku; }
     public String getTitle() { return title; }
     public String getBrand() { return brand; }

@@ -113,12 +113,18 @@ public class ProductsView implements Serializable, ProductTableModel.Scope {
     public void onRowEdit(RowEditEvent<ProductRow> event) {
         ProductRow row = event.getObject();
         try {
-            edits.changePriceAndStock(vendorId, row.getId(), row.getVersion(), row.getPrice(), row.getStock(), ConsoleActor.current(user));
+            row.saved(edits.changePriceAndStock(vendorId, row.getId(), row.getVersion(), row.getPrice(), row.getStock(),
+                    ConsoleActor.current(user)));
             ProductsMessages.info("products.saved", row.getSku());
-        } catch (StaleVersionException e) {
-            ProductsMessages.error("products.stale", row.getSku());
-        } catch (IllegalArgumentException e) {
-            ProductsMessages.error("products.refused", row.getSku(), e.getMessage());
+        } catch (RuntimeException e) {
+            RuntimeException cause = WriteFailures.unwrap(e);
+            if (cause instanceof StaleVersionException) {
+                ProductsMessages.error("products.stale", row.getSku());
+            } else if (cause instanceof IllegalArgumentException) {
+                ProductsMessages.error("products.refused", row.getSku(), cause.getMessage());
+            } else {
+                throw e;
+            }
         }
         products.forgetCount();
     }
@@ -152,8 +158,11 @@ public class ProductsView implements Serializable, ProductTableModel.Scope {
             int changed = edits.adjustStock(vendorId, selectedIds(), stockDelta, ConsoleActor.current(user)).size();
             ProductsMessages.info("products.bulk.adjusted", changed, stockDelta);
             afterBulk();
-        } catch (StockConflictException e) {
-            ProductsMessages.error("products.bulk.belowZero", String.join(", ", e.skus()));
+        } catch (RuntimeException e) {
+            if (!(WriteFailures.unwrap(e) instanceof StockConflictException conflict)) {
+                throw e;
+            }
+            ProductsMessages.error("products.bulk.belowZero", String.join(", ", conflict.skus()));
         }
     }
 
