@@ -34,6 +34,6 @@ final class ProductsMessages {
 
     private static void add(String clientId, FacesMessage.Severity severity, String key, Object... args) {
         String text = text(key, args);
-        FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(severity, text, null));
+        FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(severity, text, ""));
     }
 }
