@@ -5,6 +5,7 @@ import dev.orion.catalog.domain.Gtin;
 import dev.orion.catalog.domain.Money;
 import dev.orion.catalog.domain.Product;
 import dev.orion.catalog.domain.StockMovement;
+import dev.orion.platform.InvalidRequestException;
 import dev.orion.platform.audit.Actor;
 import dev.orion.platform.audit.AuditLog;
 import jakarta.ejb.EJB;
@@ -48,7 +49,7 @@ public class ProductEdits {
     public ProductView changeDetails(long vendorId, long productId, long seenVersion, ProductDetails details, Actor who) {
         String gtin = details.gtin() == null || details.gtin().isBlank() ? null : details.gtin().strip();
         if (gtin != null && Gtin.problem(gtin) != null) {
-            throw new IllegalArgumentException(Gtin.problem(gtin));
+            throw new InvalidRequestException(Gtin.problem(gtin));
         }
         Product product = lockedFor(vendorId, productId, seenVersion);
         product.retitle(details.title());
@@ -98,7 +99,7 @@ public class ProductEdits {
                 .setParameter("id", productId).setParameter("vendor", vendorId)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("No such product for this vendor"));
+                .orElseThrow(() -> new InvalidRequestException("No such product for this vendor"));
         if (product.getVersion() != seenVersion) {
             throw new StaleVersionException("Product " + product.getSku(), product.getVersion());
         }
@@ -107,7 +108,7 @@ public class ProductEdits {
 
     private void setStock(Product product, int stock, String reason, Actor who) {
         if (stock < 0) {
-            throw new IllegalArgumentException("Stock cannot be negative");
+            throw new InvalidRequestException("Stock cannot be negative");
         }
         int delta = stock - product.getStock();
         if (delta != 0) {
@@ -118,7 +119,7 @@ public class ProductEdits {
 
     private static BigDecimal requireNonNegative(BigDecimal price) {
         if (price == null || price.signum() < 0) {
-            throw new IllegalArgumentException("Price cannot be negative");
+            throw new InvalidRequestException("Price cannot be negative");
         }
         return price;
     }
