@@ -1,30 +1,41 @@
 package dev.orion.catalog.console;
 
-import dev.orion.catalog.application.ProductCatalog;
-import dev.orion.catalog.application.ProductView;
+import dev.orion.catalog.application.ProductEdits;
+import dev.orion.catalog.application.ProductListing;
+import dev.orion.catalog.application.StaleVersionException;
+import dev.orion.catalog.application.StockConflictException;
+import dev.orion.catalog.domain.Availability;
 import dev.orion.identity.console.CurrentUser;
 import dev.orion.vendors.application.VendorDirectory;
 import dev.orion.vendors.application.VendorSummary;
 import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import org.primefaces.model.FilterMeta;
-import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
+import org.primefaces.component.datatable.DataTable;
+import org.primefaces.event.RowEditEvent;
+import org.primefaces.event.data.FilterEvent;
 
-/** The products page: a vendor's catalogue in a lazily paged table (only one page is ever loaded). */
+/**
+ * The products page: a vendor's catalogue in a lazy table (paged, sorted and filtered in the database), inline
+ * edit of price and stock, bulk actions on the selected rows and export links for the current filter.
+ */
 @Named
 @ViewScoped
-public class ProductsView implements Serializable {
+public class ProductsView implements Serializable, ProductTableModel.Scope {
 
     private static final long serialVersionUID = 1L;
 
     @Inject
-    ProductCatalog catalog;
+    ProductListing listing;
+
+    @Inject
+    ProductEdits edits;
 
     @Inject
     VendorDirectory vendors;
@@ -34,7 +45,10 @@ public class ProductsView implements Serializable {
 
     private Long vendorId;
     private List<VendorSummary> vendorChoices;
-    private final LazyDataModel<ProductView> products = new Page();
+    private boolean lowStockOnly;
+    private ProductTableModel products;
+    private List<ProductRow> selected = new ArrayList<>();
+    private Integer stockDelta;
 
     @PostConstruct
     void init() {
@@ -42,9 +56,12 @@ public class ProductsView implements Serializable {
         vendorId = user.isPlatform()
                 ? vendorChoices.stream().findFirst().map(VendorSummary::id).orElse(null)
                 : user.getVendorId();
+        products = new ProductTableModel(listing, this);
     }
 
     public List<VendorSummary> getVendorChoices() { return vendorChoices; }
+
+    @Override
     public Long getVendorId() { return vendorId; }
 
     public void setVendorId(Long id) {
@@ -52,30 +69,118 @@ public class ProductsView implements Serializable {
         this.vendorId = user.isPlatform() ? id : user.getVendorId();
     }
 
-    public LazyDataModel<ProductView> getProducts() { return products; }
+    @Override
+    public boolean isLowStockOnly() { return lowStockOnly; }
+    public void setLowStockOnly(boolean lowStockOnly) { this.lowStockOnly = lowStockOnly; }
 
-    private class Page extends LazyDataModel<ProductView> {
+    public ProductTableModel getProducts() { return products; }
+    public List<ProductRow> getSelected() { return selected; }
+    public void setSelected(List<ProductRow> selected) { this.selected = selected == null ? new ArrayList<>() : selected; }
+    public Integer getStockDelta() { return stockDelta; }
+    public void setStockDelta(Integer stockDelta) { this.stockDelta = stockDelta; }
 
-        private static final long serialVersionUID = 1L;
+    public List<String> getAvailabilities() {
+        return Arrays.stream(Availability.values()).map(Availability::wireName).toList();
+    }
 
-        @Override
-        public int count(Map<String, FilterMeta> filters) {
-            return vendorId == null ? 0 : (int) catalog.count(vendorId);
+    /** The vendor or the low-stock switch changed: back to the first page of the new result. */
+    public void scopeChanged() {
+        selected.clear();
+        if (FacesContext.getCurrentInstance().getViewRoot().findComponent(":products-form:products") instanceof DataTable table) {
+            table.setFirst(0);
         }
+    }
 
-        @Override
-        public List<ProductView> load(int first, int pageSize, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
-            return vendorId == null ? List.of() : catalog.slice(vendorId, first, pageSize);
-        }
+    /** A new filter: a selection made under the old one no longer applies. */
+    public void onFilter(FilterEvent event) {
+        selected.clear();
+    }
 
-        @Override
-        public String getRowKey(ProductView product) {
-            return Long.toString(product.id());
-        }
+    public boolean isCapped() {
+        return products.isCapped();
+    }
 
-        @Override
-        public ProductView getRowData(String rowKey) {
-            return null;
+    public int getCountCap() {
+        return ProductListing.COUNT_CAP;
+    }
+
+    public String exportUrl(String format) {
+        String query = ProductQueryParams.toUrlParams(products.query());
+        return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + "/catalog/products-export?format="
+                + format + (vendorId == null ? "" : "&vendor=" + vendorId) + (query.isEmpty() ? "" : "&" + query);
+    }
+
+    public void onRowEdit(RowEditEvent<ProductRow> event) {
+        ProductRow row = event.getObject();
+        try {
+            row.saved(edits.changePriceAndStock(vendorId, row.getId(), row.getVersion(), row.getPrice(), row.getStock(),
+                    ConsoleActor.current(user)));
+            ProductsMessages.info("products.saved", row.getSku());
+        } catch (RuntimeException e) {
+            RuntimeException cause = WriteFailures.unwrap(e);
+            if (cause instanceof StaleVersionException) {
+                ProductsMessages.error("products.stale", row.getSku());
+            } else if (cause instanceof IllegalArgumentException) {
+                ProductsMessages.error("products.refused", row.getSku(), cause.getMessage());
+            } else {
+                throw e;
+            }
         }
+        products.forgetCount();
+    }
+
+    public void markOutOfStock() {
+        markSelected(Availability.OUT_OF_STOCK);
+    }
+
+    public void markInStock() {
+        markSelected(Availability.IN_STOCK);
+    }
+
+    private void markSelected(Availability availability) {
+        if (nothingSelected()) {
+            return;
+        }
+        int changed = edits.markAvailability(vendorId, selectedIds(), availability, ConsoleActor.current(user));
+        ProductsMessages.info("products.bulk.marked", changed, ProductsMessages.text("availability." + availability.wireName()));
+        afterBulk();
+    }
+
+    public void adjustSelectedStock() {
+        if (nothingSelected()) {
+            return;
+        }
+        if (stockDelta == null || stockDelta == 0) {
+            ProductsMessages.error("products.bulk.noDelta");
+            return;
+        }
+        try {
+            int changed = edits.adjustStock(vendorId, selectedIds(), stockDelta, ConsoleActor.current(user)).size();
+            ProductsMessages.info("products.bulk.adjusted", changed, stockDelta);
+            afterBulk();
+        } catch (RuntimeException e) {
+            if (!(WriteFailures.unwrap(e) instanceof StockConflictException conflict)) {
+                throw e;
+            }
+            ProductsMessages.error("products.bulk.belowZero", String.join(", ", conflict.skus()));
+        }
+    }
+
+    private boolean nothingSelected() {
+        if (vendorId == null || selected.isEmpty()) {
+            ProductsMessages.error("products.bulk.none");
+            return true;
+        }
+        return false;
+    }
+
+    private List<Long> selectedIds() {
+        return selected.stream().map(ProductRow::getId).toList();
+    }
+
+    private void afterBulk() {
+        selected.clear();
+        stockDelta = null;
+        products.forgetCount();
     }
 }

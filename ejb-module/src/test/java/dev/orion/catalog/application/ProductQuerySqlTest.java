@@ -1,0 +1,58 @@
+package dev.orion.catalog.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.orion.catalog.domain.Availability;
+import org.junit.jupiter.api.Test;
+
+class ProductQuerySqlTest {
+
+    @Test
+    void anEmptyQueryOnlyScopesToTheVendor() {
+        var sql = new ProductQuerySql(7, ProductQuery.ALL);
+        assertEquals("p.vendor_id = :vendor", sql.where);
+        assertEquals(7L, sql.params.get("vendor"));
+    }
+
+    @Test
+    void everyFilterBecomesABoundParameterNeverInlinedText() {
+        var query = new ProductQuery("AB_1", "shirt's", "Acme%", Availability.OUT_OF_STOCK, 2, 9, true, "blue sh");
+        var sql = new ProductQuerySql(7, query);
+        assertFalse(sql.where.contains("shirt"), sql.where);
+        assertEquals("AB\\_1%", sql.params.get("skuPrefix"));
+        assertEquals("%shirt's%", sql.params.get("title"));
+        assertEquals("%Acme\\%%", sql.params.get("brand"));
+        assertEquals("out_of_stock", sql.params.get("availability"));
+        assertEquals(2, sql.params.get("minStock"));
+        assertEquals(9, sql.params.get("maxStock"));
+        assertEquals(ProductQuery.LOW_STOCK, sql.params.get("lowStock"));
+        assertEquals("blue:* & sh:*", sql.params.get("text"));
+        assertTrue(sql.where.contains(ProductQuerySql.SEARCH_VECTOR), "the expression of the GIN index, so it is used");
+    }
+
+    @Test
+    void searchTextCannotCarryTsquerySyntax() {
+        assertEquals("a:* & b:* & c:*", ProductQuerySql.prefixQuery("a & !b | c:*"));
+        assertEquals("", ProductQuerySql.prefixQuery(" &!| "));
+        var sql = new ProductQuerySql(1, new ProductQuery(null, null, null, null, null, null, false, "&|!"));
+        assertFalse(sql.where.contains("tsquery"), "punctuation alone searches nothing");
+    }
+
+    @Test
+    void sortsOnlyByWhitelistedColumnsWithTheIdAsTieBreaker() {
+        assertTrue(ProductSort.byField("price; DROP TABLE products").isEmpty());
+        assertEquals("p.price_amount DESC, p.id DESC", ProductSort.byField("price").orElseThrow().orderBy(true));
+        assertEquals("p.sku", ProductSort.SKU.orderBy(false));
+        assertEquals("p.sku DESC", ProductSort.SKU.orderBy(true));
+    }
+
+    @Test
+    void searchesAreMatchedBeforeTheyAreSortedSoTheSortIndexIsNotWalkedRowByRow() {
+        assertEquals("orion.products p WHERE p.vendor_id = :vendor AND p.stock <= :lowStock",
+                new ProductQuerySql(3, new ProductQuery(null, null, null, null, null, null, true, null)).source());
+        String search = new ProductQuerySql(3, new ProductQuery(null, null, null, null, null, null, false, "zebra")).source();
+        assertTrue(search.startsWith("(SELECT * FROM orion.products p WHERE") && search.endsWith(" OFFSET 0) p"), search);
+    }
+}
