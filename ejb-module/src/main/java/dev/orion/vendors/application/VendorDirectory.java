@@ -1,5 +1,6 @@
 package dev.orion.vendors.application;
 
+import dev.orion.platform.InvalidFieldException;
 import dev.orion.platform.redis.RedisConnection;
 import dev.orion.vendors.domain.Vendor;
 import jakarta.annotation.Resource;
@@ -60,6 +61,52 @@ public class VendorDirectory {
         em.createQuery("SELECT v.id, v.ordersFeedUrl FROM Vendor v WHERE v.active = true AND v.ordersFeedUrl IS NOT NULL ORDER BY v.id", Object[].class)
                 .getResultStream().forEach(row -> feeds.put((Long) row[0], (String) row[1]));
         return feeds;
+    }
+
+    /** One page of vendors with their settings, by name (the administration table). */
+    public List<VendorDetails> details(int first, int max) {
+        return em.createQuery("SELECT v FROM Vendor v ORDER BY v.name, v.id", Vendor.class)
+                .setFirstResult(first).setMaxResults(max).getResultStream().map(VendorDetails::of).toList();
+    }
+
+    public Optional<VendorDetails> details(long vendorId) {
+        return Optional.ofNullable(em.find(Vendor.class, vendorId)).map(VendorDetails::of);
+    }
+
+    public long count() {
+        return em.createQuery("SELECT count(v) FROM Vendor v", Long.class).getSingleResult();
+    }
+
+    public boolean codeTaken(String code) {
+        return !em.createQuery("SELECT v.id FROM Vendor v WHERE v.code = :code", Long.class)
+                .setParameter("code", code).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /**
+     * Applies the settings, each checked by the vendor; a refused value is an {@link InvalidFieldException}
+     * naming the field.
+     */
+    public VendorDetails update(long vendorId, VendorSettings settings) {
+        Vendor vendor = require(vendorId);
+        apply(vendor, settings);
+        evict(vendorId);
+        return VendorDetails.of(vendor);
+    }
+
+    /** A new vendor with its settings; the code must be free (checked by the caller, enforced by the table). */
+    public VendorDetails create(String code, VendorSettings settings) {
+        var vendor = InvalidFieldException.check("code", "vendor.code.invalid", () -> new Vendor(code, settings.name()));
+        apply(vendor, settings);
+        em.persist(vendor);
+        em.flush();
+        return VendorDetails.of(vendor);
+    }
+
+    private static void apply(Vendor vendor, VendorSettings settings) {
+        InvalidFieldException.check("name", "vendor.name.required", () -> vendor.rename(settings.name()));
+        InvalidFieldException.check("locale", "vendor.locale.invalid", () -> vendor.changeLocale(settings.locale()));
+        InvalidFieldException.check("vatRate", "vendor.vat.range", () -> vendor.changeVatRate(settings.vatRate()));
+        InvalidFieldException.check("feedUrl", "vendor.feed.http", () -> vendor.changeOrdersFeedUrl(settings.ordersFeedUrl()));
     }
 
     public VendorSummary create(String code, String name) {
