@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
@@ -40,13 +41,23 @@ public class ConsoleUserAdministration {
     @Inject
     AuditLog audit;
 
-    public List<ConsoleUserView> page(int first, int max) {
-        return em.createQuery("SELECT u FROM ConsoleUser u ORDER BY u.active DESC, lower(u.email)", ConsoleUser.class)
-                .setFirstResult(first).setMaxResults(max).getResultStream().map(ConsoleUserView::of).toList();
+    /** @param search a part of the email or name, or null for all */
+    public List<ConsoleUserView> page(String search, int first, int max) {
+        return matching(em.createQuery("SELECT u FROM ConsoleUser u" + where(search) + " ORDER BY u.active DESC, lower(u.email)",
+                ConsoleUser.class), search).setFirstResult(first).setMaxResults(max).getResultStream().map(ConsoleUserView::of).toList();
     }
 
-    public long count() {
-        return em.createQuery("SELECT count(u) FROM ConsoleUser u", Long.class).getSingleResult();
+    public long count(String search) {
+        return matching(em.createQuery("SELECT count(u) FROM ConsoleUser u" + where(search), Long.class), search).getSingleResult();
+    }
+
+    private static String where(String search) {
+        return search == null || search.isBlank() ? "" : " WHERE lower(u.email) LIKE :search OR lower(u.displayName) LIKE :search";
+    }
+
+    private static <T> TypedQuery<T> matching(TypedQuery<T> query, String search) {
+        return search == null || search.isBlank() ? query : query.setParameter("search",
+                "%" + search.strip().toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "") + "%");
     }
 
     public ConsoleUserView create(Actor who, NewConsoleUser user) {

@@ -31,7 +31,10 @@ public class CustomerAdministration {
         return where(em.createQuery("SELECT count(c) FROM Customer c" + clause(vendorId, search), Long.class), vendorId, search).getSingleResult();
     }
 
-    public CustomerView create(Actor who, long vendorId, String email, String name, String locale) {
+    public CustomerView create(Actor who, Long vendorId, String email, String name, String locale) {
+        if (vendorId == null) {
+            throw new InvalidFieldException("vendor", "customer.error.vendor", "Choose the vendor");
+        }
         String trimmed = email == null ? "" : email.strip();
         if (!em.createQuery("SELECT c.id FROM Customer c WHERE c.vendorId = :vendor AND c.email = :email", Long.class)
                 .setParameter("vendor", vendorId).setParameter("email", trimmed).getResultList().isEmpty()) {

@@ -63,9 +63,9 @@ public class VendorDirectory {
         return feeds;
     }
 
-    /** One page of vendors with their settings, by name (the administration table). */
-    public List<VendorDetails> details(int first, int max) {
-        return em.createQuery("SELECT v FROM Vendor v ORDER BY v.name, v.id", Vendor.class)
+    /** One page of vendors with their settings, by name (the administration table); search: part of the code or name. */
+    public List<VendorDetails> details(String search, int first, int max) {
+        return matching(em.createQuery("SELECT v FROM Vendor v" + where(search) + " ORDER BY v.name, v.id", Vendor.class), search)
                 .setFirstResult(first).setMaxResults(max).getResultStream().map(VendorDetails::of).toList();
     }
 
@@ -73,8 +73,17 @@ public class VendorDirectory {
         return Optional.ofNullable(em.find(Vendor.class, vendorId)).map(VendorDetails::of);
     }
 
-    public long count() {
-        return em.createQuery("SELECT count(v) FROM Vendor v", Long.class).getSingleResult();
+    public long count(String search) {
+        return matching(em.createQuery("SELECT count(v) FROM Vendor v" + where(search), Long.class), search).getSingleResult();
+    }
+
+    private static String where(String search) {
+        return search == null || search.isBlank() ? "" : " WHERE lower(v.code) LIKE :search OR lower(v.name) LIKE :search";
+    }
+
+    private static <T> jakarta.persistence.TypedQuery<T> matching(jakarta.persistence.TypedQuery<T> query, String search) {
+        return search == null || search.isBlank() ? query : query.setParameter("search",
+                "%" + search.strip().toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "") + "%");
     }
 
     public boolean codeTaken(String code) {
