@@ -25,7 +25,8 @@ public final class AdminMessages {
     }
 
     public static void info(String key, Object... args) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(key, args), null));
+        // an empty detail: the growl shows the text once (a null detail would repeat the summary)
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(key, args), ""));
     }
 
     /**
@@ -41,7 +42,8 @@ public final class AdminMessages {
             text = e.getMessage();
         }
         String clientId = e.field() == null ? null : formId + ":" + e.field();
-        faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+        // next to a field, p:message shows the detail; in the growl, the summary alone
+        faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, clientId == null ? "" : null));
         faces.validationFailed();
     }
 }
