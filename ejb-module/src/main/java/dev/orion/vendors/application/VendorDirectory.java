@@ -104,6 +104,9 @@ public class VendorDirectory {
 
     /** A new vendor with its settings; the code must be free (checked by the caller, enforced by the table). */
     public VendorDetails create(String code, VendorSettings settings) {
+        if (settings.name() == null || settings.name().isBlank()) {
+            throw new InvalidFieldException("name", "vendor.name.required", "Vendor name is required");
+        }
         var vendor = InvalidFieldException.check("code", "vendor.code.invalid", () -> new Vendor(code, settings.name()));
         apply(vendor, settings);
         em.persist(vendor);
