@@ -65,6 +65,7 @@ class AdminConsoleIT extends OrionDeployment {
             browser.waitForText("Vendor " + code + " deactivated.", Duration.ofSeconds(10));
             assertEquals("false", TestData.queryString("SELECT active::text FROM vendors WHERE code = ?", code));
             assertTrue(browser.text(By.id("vendors-form:vendors")).contains("Inactive"));
+            browser.go("/admin/vendors.xhtml");
             browser.screenshot("vendors");
 
             browser.go("/admin/audit.xhtml");
@@ -89,6 +90,10 @@ class AdminConsoleIT extends OrionDeployment {
             browser.type(By.id("client-form:name"), name);
             choose(browser, "client-form:role", "Platform (all vendors)");
             browser.click(By.id("client-form:create"));
+            if (browser.all(By.id("secret-form:client-secret")).isEmpty()) {
+                browser.screenshot("clients-refused");
+                throw new AssertionError("no secret shown; the page says: " + browser.pageText());
+            }
             String clientId = browser.text(By.id("secret-form:client-id"));
             String secret = browser.text(By.id("secret-form:client-secret"));
             browser.screenshot("clients");
