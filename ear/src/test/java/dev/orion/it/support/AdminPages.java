@@ -1,7 +1,11 @@
 package dev.orion.it.support;
 
+import java.time.Duration;
 import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Finding rows and choosing options on the administration pages, for AdminConsoleIT. */
 public final class AdminPages {
@@ -15,10 +19,26 @@ public final class AdminPages {
                 + "//button[substring(@id, string-length(@id) - string-length(':" + buttonId + "') + 1) = ':" + buttonId + "']");
     }
 
-    /** Picks an option of a PrimeFaces select menu by its label. */
+    /**
+     * Picks an option of a PrimeFaces select menu by its label, and checks the menu shows it: a click that lands
+     * while the panel is still opening can be lost, so it tries again.
+     */
     public static void choose(Browser browser, String selectId, String label) {
-        browser.click(By.id(selectId));
-        browser.click(By.cssSelector("#" + selectId.replace(":", "\\:") + "_items li[data-label='" + label + "']"));
+        String escaped = selectId.replace(":", "\\:");
+        for (int attempt = 1; ; attempt++) {
+            browser.click(By.id(selectId));
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id(selectId + "_panel")));
+            browser.click(By.cssSelector("#" + escaped + "_items li[data-label='" + label + "']"));
+            try {
+                new WebDriverWait(browser.driver(), Duration.ofSeconds(3))
+                        .until(ExpectedConditions.textToBe(By.id(selectId + "_label"), label));
+                return;
+            } catch (TimeoutException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Answers yes to the page's confirmation dialog (included in the form {@code formId}). */
