@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
-/** The administration pages in a real browser: vendors, API clients, users and the audit log. */
+/** The administration pages in a real browser: vendors, customers, subscriptions, API clients, users and the audit log. */
 @ExtendWith(ArquillianExtension.class)
 class AdminConsoleIT extends OrionDeployment {
 
@@ -156,6 +156,51 @@ class AdminConsoleIT extends OrionDeployment {
             browser.waitForText("You cannot deactivate your own account.", Duration.ofSeconds(10));
             assertEquals("true", TestData.queryString("SELECT active::text FROM users WHERE email = ?", admin));
         }
+    }
+
+    @Test
+    void aVendorsCustomersAndSubscriptionAreManagedHere() {
+        String code = TestData.unique("shop");
+        long vendorId = TestData.vendor(code);
+        String vendor = "Vendor " + code;
+        String email = TestData.unique("cleo") + "@buyer.example";
+        try (var browser = Browser.open()) {
+            browser.login(admin, PASSWORD).go("/admin/customers.xhtml");
+            choose(browser, "customers-form:vendor-filter", vendor + " (" + code + ")");
+            createCustomer(browser, email);
+            browser.waitForText("Customer " + email + " created.", Duration.ofSeconds(10));
+            assertEquals("Cleo Buyer", TestData.queryString("SELECT full_name FROM customers WHERE vendor_id = ? AND email = ?", vendorId, email));
+            createCustomer(browser, email);
+            assertEquals("This vendor already has a customer with this email.", browser.text(By.id("customer-form:email-message")));
+            browser.click(By.id("customer-form:cancel"));
+            browser.click(rowButton("customers-form:customers", email, "deactivate"));
+            confirm(browser, "customers-form");
+            browser.waitForText("Customer " + email + " deactivated.", Duration.ofSeconds(10));
+            assertEquals("false", TestData.queryString("SELECT active::text FROM customers WHERE vendor_id = ? AND email = ?", vendorId, email));
+            browser.screenshot("customers");
+
+            browser.go("/admin/subscriptions.xhtml");
+            choose(browser, "subscriptions-form:vendor-filter", vendor + " (" + code + ")");
+            browser.click(By.id("subscriptions-form:new-subscription"));
+            choose(browser, "subscription-form:plan", "GROWTH");
+            browser.type(By.id("subscription-form:price"), "49.00");
+            browser.click(By.id("subscription-form:save"));
+            browser.waitForText("Subscription of " + vendor + " created.", Duration.ofSeconds(10));
+            assertEquals("GROWTH ACTIVE 49.00", TestData.queryString(
+                    "SELECT plan || ' ' || status || ' ' || price_amount FROM subscriptions WHERE vendor_id = ?", vendorId));
+            browser.click(rowButton("subscriptions-form:subscriptions", vendor, "cancel"));
+            confirm(browser, "subscriptions-form");
+            browser.waitForText("Subscription of " + vendor + " cancelled.", Duration.ofSeconds(10));
+            assertEquals("CANCELLED", TestData.queryString("SELECT status FROM subscriptions WHERE vendor_id = ?", vendorId));
+            browser.screenshot("subscriptions");
+        }
+    }
+
+    private static void createCustomer(Browser browser, String email) {
+        browser.click(By.id("customers-form:new-customer"));
+        browser.type(By.id("customer-form:email"), email);
+        browser.type(By.id("customer-form:name"), "Cleo Buyer");
+        browser.click(By.id("customer-form:save"));
     }
 
     private static void createVendor(Browser browser, String code, String name) {
