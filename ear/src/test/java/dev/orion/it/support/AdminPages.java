@@ -3,7 +3,8 @@ package dev.orion.it.support;
 import java.time.Duration;
 import java.util.Map;
 import org.openqa.selenium.By;
-import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -21,20 +22,22 @@ public final class AdminPages {
 
     /**
      * Picks an option of a PrimeFaces select menu by its label, and checks the menu shows it: a click that lands
-     * while the panel is still opening can be lost, so it tries again.
+     * while the panel is still opening can be lost or refused, so it waits for the animation and tries again.
      */
     public static void choose(Browser browser, String selectId, String label) {
         String escaped = selectId.replace(":", "\\:");
         for (int attempt = 1; ; attempt++) {
-            browser.click(By.id(selectId));
-            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id(selectId + "_panel")));
-            browser.click(By.cssSelector("#" + escaped + "_items li[data-label='" + label + "']"));
             try {
+                browser.click(By.id(selectId));
+                new WebDriverWait(browser.driver(), Duration.ofSeconds(3)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                        "var p = document.getElementById(arguments[0]);"
+                                + " return p != null && jQuery(p).is(':visible') && !jQuery(p).is(':animated');", selectId + "_panel")));
+                browser.click(By.cssSelector("#" + escaped + "_items li[data-label='" + label + "']"));
                 new WebDriverWait(browser.driver(), Duration.ofSeconds(3))
                         .until(ExpectedConditions.textToBe(By.id(selectId + "_label"), label));
                 return;
-            } catch (TimeoutException e) {
-                if (attempt == 3) {
+            } catch (WebDriverException e) {
+                if (attempt == 4) {
                     throw e;
                 }
             }
