@@ -61,11 +61,12 @@ public class Subscription {
     }
 
     public Subscription(Long vendorId, Plan plan, Period period, BigDecimal price, String currency, LocalDate start) {
+        if (period == null || start == null) {
+            throw new IllegalArgumentException("A subscription needs a billing period and a start date");
+        }
         this.vendorId = vendorId;
-        this.plan = plan;
         this.period = period;
-        this.priceAmount = price;
-        this.priceCurrency = currency;
+        changePlan(plan, price, currency);
         this.periodStart = start;
         this.periodEnd = period == Period.MONTHLY ? start.plusMonths(1) : start.plusYears(1);
     }
@@ -78,6 +79,30 @@ public class Subscription {
         periodStart = periodEnd;
         periodEnd = period == Period.MONTHLY ? periodStart.plusMonths(1) : periodStart.plusYears(1);
         status = Status.ACTIVE;
+    }
+
+    /** A new plan or price, billed from the next renewal on; a cancelled subscription stays as it ended. */
+    public final void changePlan(Plan newPlan, BigDecimal price, String currency) {
+        if (status == Status.CANCELLED) {
+            throw new IllegalStateException("A cancelled subscription cannot change plan");
+        }
+        if (newPlan == null) {
+            throw new IllegalArgumentException("A subscription needs a plan");
+        }
+        if (price == null || price.signum() < 0 || price.scale() > 2) {
+            throw new IllegalArgumentException("The price is an amount of at least 0, with at most two decimals");
+        }
+        if (currency == null || !currency.matches("[A-Z]{3}")) {
+            throw new IllegalArgumentException("The currency is a three-letter ISO code such as EUR");
+        }
+        this.plan = newPlan;
+        this.priceAmount = price;
+        this.priceCurrency = currency;
+    }
+
+    /** Ends it for good: it is no longer renewed or invoiced. */
+    public void cancel() {
+        status = Status.CANCELLED;
     }
 
     public void lapse() {

@@ -52,6 +52,13 @@ public class ApiClientAdmin {
         return client.isPresent();
     }
 
+    /** @return false when there is no such client */
+    public boolean changeRatePlan(String clientId, String plan) {
+        Optional<ApiClient> client = find(clientId);
+        client.ifPresent(c -> c.changeRatePlan(plan));
+        return client.isPresent();
+    }
+
     /** Whether the client may still use its tokens: it exists and is not revoked. */
     public boolean active(String clientId) {
         return find(clientId).map(c -> !c.isRevoked()).orElse(false);

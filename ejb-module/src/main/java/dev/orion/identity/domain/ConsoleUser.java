@@ -48,14 +48,41 @@ public class ConsoleUser {
     }
 
     public ConsoleUser(String email, String displayName, String passwordHash, Role role, Long vendorId) {
-        if ((role == Role.VENDOR) != (vendorId != null)) {
-            throw new IllegalArgumentException("VENDOR users belong to exactly one vendor; platform users to none");
+        if (email == null || !email.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw new IllegalArgumentException("A console user needs a valid email address");
         }
         this.email = email.strip().toLowerCase(java.util.Locale.ROOT);
-        this.displayName = displayName;
+        rename(displayName);
         this.passwordHash = passwordHash;
-        this.role = role;
-        this.vendorId = vendorId;
+        changeRole(role, vendorId);
+    }
+
+    public final void rename(String newName) {
+        if (newName == null || newName.isBlank()) {
+            throw new IllegalArgumentException("A console user needs a name");
+        }
+        this.displayName = newName.strip();
+    }
+
+    /** VENDOR users belong to exactly one vendor, platform users to none (the table checks the first half too). */
+    public final void changeRole(Role newRole, Long newVendorId) {
+        if (newRole == null || (newRole == Role.VENDOR) != (newVendorId != null)) {
+            throw new IllegalArgumentException("VENDOR users belong to exactly one vendor; platform users to none");
+        }
+        this.role = newRole;
+        this.vendorId = newVendorId;
+    }
+
+    public void changeLocale(String newLocale) {
+        if (newLocale == null || !newLocale.matches("[a-z]{2}(-[A-Z]{2})?")) {
+            throw new IllegalArgumentException("A locale looks like en or fr-CH");
+        }
+        this.locale = newLocale;
+    }
+
+    /** Signing in stops working (the login realm reads only active users); the row stays for the audit trail. */
+    public void deactivate() {
+        this.active = false;
     }
 
     /** A new password, already hashed (bcrypt, modular-crypt form, as the login realm reads it). */

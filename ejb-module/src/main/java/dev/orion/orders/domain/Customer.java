@@ -30,6 +30,9 @@ public class Customer {
     @Column(nullable = false, length = 10)
     private String locale = "en";
 
+    @Column(nullable = false)
+    private boolean active = true;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt = OffsetDateTime.now();
 
@@ -49,9 +52,31 @@ public class Customer {
         this.locale = locale == null ? "en" : locale;
     }
 
+    public void rename(String newName) {
+        if (newName == null || newName.isBlank()) {
+            throw new IllegalArgumentException("A customer needs a name");
+        }
+        this.fullName = newName.strip();
+    }
+
+    /** The language of the customer's emails. */
+    public void changeLocale(String newLocale) {
+        if (newLocale == null || !newLocale.matches("[a-z]{2}(-[A-Z]{2})?")) {
+            throw new IllegalArgumentException("A locale looks like en or fr-CH");
+        }
+        this.locale = newLocale;
+    }
+
+    /** Hidden from the default lists; kept, with its orders, for their history. */
+    public void deactivate() {
+        this.active = false;
+    }
+
     public Long getId() { return id; }
     public Long getVendorId() { return vendorId; }
     public String getEmail() { return email; }
     public String getFullName() { return fullName; }
     public String getLocale() { return locale; }
+    public boolean isActive() { return active; }
+    public OffsetDateTime getCreatedAt() { return createdAt; }
 }

@@ -58,7 +58,11 @@ public class AuditEntry {
         this.details = details;
     }
 
+    public Long getId() { return id; }
     public String getActor() { return actor; }
+    public String getActorType() { return actorType; }
+    public Long getVendorId() { return vendorId; }
+    public String getDetails() { return details; }
     public String getAction() { return action; }
     public String getEntityType() { return entityType; }
     public String getEntityId() { return entityId; }

@@ -31,6 +31,25 @@ public class RateLimits {
         return RatePlan.parse(ConfigProvider.getConfig().getOptionalValue(key, String.class).orElse(fallback));
     }
 
+    /**
+     * The plan names clients can be given: {@code standard} and every {@code ORION_RATE_PLAN_<NAME>} configured,
+     * except the token endpoint's own budgets.
+     */
+    public java.util.SortedMap<String, RatePlan> clientPlans() {
+        var plans = new java.util.TreeMap<String, RatePlan>();
+        plans.put("standard", plan("standard", "20/40"));
+        for (String property : ConfigProvider.getConfig().getPropertyNames()) {
+            String lower = property.toLowerCase(java.util.Locale.ROOT).replace('_', '.');
+            if (lower.startsWith("orion.rate.plan.")) {
+                String name = property.substring("orion.rate.plan.".length()).toLowerCase(java.util.Locale.ROOT);
+                if (!name.startsWith("token") && name.matches("[a-z0-9_-]{1,32}")) {
+                    plans.put(name, plan(name, "20/40"));
+                }
+            }
+        }
+        return plans;
+    }
+
     public RateDecision acquire(String key, RatePlan plan) {
         try {
             RRateLimiter limiter = redis.client().getRateLimiter("orion:rate:" + key + ":" + plan.perSecond() + "/" + plan.burst());

@@ -1,5 +1,6 @@
 package dev.orion.vendors.application;
 
+import dev.orion.platform.InvalidFieldException;
 import dev.orion.platform.redis.RedisConnection;
 import dev.orion.vendors.domain.Vendor;
 import jakarta.annotation.Resource;
@@ -60,6 +61,64 @@ public class VendorDirectory {
         em.createQuery("SELECT v.id, v.ordersFeedUrl FROM Vendor v WHERE v.active = true AND v.ordersFeedUrl IS NOT NULL ORDER BY v.id", Object[].class)
                 .getResultStream().forEach(row -> feeds.put((Long) row[0], (String) row[1]));
         return feeds;
+    }
+
+    /** One page of vendors with their settings, by name (the administration table); search: part of the code or name. */
+    public List<VendorDetails> details(String search, int first, int max) {
+        return matching(em.createQuery("SELECT v FROM Vendor v" + where(search) + " ORDER BY v.name, v.id", Vendor.class), search)
+                .setFirstResult(first).setMaxResults(max).getResultStream().map(VendorDetails::of).toList();
+    }
+
+    public Optional<VendorDetails> details(long vendorId) {
+        return Optional.ofNullable(em.find(Vendor.class, vendorId)).map(VendorDetails::of);
+    }
+
+    public long count(String search) {
+        return matching(em.createQuery("SELECT count(v) FROM Vendor v" + where(search), Long.class), search).getSingleResult();
+    }
+
+    private static String where(String search) {
+        return search == null || search.isBlank() ? "" : " WHERE lower(v.code) LIKE :search OR lower(v.name) LIKE :search";
+    }
+
+    private static <T> jakarta.persistence.TypedQuery<T> matching(jakarta.persistence.TypedQuery<T> query, String search) {
+        return search == null || search.isBlank() ? query : query.setParameter("search",
+                "%" + search.strip().toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "") + "%");
+    }
+
+    public boolean codeTaken(String code) {
+        return !em.createQuery("SELECT v.id FROM Vendor v WHERE v.code = :code", Long.class)
+                .setParameter("code", code).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /**
+     * Applies the settings, each checked by the vendor; a refused value is an {@link InvalidFieldException}
+     * naming the field.
+     */
+    public VendorDetails update(long vendorId, VendorSettings settings) {
+        Vendor vendor = require(vendorId);
+        apply(vendor, settings);
+        evict(vendorId);
+        return VendorDetails.of(vendor);
+    }
+
+    /** A new vendor with its settings; the code must be free (checked by the caller, enforced by the table). */
+    public VendorDetails create(String code, VendorSettings settings) {
+        if (settings.name() == null || settings.name().isBlank()) {
+            throw new InvalidFieldException("name", "vendor.name.required", "Vendor name is required");
+        }
+        var vendor = InvalidFieldException.check("code", "vendor.code.invalid", () -> new Vendor(code, settings.name()));
+        apply(vendor, settings);
+        em.persist(vendor);
+        em.flush();
+        return VendorDetails.of(vendor);
+    }
+
+    private static void apply(Vendor vendor, VendorSettings settings) {
+        InvalidFieldException.check("name", "vendor.name.required", () -> vendor.rename(settings.name()));
+        InvalidFieldException.check("locale", "vendor.locale.invalid", () -> vendor.changeLocale(settings.locale()));
+        InvalidFieldException.check("vatRate", "vendor.vat.range", () -> vendor.changeVatRate(settings.vatRate()));
+        InvalidFieldException.check("feedUrl", "vendor.feed.http", () -> vendor.changeOrdersFeedUrl(settings.ordersFeedUrl()));
     }
 
     public VendorSummary create(String code, String name) {

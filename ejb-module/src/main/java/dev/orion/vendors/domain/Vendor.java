@@ -8,8 +8,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.util.Objects;
+import java.util.regex.Pattern;
 
 /** A store selling through Orion; every product, customer and order belongs to exactly one vendor. */
 @Entity
@@ -39,6 +40,10 @@ public class Vendor {
     @Column(name = "orders_feed_url", length = 2000)
     private String ordersFeedUrl;
 
+    /** Percent, included in the vendor's prices; invoices take it from here. */
+    @Column(name = "vat_rate", nullable = false, precision = 5, scale = 2)
+    private BigDecimal vatRate = new BigDecimal("20.00");
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt = OffsetDateTime.now();
 
@@ -55,6 +60,9 @@ public class Vendor {
         this.code = requireCode(code);
         rename(name);
     }
+
+    private static final Pattern LOCALE = Pattern.compile("[a-z]{2}(-[A-Z]{2})?");
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private static String requireCode(String code) {
         if (code == null || !code.matches("[a-z0-9][a-z0-9-]{1,62}")) {
@@ -75,7 +83,37 @@ public class Vendor {
     }
 
     public void changeLocale(String newLocale) {
-        this.locale = Objects.requireNonNull(newLocale);
+        if (newLocale == null || !LOCALE.matcher(newLocale).matches()) {
+            throw new IllegalArgumentException("A locale looks like en or fr-CH");
+        }
+        this.locale = newLocale;
+    }
+
+    /** The rate is a percentage in [0, 100), as the database's check says; at most two decimals. */
+    public void changeVatRate(BigDecimal rate) {
+        if (rate == null || rate.signum() < 0 || rate.compareTo(HUNDRED) >= 0 || rate.stripTrailingZeros().scale() > 2) {
+            throw new IllegalArgumentException("The VAT rate is a percentage from 0 to 99.99");
+        }
+        this.vatRate = rate.setScale(2);
+    }
+
+    /** Only http(s): the scheduled import fetches this URL from the server, so no file: or other schemes. */
+    public void changeOrdersFeedUrl(String url) {
+        if (url == null || url.isBlank()) {
+            this.ordersFeedUrl = null;
+            return;
+        }
+        String trimmed = url.strip();
+        try {
+            var uri = new java.net.URI(trimmed);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || trimmed.length() > 2000) {
+                throw new IllegalArgumentException("The orders feed URL must be an http(s) address");
+            }
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("The orders feed URL must be an http(s) address");
+        }
+        this.ordersFeedUrl = trimmed;
     }
 
     public void changeFeedUrl(String url) {
@@ -93,5 +131,7 @@ public class Vendor {
     public String getLocale() { return locale; }
     public String getFeedUrl() { return feedUrl; }
     public boolean isActive() { return active; }
+    public String getOrdersFeedUrl() { return ordersFeedUrl; }
+    public BigDecimal getVatRate() { return vatRate; }
     public OffsetDateTime getCreatedAt() { return createdAt; }
 }

@@ -32,4 +32,24 @@ class SubscriptionTest {
         subscription.lapse();
         assertThrows(IllegalStateException.class, subscription::renew);
     }
+
+    @Test
+    void aCancelledSubscriptionKeepsItsPlanAndIsNotRenewed() {
+        var subscription = new Subscription(1L, Subscription.Plan.GROWTH, Subscription.Period.MONTHLY, new BigDecimal("49.00"), "EUR",
+                LocalDate.of(2026, 1, 15));
+        subscription.changePlan(Subscription.Plan.ENTERPRISE, new BigDecimal("199.00"), "EUR");
+        subscription.cancel();
+        assertThrows(IllegalStateException.class, () -> subscription.changePlan(Subscription.Plan.STARTER, BigDecimal.TEN, "EUR"));
+        assertThrows(IllegalStateException.class, subscription::renew);
+        assertEquals(Subscription.Plan.ENTERPRISE, subscription.getPlan());
+    }
+
+    @Test
+    void rejectsANegativePriceOrAnUnknownCurrency() {
+        var subscription = new Subscription(1L, Subscription.Plan.GROWTH, Subscription.Period.MONTHLY, new BigDecimal("49.00"), "EUR",
+                LocalDate.of(2026, 1, 15));
+        assertThrows(IllegalArgumentException.class, () -> subscription.changePlan(Subscription.Plan.GROWTH, new BigDecimal("-1"), "EUR"));
+        assertThrows(IllegalArgumentException.class, () -> subscription.changePlan(Subscription.Plan.GROWTH, BigDecimal.ONE, "euro"));
+        assertEquals(new BigDecimal("49.00"), subscription.getPrice());
+    }
 }

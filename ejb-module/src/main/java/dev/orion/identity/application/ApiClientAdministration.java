@@ -1,0 +1,79 @@
+package dev.orion.identity.application;
+
+import dev.orion.platform.InvalidFieldException;
+import dev.orion.platform.audit.Actor;
+import dev.orion.platform.audit.AuditLog;
+import dev.orion.platform.ratelimit.RateLimits;
+import dev.orion.platform.ratelimit.RatePlan;
+import dev.orion.vendors.application.VendorDirectory;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.SortedMap;
+
+/**
+ * API client changes from the console: {@link ApiClientAdmin} does them, this checks what a form can get wrong
+ * (unknown plan, missing vendor) and audits each change in the same transaction, as the admin API does.
+ */
+@Stateless
+public class ApiClientAdministration {
+
+    @Inject
+    ApiClientAdmin clients;
+
+    @Inject
+    RateLimits limits;
+
+    @Inject
+    VendorDirectory vendors;
+
+    @Inject
+    AuditLog audit;
+
+    public SortedMap<String, RatePlan> ratePlans() {
+        return limits.clientPlans();
+    }
+
+    /** @return the credentials, the only time the secret exists in clear */
+    public ClientCredentials create(Actor who, String name, String role, Long vendorId, String ratePlan) {
+        if (name == null || name.isBlank() || name.strip().length() > 200) {
+            throw new InvalidFieldException("name", "client.error.name", "A client needs a name of at most 200 characters");
+        }
+        Long vendor = "vendor".equals(role) ? vendorId : null;
+        if ("vendor".equals(role) && (vendor == null || vendors.find(vendor).isEmpty())) {
+            throw new InvalidFieldException("vendor", "client.error.vendor", "A vendor client needs its vendor");
+        }
+        requireKnownPlan(ratePlan);
+        ClientCredentials created = InvalidFieldException.check("role", "client.error.role",
+                () -> clients.create(name.strip(), role, vendor, ratePlan));
+        audit.record(who, vendor, "api-client.create", "api-client", created.clientId(), role + ", plan " + ratePlan);
+        return created;
+    }
+
+    public ClientCredentials rotateSecret(Actor who, String clientId) {
+        ClientCredentials rotated = clients.rotateSecret(clientId).orElseThrow(
+                () -> new InvalidFieldException(null, "client.error.gone", "This client no longer exists or is revoked"));
+        audit.record(who, null, "api-client.rotate-secret", "api-client", clientId, null);
+        return rotated;
+    }
+
+    public void revoke(Actor who, String clientId) {
+        if (!clients.revoke(clientId)) {
+            throw new InvalidFieldException(null, "client.error.gone", "This client no longer exists");
+        }
+        audit.record(who, null, "api-client.revoke", "api-client", clientId, null);
+    }
+
+    public void changeRatePlan(Actor who, String clientId, String ratePlan) {
+        requireKnownPlan(ratePlan);
+        if (!clients.changeRatePlan(clientId, ratePlan)) {
+            throw new InvalidFieldException(null, "client.error.gone", "This client no longer exists");
+        }
+        audit.record(who, null, "api-client.rate-plan", "api-client", clientId, ratePlan);
+    }
+
+    private void requireKnownPlan(String ratePlan) {
+        if (ratePlan == null || !limits.clientPlans().containsKey(ratePlan)) {
+            throw new InvalidFieldException("ratePlan", "client.error.plan", "Unknown rate plan " + ratePlan);
+        }
+    }
+}

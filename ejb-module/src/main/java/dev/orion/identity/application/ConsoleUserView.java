@@ -1,0 +1,12 @@
+package dev.orion.identity.application;
+
+import dev.orion.identity.domain.ConsoleUser;
+import dev.orion.identity.domain.Role;
+
+/** A console user as the users page lists it (never the password hash). */
+public record ConsoleUserView(long id, String email, String displayName, Role role, Long vendorId, String locale, boolean active) {
+
+    static ConsoleUserView of(ConsoleUser u) {
+        return new ConsoleUserView(u.getId(), u.getEmail(), u.getDisplayName(), u.getRole(), u.getVendorId(), u.getLocale(), u.isActive());
+    }
+}

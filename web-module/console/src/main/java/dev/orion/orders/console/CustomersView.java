@@ -1,0 +1,134 @@
+package dev.orion.orders.console;
+
+import dev.orion.identity.console.ConsoleActor;
+import dev.orion.orders.application.CustomerAdministration;
+import dev.orion.orders.application.CustomerView;
+import dev.orion.platform.InvalidFieldException;
+import dev.orion.platform.console.AdminMessages;
+import dev.orion.platform.console.LocaleSwitcher;
+import dev.orion.vendors.application.VendorDirectory;
+import dev.orion.vendors.application.VendorSummary;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+
+/** The customers page (ADMIN): every vendor's customers or one vendor's, searchable; create, edit, deactivate. */
+@Named
+@ViewScoped
+public class CustomersView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    CustomerAdministration administration;
+
+    @Inject
+    VendorDirectory vendors;
+
+    @Inject
+    ConsoleActor actor;
+
+    private List<VendorSummary> vendorChoices;
+    private Long vendorFilter;
+    private String search;
+    private final LazyDataModel<CustomerView> customers = new Page();
+
+    private Long editingId;
+    private Long vendorId;
+    private String email;
+    private String name;
+    private String locale = "en";
+
+    @PostConstruct
+    void init() {
+        vendorChoices = vendors.all();
+    }
+
+    public void startNew() {
+        editingId = null;
+        vendorId = vendorFilter;
+        email = null;
+        name = null;
+        locale = "en";
+    }
+
+    public void edit(CustomerView customer) {
+        editingId = customer.id();
+        vendorId = customer.vendorId();
+        email = customer.email();
+        name = customer.fullName();
+        locale = customer.locale();
+    }
+
+    public void save() {
+        try {
+            if (editingId == null) {
+                administration.create(actor.get(), vendorId, email, name, locale);
+                AdminMessages.info("customer.created", email);
+            } else {
+                administration.update(actor.get(), editingId, name, locale);
+                AdminMessages.info("customer.saved", email);
+            }
+        } catch (InvalidFieldException e) {
+            AdminMessages.refused(e, "customer-form");
+        }
+    }
+
+    public void deactivate(CustomerView customer) {
+        administration.deactivate(actor.get(), customer.id());
+        AdminMessages.info("customer.deactivated", customer.email());
+    }
+
+    public String vendorName(long id) {
+        return vendorChoices.stream().filter(v -> v.id() == id).map(VendorSummary::name).findFirst().orElse("#" + id);
+    }
+
+    public boolean isEditing() { return editingId != null; }
+    public List<String> getLocales() { return LocaleSwitcher.LANGUAGES; }
+    public List<VendorSummary> getVendorChoices() { return vendorChoices; }
+    public LazyDataModel<CustomerView> getCustomers() { return customers; }
+    public Long getVendorFilter() { return vendorFilter; }
+    public void setVendorFilter(Long vendorFilter) { this.vendorFilter = vendorFilter; }
+    public String getSearch() { return search; }
+    public void setSearch(String search) { this.search = search; }
+    public Long getVendorId() { return vendorId; }
+    public void setVendorId(Long vendorId) { this.vendorId = vendorId; }
+    public String getEmail() { return email; }
+    public void setEmail(String email) { this.email = email; }
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public String getLocale() { return locale; }
+    public void setLocale(String locale) { this.locale = locale; }
+
+    private class Page extends LazyDataModel<CustomerView> {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filters) {
+            return (int) administration.count(vendorFilter, search);
+        }
+
+        @Override
+        public List<CustomerView> load(int first, int pageSize, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
+            return administration.page(vendorFilter, search, first, pageSize);
+        }
+
+        @Override
+        public String getRowKey(CustomerView customer) {
+            return Long.toString(customer.id());
+        }
+
+        @Override
+        public CustomerView getRowData(String rowKey) {
+            return null;
+        }
+    }
+}

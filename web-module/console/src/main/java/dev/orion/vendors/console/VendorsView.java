@@ -1,0 +1,126 @@
+package dev.orion.vendors.console;
+
+import dev.orion.identity.console.ConsoleActor;
+import dev.orion.platform.InvalidFieldException;
+import dev.orion.platform.console.AdminMessages;
+import dev.orion.platform.console.LocaleSwitcher;
+import dev.orion.vendors.application.VendorAdministration;
+import dev.orion.vendors.application.VendorDetails;
+import dev.orion.vendors.application.VendorDirectory;
+import dev.orion.vendors.application.VendorSettings;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+
+/** The vendors page (ADMIN): a searchable paged table, one dialog to create or edit, deactivation after a confirmation. */
+@Named
+@ViewScoped
+public class VendorsView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    VendorDirectory directory;
+
+    @Inject
+    VendorAdministration administration;
+
+    @Inject
+    ConsoleActor actor;
+
+    private String search;
+    private final LazyDataModel<VendorDetails> vendors = new Page();
+
+    private Long editingId;
+    private String code;
+    private String name;
+    private String locale = "en";
+    private BigDecimal vatRate = new BigDecimal("20.00");
+    private String feedUrl;
+
+    public void startNew() {
+        editingId = null;
+        code = null;
+        name = null;
+        locale = "en";
+        vatRate = new BigDecimal("20.00");
+        feedUrl = null;
+    }
+
+    public void edit(VendorDetails vendor) {
+        editingId = vendor.id();
+        code = vendor.code();
+        name = vendor.name();
+        locale = vendor.locale();
+        vatRate = vendor.vatRate();
+        feedUrl = vendor.ordersFeedUrl();
+    }
+
+    public void save() {
+        var settings = new VendorSettings(name, locale, vatRate, feedUrl);
+        try {
+            if (editingId == null) {
+                VendorDetails created = administration.create(actor.get(), code, settings);
+                AdminMessages.info("vendor.created", created.code());
+            } else {
+                administration.update(actor.get(), editingId, settings);
+                AdminMessages.info("vendor.saved", code);
+            }
+        } catch (InvalidFieldException e) {
+            AdminMessages.refused(e, "vendor-form");
+        }
+    }
+
+    public void deactivate(VendorDetails vendor) {
+        administration.deactivate(actor.get(), vendor.id());
+        AdminMessages.info("vendor.deactivated", vendor.code());
+    }
+
+    public boolean isEditing() { return editingId != null; }
+    public List<String> getLocales() { return LocaleSwitcher.LANGUAGES; }
+    public LazyDataModel<VendorDetails> getVendors() { return vendors; }
+    public String getSearch() { return search; }
+    public void setSearch(String search) { this.search = search; }
+    public String getCode() { return code; }
+    public void setCode(String code) { this.code = code; }
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public String getLocale() { return locale; }
+    public void setLocale(String locale) { this.locale = locale; }
+    public BigDecimal getVatRate() { return vatRate; }
+    public void setVatRate(BigDecimal vatRate) { this.vatRate = vatRate; }
+    public String getFeedUrl() { return feedUrl; }
+    public void setFeedUrl(String feedUrl) { this.feedUrl = feedUrl; }
+
+    private class Page extends LazyDataModel<VendorDetails> {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filters) {
+            return (int) directory.count(search);
+        }
+
+        @Override
+        public List<VendorDetails> load(int first, int pageSize, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
+            return directory.details(search, first, pageSize);
+        }
+
+        @Override
+        public String getRowKey(VendorDetails vendor) {
+            return Long.toString(vendor.id());
+        }
+
+        @Override
+        public VendorDetails getRowData(String rowKey) {
+            return null;
+        }
+    }
+}
