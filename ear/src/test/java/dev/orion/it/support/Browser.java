@@ -106,6 +106,25 @@ public final class Browser implements AutoCloseable {
         waitForAjax();
     }
 
+    /**
+     * Picks the option labelled {@code label} of the PrimeFaces select menu {@code selectId} through the widget,
+     * as a click on the item does (change event and Ajax included): clicking the overlay's items races with its
+     * opening animation in a headless browser.
+     */
+    public void choose(String selectId, String label) {
+        Object outcome = driver.executeScript(
+                "var widget = PrimeFaces.getWidgetById(arguments[0]); if (!widget) { return 'no menu ' + arguments[0]; }"
+                        + " var wanted = arguments[1]; var index = -1;"
+                        + " widget.jq.find('select option').each(function (i) { if (index < 0 && jQuery(this).text() === wanted) { index = i; } });"
+                        + " if (index < 0) { return 'no option ' + wanted; }"
+                        + " widget.selectItem(widget.items.eq(index)); return 'ok';", selectId, label);
+        if (!"ok".equals(outcome)) {
+            throw new AssertionError(String.valueOf(outcome));
+        }
+        waitForAjax();
+        wait.until(ExpectedConditions.textToBe(By.id(selectId + "_label"), label));
+    }
+
     /** Waits until the given text shows anywhere on the page (Ajax updates and polls included). */
     public void waitForText(String text, Duration timeout) {
         new WebDriverWait(driver, timeout).until(d -> d.findElement(By.tagName("body")).getText().contains(text));
