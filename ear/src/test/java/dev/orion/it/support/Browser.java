@@ -114,10 +114,10 @@ public final class Browser implements AutoCloseable {
     public void choose(String selectId, String label) {
         Object outcome = driver.executeScript(
                 "var widget = PrimeFaces.getWidgetById(arguments[0]); if (!widget) { return 'no menu ' + arguments[0]; }"
-                        + " var wanted = arguments[1]; var index = -1;"
-                        + " widget.jq.find('select option').each(function (i) { if (index < 0 && jQuery(this).text() === wanted) { index = i; } });"
-                        + " if (index < 0) { return 'no option ' + wanted; }"
-                        + " widget.selectItem(widget.items.eq(index)); return 'ok';", selectId, label);
+                        + " var wanted = arguments[1]; var value = null;"
+                        + " widget.jq.find('select option').each(function () { if (value === null && jQuery(this).text() === wanted) { value = jQuery(this).val(); } });"
+                        + " if (value === null) { return 'no option ' + wanted; }"
+                        + " widget.selectValue(value); widget.triggerChange(); return 'ok';", selectId, label);
         if (!"ok".equals(outcome)) {
             throw new AssertionError(String.valueOf(outcome));
         }
