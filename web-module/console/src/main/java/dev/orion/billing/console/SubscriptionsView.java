@@ -16,10 +16,8 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import org.primefaces.model.FilterMeta;
+import dev.orion.platform.console.DatabasePage;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 
 /** The subscriptions page (ADMIN): start a vendor's subscription, change its plan or price, cancel it. */
 @Named
@@ -39,7 +37,7 @@ public class SubscriptionsView implements Serializable {
 
     private List<VendorSummary> vendorChoices;
     private Long vendorFilter;
-    private final LazyDataModel<SubscriptionView> subscriptions = new Page();
+    private final LazyDataModel<SubscriptionView> subscriptions = new DatabasePage<>(() -> administration.count(vendorFilter), (first, size) -> administration.page(vendorFilter, first, size), subscription -> subscription.id());
 
     private Long editingId;
     private Long vendorId;
@@ -116,29 +114,4 @@ public class SubscriptionsView implements Serializable {
     public void setCurrency(String currency) { this.currency = currency; }
     public LocalDate getStart() { return start; }
     public void setStart(LocalDate start) { this.start = start; }
-
-    private class Page extends LazyDataModel<SubscriptionView> {
-
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filters) {
-            return (int) administration.count(vendorFilter);
-        }
-
-        @Override
-        public List<SubscriptionView> load(int first, int pageSize, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
-            return administration.page(vendorFilter, first, pageSize);
-        }
-
-        @Override
-        public String getRowKey(SubscriptionView subscription) {
-            return Long.toString(subscription.id());
-        }
-
-        @Override
-        public SubscriptionView getRowData(String rowKey) {
-            return null;
-        }
-    }
 }

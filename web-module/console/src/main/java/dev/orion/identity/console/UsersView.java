@@ -16,10 +16,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import java.util.Map;
-import org.primefaces.model.FilterMeta;
+import dev.orion.platform.console.DatabasePage;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 
 /** The console users page (ADMIN): create, change role, deactivate; the safeguards are the service's. */
 @Named
@@ -39,7 +37,7 @@ public class UsersView implements Serializable {
 
     private List<VendorSummary> vendorChoices;
     private String search;
-    private final LazyDataModel<ConsoleUserView> users = new Page();
+    private final LazyDataModel<ConsoleUserView> users = new DatabasePage<>(() -> administration.count(search), (first, size) -> administration.page(search, first, size), user -> user.id());
 
     private String email;
     private String name;
@@ -125,29 +123,4 @@ public class UsersView implements Serializable {
     public String getPassword() { return password; }
     public void setPassword(String password) { this.password = password; }
     public String getRoleUserEmail() { return roleUserEmail; }
-
-    private class Page extends LazyDataModel<ConsoleUserView> {
-
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filters) {
-            return (int) administration.count(search);
-        }
-
-        @Override
-        public List<ConsoleUserView> load(int first, int pageSize, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
-            return administration.page(search, first, pageSize);
-        }
-
-        @Override
-        public String getRowKey(ConsoleUserView user) {
-            return Long.toString(user.id());
-        }
-
-        @Override
-        public ConsoleUserView getRowData(String rowKey) {
-            return null;
-        }
-    }
 }

@@ -12,10 +12,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import java.util.Map;
-import org.primefaces.model.FilterMeta;
+import dev.orion.platform.console.DatabasePage;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 
 /**
  * The email outbox: all emails by status and recipient, the dead letters (FAILED, with their last error), a
@@ -34,8 +32,8 @@ public class EmailsView implements Serializable {
     OperatorAudit audit;
 
     private final PageMessages messages = new PageMessages("dev.orion.console.emails");
-    private final LazyDataModel<OutboxEmailView> emails = new Page(false);
-    private final LazyDataModel<OutboxEmailView> deadLetters = new Page(true);
+    private final LazyDataModel<OutboxEmailView> emails = table(false);
+    private final LazyDataModel<OutboxEmailView> deadLetters = table(true);
     private OutboxEmail.Status status;
     private String recipient;
     private OutboxEmailView selected;
@@ -88,38 +86,13 @@ public class EmailsView implements Serializable {
     public RenderedEmail getPreview() { return preview; }
     public String getPreviewError() { return previewError; }
 
-    /** One table's pages: the outbox with the page's filters, or the dead letters with the recipient search only. */
-    private class Page extends LazyDataModel<OutboxEmailView> {
+    /** The outbox table follows the page's status filter; the dead letters are the FAILED emails. */
+    private OutboxEmail.Status statusFilter(boolean deadOnly) {
+        return deadOnly ? OutboxEmail.Status.FAILED : status;
+    }
 
-        private static final long serialVersionUID = 1L;
-        private final boolean deadOnly;
-
-        Page(boolean deadOnly) {
-            this.deadOnly = deadOnly;
-        }
-
-        private OutboxEmail.Status statusFilter() {
-            return deadOnly ? OutboxEmail.Status.FAILED : status;
-        }
-
-        @Override
-        public int count(Map<String, FilterMeta> filters) {
-            return (int) outbox.count(statusFilter(), recipient);
-        }
-
-        @Override
-        public List<OutboxEmailView> load(int first, int pageSize, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
-            return outbox.page(statusFilter(), recipient, first, pageSize);
-        }
-
-        @Override
-        public String getRowKey(OutboxEmailView email) {
-            return Long.toString(email.id());
-        }
-
-        @Override
-        public OutboxEmailView getRowData(String rowKey) {
-            return null;
-        }
+    private LazyDataModel<OutboxEmailView> table(boolean deadOnly) {
+        return new DatabasePage<>(() -> outbox.count(statusFilter(deadOnly), recipient),
+                (first, size) -> outbox.page(statusFilter(deadOnly), recipient, first, size), email -> email.id());
     }
 }

@@ -14,10 +14,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import java.util.Map;
-import org.primefaces.model.FilterMeta;
+import dev.orion.platform.console.DatabasePage;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 
 /** The customers page (ADMIN): every vendor's customers or one vendor's, searchable; create, edit, deactivate. */
 @Named
@@ -38,7 +36,7 @@ public class CustomersView implements Serializable {
     private List<VendorSummary> vendorChoices;
     private Long vendorFilter;
     private String search;
-    private final LazyDataModel<CustomerView> customers = new Page();
+    private final LazyDataModel<CustomerView> customers = new DatabasePage<>(() -> administration.count(vendorFilter, search), (first, size) -> administration.page(vendorFilter, search, first, size), customer -> customer.id());
 
     private Long editingId;
     private Long vendorId;
@@ -106,29 +104,4 @@ public class CustomersView implements Serializable {
     public void setName(String name) { this.name = name; }
     public String getLocale() { return locale; }
     public void setLocale(String locale) { this.locale = locale; }
-
-    private class Page extends LazyDataModel<CustomerView> {
-
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filters) {
-            return (int) administration.count(vendorFilter, search);
-        }
-
-        @Override
-        public List<CustomerView> load(int first, int pageSize, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
-            return administration.page(vendorFilter, search, first, pageSize);
-        }
-
-        @Override
-        public String getRowKey(CustomerView customer) {
-            return Long.toString(customer.id());
-        }
-
-        @Override
-        public CustomerView getRowData(String rowKey) {
-            return null;
-        }
-    }
 }

@@ -12,10 +12,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 
 /** The audit log viewer (ADMIN): filters on top, newest entries first, one page loaded at a time. */
 @Named
@@ -40,7 +37,7 @@ public class AuditView implements Serializable {
     private String entityType;
     private LocalDate from;
     private LocalDate to;
-    private final LazyDataModel<AuditEntry> entries = new Page();
+    private final LazyDataModel<AuditEntry> entries = new DatabasePage<>(() -> search.count(filter()), (first, size) -> search.page(filter(), first, size), entry -> entry.getId());
 
     @PostConstruct
     void init() {
@@ -82,29 +79,4 @@ public class AuditView implements Serializable {
     public void setFrom(LocalDate from) { this.from = from; }
     public LocalDate getTo() { return to; }
     public void setTo(LocalDate to) { this.to = to; }
-
-    private class Page extends LazyDataModel<AuditEntry> {
-
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filters) {
-            return (int) search.count(filter());
-        }
-
-        @Override
-        public List<AuditEntry> load(int first, int pageSize, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
-            return search.page(filter(), first, pageSize);
-        }
-
-        @Override
-        public String getRowKey(AuditEntry entry) {
-            return Long.toString(entry.getId());
-        }
-
-        @Override
-        public AuditEntry getRowData(String rowKey) {
-            return null;
-        }
-    }
 }

@@ -13,10 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 
 /**
  * The batch monitor: job executions filtered by job, status and creation date (days in UTC), running ones
@@ -37,7 +34,7 @@ public class BatchView implements Serializable {
     OperatorAudit audit;
 
     private final PageMessages messages = new PageMessages("dev.orion.console.batch");
-    private final LazyDataModel<JobExecutionView> executions = new Page();
+    private final LazyDataModel<JobExecutionView> executions = new DatabasePage<>(() -> jobs.count(query(1)), (first, size) -> jobs.executionsRunningFirst(query(size), first), execution -> execution.executionId());
     private List<String> jobNames;
     private String jobName;
     private String status;
@@ -79,29 +76,4 @@ public class BatchView implements Serializable {
     public void setTo(LocalDate to) { this.to = to; }
     public boolean isAutoRefresh() { return autoRefresh; }
     public void setAutoRefresh(boolean autoRefresh) { this.autoRefresh = autoRefresh; }
-
-    private class Page extends LazyDataModel<JobExecutionView> {
-
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filters) {
-            return (int) jobs.count(query(1));
-        }
-
-        @Override
-        public List<JobExecutionView> load(int first, int pageSize, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
-            return jobs.executionsRunningFirst(query(pageSize), first);
-        }
-
-        @Override
-        public String getRowKey(JobExecutionView execution) {
-            return Long.toString(execution.executionId());
-        }
-
-        @Override
-        public JobExecutionView getRowData(String rowKey) {
-            return null;
-        }
-    }
 }

@@ -14,10 +14,8 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
-import org.primefaces.model.FilterMeta;
+import dev.orion.platform.console.DatabasePage;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 
 /** The vendors page (ADMIN): a searchable paged table, one dialog to create or edit, deactivation after a confirmation. */
 @Named
@@ -36,7 +34,7 @@ public class VendorsView implements Serializable {
     ConsoleActor actor;
 
     private String search;
-    private final LazyDataModel<VendorDetails> vendors = new Page();
+    private final LazyDataModel<VendorDetails> vendors = new DatabasePage<>(() -> directory.count(search), (first, size) -> directory.details(search, first, size), vendor -> vendor.id());
 
     private Long editingId;
     private String code;
@@ -98,29 +96,4 @@ public class VendorsView implements Serializable {
     public void setVatRate(BigDecimal vatRate) { this.vatRate = vatRate; }
     public String getFeedUrl() { return feedUrl; }
     public void setFeedUrl(String feedUrl) { this.feedUrl = feedUrl; }
-
-    private class Page extends LazyDataModel<VendorDetails> {
-
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filters) {
-            return (int) directory.count(search);
-        }
-
-        @Override
-        public List<VendorDetails> load(int first, int pageSize, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
-            return directory.details(search, first, pageSize);
-        }
-
-        @Override
-        public String getRowKey(VendorDetails vendor) {
-            return Long.toString(vendor.id());
-        }
-
-        @Override
-        public VendorDetails getRowData(String rowKey) {
-            return null;
-        }
-    }
 }
