@@ -222,8 +222,7 @@ class OperationsConsoleIT extends OrionDeployment {
     }
 
     private static void choose(Browser browser, String menuId, String label) {
-        browser.click(By.id(menuId));
-        browser.click(By.cssSelector("[id='" + menuId + "_panel'] li[data-label='" + label + "']"));
+        browser.choose(menuId, label);
     }
 
     /** True once the chart's canvas has something drawn on it (Chart.js ran under the page's CSP). */
