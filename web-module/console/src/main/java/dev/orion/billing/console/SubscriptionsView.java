@@ -1,9 +1,9 @@
 package dev.orion.billing.console;
 
+import dev.orion.platform.console.ConsoleActor;
 import dev.orion.billing.application.SubscriptionAdministration;
 import dev.orion.billing.application.SubscriptionView;
 import dev.orion.billing.domain.Subscription;
-import dev.orion.identity.console.ConsoleActor;
 import dev.orion.platform.InvalidFieldException;
 import dev.orion.platform.console.AdminMessages;
 import dev.orion.vendors.application.VendorDirectory;

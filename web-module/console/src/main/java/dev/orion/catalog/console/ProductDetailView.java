@@ -1,5 +1,6 @@
 package dev.orion.catalog.console;
 
+import dev.orion.platform.console.ConsoleActor;
 import dev.orion.catalog.application.ProductDetails;
 import dev.orion.catalog.application.ProductEdits;
 import dev.orion.catalog.application.ProductListing;
@@ -76,7 +77,7 @@ public class ProductDetailView implements Serializable {
         var details = new ProductDetails(title, description, brand, gtin, price, currency, stock,
                 Availability.fromWire(availability));
         try {
-            product = edits.changeDetails(product.vendorId(), product.id(), product.version(), details, ConsoleActor.current(user));
+            product = edits.changeDetails(product.vendorId(), product.id(), product.version(), details, ConsoleActor.of(user));
             ProductsMessages.info("products.saved", product.sku());
         } catch (RuntimeException e) {
             RuntimeException cause = WriteFailures.unwrap(e);

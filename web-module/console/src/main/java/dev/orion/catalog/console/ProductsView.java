@@ -1,5 +1,6 @@
 package dev.orion.catalog.console;
 
+import dev.orion.platform.console.ConsoleActor;
 import dev.orion.catalog.application.ProductEdits;
 import dev.orion.catalog.application.ProductListing;
 import dev.orion.catalog.application.StaleVersionException;
@@ -114,7 +115,7 @@ public class ProductsView implements Serializable, ProductTableModel.Scope {
         ProductRow row = event.getObject();
         try {
             row.saved(edits.changePriceAndStock(vendorId, row.getId(), row.getVersion(), row.getPrice(), row.getStock(),
-                    ConsoleActor.current(user)));
+                    ConsoleActor.of(user)));
             ProductsMessages.info("products.saved", row.getSku());
         } catch (RuntimeException e) {
             RuntimeException cause = WriteFailures.unwrap(e);
@@ -141,7 +142,7 @@ public class ProductsView implements Serializable, ProductTableModel.Scope {
         if (nothingSelected()) {
             return;
         }
-        int changed = edits.markAvailability(vendorId, selectedIds(), availability, ConsoleActor.current(user));
+        int changed = edits.markAvailability(vendorId, selectedIds(), availability, ConsoleActor.of(user));
         ProductsMessages.info("products.bulk.marked", changed, ProductsMessages.text("availability." + availability.wireName()));
         afterBulk();
     }
@@ -155,7 +156,7 @@ public class ProductsView implements Serializable, ProductTableModel.Scope {
             return;
         }
         try {
-            int changed = edits.adjustStock(vendorId, selectedIds(), stockDelta, ConsoleActor.current(user)).size();
+            int changed = edits.adjustStock(vendorId, selectedIds(), stockDelta, ConsoleActor.of(user)).size();
             ProductsMessages.info("products.bulk.adjusted", changed, stockDelta);
             afterBulk();
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.orion.identity.console;
 
+import dev.orion.platform.console.ConsoleActor;
 import dev.orion.identity.application.ApiClientAdmin;
 import dev.orion.identity.application.ApiClientAdministration;
 import dev.orion.identity.application.ApiClientView;

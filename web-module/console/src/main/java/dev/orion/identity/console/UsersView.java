@@ -1,5 +1,6 @@
 package dev.orion.identity.console;
 
+import dev.orion.platform.console.ConsoleActor;
 import dev.orion.identity.application.ConsoleUserAdministration;
 import dev.orion.identity.application.ConsoleUserView;
 import dev.orion.identity.application.NewConsoleUser;

@@ -1,6 +1,6 @@
 package dev.orion.orders.console;
 
-import dev.orion.identity.console.ConsoleActor;
+import dev.orion.platform.console.ConsoleActor;
 import dev.orion.orders.application.CustomerAdministration;
 import dev.orion.orders.application.CustomerView;
 import dev.orion.platform.InvalidFieldException;

@@ -1,5 +1,6 @@
 package dev.orion.reporting.console;
 
+import dev.orion.platform.console.ConsoleActor;
 import dev.orion.identity.console.CurrentUser;
 import dev.orion.platform.audit.Actor;
 import dev.orion.platform.audit.AuditLog;
@@ -15,7 +16,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.text.MessageFormat;
 import java.time.Instant;
@@ -121,8 +121,7 @@ public class ReportsView implements Serializable {
     }
 
     private Actor actor() {
-        var request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
-        return new Actor(user.getEmail(), "console-user", request.getRemoteAddr());
+        return ConsoleActor.of(user);
     }
 
     private static String text(String key) {

@@ -1,6 +1,6 @@
 package dev.orion.vendors.console;
 
-import dev.orion.identity.console.ConsoleActor;
+import dev.orion.platform.console.ConsoleActor;
 import dev.orion.platform.InvalidFieldException;
 import dev.orion.platform.console.AdminMessages;
 import dev.orion.platform.console.LocaleSwitcher;

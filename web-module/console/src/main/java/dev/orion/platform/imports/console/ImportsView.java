@@ -1,5 +1,6 @@
 package dev.orion.platform.imports.console;
 
+import dev.orion.platform.console.ConsoleActor;
 import dev.orion.catalog.application.ProductImports;
 import dev.orion.identity.console.CurrentUser;
 import dev.orion.orders.application.OrderImports;
@@ -20,7 +21,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -179,8 +179,7 @@ public class ImportsView implements Serializable {
     }
 
     private Actor actor() {
-        var request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
-        return new Actor(user.getEmail(), "console-user", request.getRemoteAddr());
+        return ConsoleActor.of(user);
     }
 
     private static String text(String key) {

@@ -1,6 +1,8 @@
-package dev.orion.identity.console;
+package dev.orion.platform.console;
 
+import dev.orion.identity.console.CurrentUser;
 import dev.orion.platform.audit.Actor;
+import jakarta.faces.context.FacesContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,6 +18,12 @@ public class ConsoleActor {
     HttpServletRequest request;
 
     public Actor get() {
+        return new Actor(user.getEmail(), "console-user", request.getRemoteAddr());
+    }
+
+    /** The same, for a Faces bean that holds the current user already. */
+    public static Actor of(CurrentUser user) {
+        var request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
         return new Actor(user.getEmail(), "console-user", request.getRemoteAddr());
     }
 }
