@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A second Orion server of its own (port offset 100, its own server directory, database and Redis database),
- * for tests that must stop it the hard way: {@link #kill()} is {@code kill -9} of its JVM.
+ * A second Orion server of its own (port offset 100 unless given, its own server directory, database and Redis
+ * database), for tests that must stop it the hard way: {@link #kill()} is {@code kill -9} of its JVM. Offsets are
+ * reserved per test in BRIEF order: 100 EmailCrashIT, 400 BackupRestoreIT.
  */
 public final class StandaloneOrion {
 
@@ -24,11 +25,17 @@ public final class StandaloneOrion {
     public static final String BASE = "http://127.0.0.1:" + (8080 + OFFSET);
 
     private final Path base;
+    private final int offset;
     private final Map<String, String> environment;
     private Process process;
 
     public StandaloneOrion(Path base, Map<String, String> environment) throws IOException {
+        this(base, OFFSET, environment);
+    }
+
+    public StandaloneOrion(Path base, int offset, Map<String, String> environment) throws IOException {
         this.base = base;
+        this.offset = offset;
         this.environment = environment;
         deleteTree(base);
         Path template = Path.of(System.getProperty("orion.server.base"));
@@ -41,7 +48,7 @@ public final class StandaloneOrion {
     public void start() throws IOException, InterruptedException {
         Path home = Path.of(System.getProperty("jboss.home"));
         var builder = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(), "-c", System.getProperty("orion.server.config"),
-                "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + OFFSET,
+                "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + offset,
                 "-b", "127.0.0.1", "-bmanagement", "127.0.0.1")
                 .redirectErrorStream(true).redirectOutput(base.resolve("console.log").toFile());
         builder.environment().putAll(environment);
@@ -54,7 +61,7 @@ public final class StandaloneOrion {
                 throw new IllegalStateException("The server stopped; see " + base.resolve("console.log"));
             }
             try {
-                var ready = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (9990 + OFFSET) + "/health/ready")).build(),
+                var ready = http.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/health/ready")).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (ready.statusCode() == 200) {
                     return;
@@ -65,6 +72,16 @@ public final class StandaloneOrion {
             Thread.sleep(500);
         }
         throw new IllegalStateException("The server was not ready in 3 minutes; see " + base.resolve("log/server.log"));
+    }
+
+    /** Where its HTTP listener answers (8080 plus the offset). */
+    public String url() {
+        return "http://127.0.0.1:" + (8080 + offset);
+    }
+
+    /** Where its management interface (health, HAL) answers (9990 plus the offset). */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + (9990 + offset);
     }
 
     /** kill -9 of the server's JVM (and the launcher script): no shutdown of any kind. */
