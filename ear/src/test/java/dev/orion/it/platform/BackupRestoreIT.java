@@ -135,12 +135,18 @@ class BackupRestoreIT {
         Map<String, String> filesBefore = Fingerprints.files(STORAGE);
         assertTrue(filesBefore.keySet().stream().anyMatch(f -> f.startsWith("invoices/")), "an invoice PDF is in storage: " + filesBefore);
         assertTrue(filesBefore.size() >= 3, "the upload, the rejects report and the invoice are in storage: " + filesBefore);
+        assertTrue(rowsBefore.get("orion.products").startsWith("5:"), "3 products put and 2 imported: " + rowsBefore.get("orion.products"));
 
+        long started = System.nanoTime();
         Path backup = backup(Map.of());
+        long backedUp = System.nanoTime();
         wipe();
         assertFalse(Files.exists(STORAGE));
         var restored = run(SCRIPTS.resolve("orion-restore.sh").toString(), backup.toString());
         assertEquals(0, restored.exitCode(), restored.output());
+        System.out.printf("Restore drill: %d tables and sequences, %d files; backup %.1f s (%d KB), restore %.1f s%n",
+                rowsBefore.size(), filesBefore.size(), (backedUp - started) / 1e9, size(backup) / 1024,
+                (System.nanoTime() - backedUp) / 1e9);
 
         assertEquals(rowsBefore, databaseFingerprint(), "every table and sequence as it was");
         assertEquals(filesBefore, Fingerprints.files(STORAGE), "every stored file as it was");
@@ -293,6 +299,12 @@ class BackupRestoreIT {
 
     private static String password() {
         return System.getenv().getOrDefault("ORION_DB_PASSWORD", "orion");
+    }
+
+    private static long size(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.mapToLong(f -> f.toFile().length()).sum();
+        }
     }
 
     private static void deleteTree(Path root) throws IOException {
