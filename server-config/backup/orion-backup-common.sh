@@ -1,5 +1,5 @@
 # Shared by orion-backup.sh and orion-restore.sh (sourced, not run): messages and the database connection,
-# taken from the same ORION_DB_* variables the server reads (docs/configuration.md).
+# taken from the same ORION_DB_URL, ORION_DB_USER and ORION_DB_PASSWORD the server reads (docs/configuration.md).
 
 say() { printf '[orion-backup] %s\n' "$*" >&2; }
 die() { printf '[orion-backup] FAILED: %s\n' "$*" >&2; exit 1; }
