@@ -60,4 +60,12 @@ class HealthIT extends OrionDeployment {
         var response = Http.plain().get(Http.MANAGEMENT + "/health/live");
         assertEquals(200, response.statusCode(), response.body());
     }
+
+    /** The Kubernetes startup probe (server-config/deploy/kubernetes) asks this endpoint once Orion is deployed. */
+    @Test
+    void startupIsUpOnceOrionIsDeployed() {
+        var response = Http.plain().get(Http.MANAGEMENT + "/health/started");
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("UP", Http.json(response).getString("status"));
+    }
 }
