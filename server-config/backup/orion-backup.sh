@@ -47,7 +47,7 @@ fi
 
 cat >"$PARTIAL/MANIFEST" <<TXT
 created_at=$(date -u +%Y-%m-%dT%H:%M:%SZ)
-host=$(hostname)
+host=$(uname -n)
 database=$DB_NAME on $DB_HOSTS
 schema_version=${SCHEMA_VERSION:-unknown}
 pg_dump=$(pg_dump --version)
