@@ -164,6 +164,20 @@ class DeploymentRecipesTest {
         assertEquals("", output.strip(), "no warnings either");
     }
 
+    /** What kubectl apply -k would send, built by kubectl's own kustomize (offline; skipped without kubectl). */
+    @Test
+    void kustomizeBuildsTheManifests() throws Exception {
+        assumeTrue(Stream.of("/usr/bin/kubectl", "/usr/local/bin/kubectl").anyMatch(p -> Files.isExecutable(Path.of(p))),
+                "kubectl is not installed here");
+        Process build = new ProcessBuilder("kubectl", "kustomize", DEPLOY.resolve("kubernetes").toString()).redirectErrorStream(true).start();
+        String output = new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(build.waitFor(60, TimeUnit.SECONDS), "kubectl answered");
+        assertEquals(0, build.exitValue(), output);
+        for (String kind : List.of("Namespace", "ConfigMap", "Secret", "PersistentVolumeClaim", "Deployment", "Service")) {
+            assertTrue(output.contains("\nkind: " + kind + "\n"), kind + " in\n" + output);
+        }
+    }
+
     private static void assertHealthUrl(String url) {
         URI uri = URI.create(url);
         assertEquals(MANAGEMENT_PORT, uri.getPort(), url);
