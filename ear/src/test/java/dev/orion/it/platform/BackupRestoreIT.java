@@ -41,7 +41,8 @@ import org.junit.jupiter.api.Test;
  * with its upload and rejects report in storage, an order with its invoice PDF); it is stopped and backed up;
  * the database is dropped and the storage directory deleted; the restore must give back the same rows (row
  * counts and checksums of every table, sequence positions) and the same files (SHA-256 of each), and the server
- * started on them serves the same report and PDF and lets the same API client and console user sign in.
+ * started on them serves the same report and PDF and lets the same API client and console user sign in. Also:
+ * retention, a failed backup that leaves nothing, and a damaged backup that the restore refuses.
  */
 class BackupRestoreIT {
 
@@ -177,6 +178,20 @@ class BackupRestoreIT {
     }
 
     @Test
+    void aFailedBackupSaysWhyAndLeavesNothingBehind() throws Exception {
+        Path root = WORK.resolve("failed");
+        backup(Map.of("ORION_BACKUP_DIR", root.toString()));
+        List<Path> before = list(root);
+
+        var failed = run(Map.of("ORION_BACKUP_DIR", root.toString(), "ORION_STORAGE_DIR", WORK.resolve("no-such-storage").toString()),
+                SCRIPTS.resolve("orion-backup.sh").toString());
+
+        assertNotEquals(0, failed.exitCode());
+        assertTrue(failed.output().contains("FAILED: the storage directory"), failed.output());
+        assertEquals(before, list(root), "no new backup, complete or partial: the newest is still the good one");
+    }
+
+    @Test
     void refusesADamagedBackupAndLeavesTheDatabaseAlone() throws Exception {
         Path backup = backup(Map.of("ORION_BACKUP_DIR", WORK.resolve("damaged").toString()));
         byte[] dump = Files.readAllBytes(backup.resolve("database.dump"));
@@ -202,6 +217,13 @@ class BackupRestoreIT {
         assertEquals(0, result.exitCode(), result.output());
         try (Stream<Path> backups = Files.list(root)) {
             return backups.filter(p -> p.getFileName().toString().startsWith("orion-")).max(Comparator.naturalOrder()).orElseThrow();
+        }
+    }
+
+    /** Everything in a backup root, hidden partial directories included. */
+    private static List<Path> list(Path root) throws IOException {
+        try (Stream<Path> entries = Files.list(root)) {
+            return entries.sorted().toList();
         }
     }
 
