@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.orion.it.support.BackupScripts;
 import dev.orion.it.support.Fingerprints;
 import dev.orion.it.support.FreshTestDatabase;
 import dev.orion.it.support.Http;
@@ -27,7 +28,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -53,7 +53,7 @@ class BackupRestoreIT {
     private static final Path WORK = Path.of(System.getProperty("orion.server.base") + "-drill");
     private static final Path STORAGE = WORK.resolve("storage");
     private static final Path BACKUPS = WORK.resolve("backups");
-    private static final Path SCRIPTS = Path.of(System.getProperty("orion.backup.scripts"));
+    private static final BackupScripts SCRIPTS = new BackupScripts(DB_URL, STORAGE, BACKUPS);
     private static final String FEED = String.join("\n",
             "id\ttitle\tprice\tavailability",
             "DRILL-10\tLantern\t12.50 EUR\tin_stock",
@@ -139,11 +139,11 @@ class BackupRestoreIT {
         assertTrue(rowsBefore.get("orion.products").startsWith("5:"), "3 products put and 2 imported: " + rowsBefore.get("orion.products"));
 
         long started = System.nanoTime();
-        Path backup = backup(Map.of());
+        Path backup = SCRIPTS.backupOrFail(Map.of());
         long backedUp = System.nanoTime();
         wipe();
         assertFalse(Files.exists(STORAGE));
-        var restored = run(SCRIPTS.resolve("orion-restore.sh").toString(), backup.toString());
+        var restored = SCRIPTS.restore(backup);
         assertEquals(0, restored.exitCode(), restored.output());
         System.out.printf("Restore drill: %d tables and sequences, %d files; backup %.1f s (%d KB), restore %.1f s%n",
                 rowsBefore.size(), filesBefore.size(), (backedUp - started) / 1e9, size(backup) / 1024,
@@ -170,7 +170,7 @@ class BackupRestoreIT {
         Path root = WORK.resolve("retention");
         List<Path> made = new java.util.ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            made.add(backup(Map.of("ORION_BACKUP_DIR", root.toString(), "ORION_BACKUP_KEEP", "2")));
+            made.add(SCRIPTS.backupOrFail(Map.of("ORION_BACKUP_DIR", root.toString(), "ORION_BACKUP_KEEP", "2")));
         }
         try (Stream<Path> left = Files.list(root)) {
             assertEquals(made.subList(1, 3), left.sorted().toList(), "the two newest, and nothing half-written");
@@ -180,11 +180,10 @@ class BackupRestoreIT {
     @Test
     void aFailedBackupSaysWhyAndLeavesNothingBehind() throws Exception {
         Path root = WORK.resolve("failed");
-        backup(Map.of("ORION_BACKUP_DIR", root.toString()));
+        SCRIPTS.backupOrFail(Map.of("ORION_BACKUP_DIR", root.toString()));
         List<Path> before = list(root);
 
-        var failed = run(Map.of("ORION_BACKUP_DIR", root.toString(), "ORION_STORAGE_DIR", WORK.resolve("no-such-storage").toString()),
-                SCRIPTS.resolve("orion-backup.sh").toString());
+        var failed = SCRIPTS.backup(Map.of("ORION_BACKUP_DIR", root.toString(), "ORION_STORAGE_DIR", WORK.resolve("no-such-storage").toString()));
 
         assertNotEquals(0, failed.exitCode());
         assertTrue(failed.output().contains("FAILED: the storage directory"), failed.output());
@@ -193,30 +192,18 @@ class BackupRestoreIT {
 
     @Test
     void refusesADamagedBackupAndLeavesTheDatabaseAlone() throws Exception {
-        Path backup = backup(Map.of("ORION_BACKUP_DIR", WORK.resolve("damaged").toString()));
+        Path backup = SCRIPTS.backupOrFail(Map.of("ORION_BACKUP_DIR", WORK.resolve("damaged").toString()));
         byte[] dump = Files.readAllBytes(backup.resolve("database.dump"));
         dump[dump.length / 2] ^= 0x5a;
         Files.write(backup.resolve("database.dump"), dump);
         execute("UPDATE vendors SET name = 'Changed after the backup' WHERE code = 'DRILL'");
         try {
-            var refused = run(SCRIPTS.resolve("orion-restore.sh").toString(), backup.toString());
+            var refused = SCRIPTS.restore(backup);
             assertNotEquals(0, refused.exitCode());
             assertTrue(refused.output().contains("damaged"), refused.output());
             assertEquals("Changed after the backup", query("SELECT name FROM vendors WHERE code = 'DRILL'"), "nothing was restored");
         } finally {
             execute("UPDATE vendors SET name = 'Drill Supplies' WHERE code = 'DRILL'");
-        }
-    }
-
-    /** Runs the committed backup script against the drill's database and storage; returns the backup it wrote. */
-    private static Path backup(Map<String, String> settings) throws Exception {
-        Map<String, String> environment = new HashMap<>(Map.of("ORION_BACKUP_DIR", BACKUPS.toString()));
-        environment.putAll(settings);
-        Path root = Path.of(environment.get("ORION_BACKUP_DIR"));
-        var result = run(environment, SCRIPTS.resolve("orion-backup.sh").toString());
-        assertEquals(0, result.exitCode(), result.output());
-        try (Stream<Path> backups = Files.list(root)) {
-            return backups.filter(p -> p.getFileName().toString().startsWith("orion-")).max(Comparator.naturalOrder()).orElseThrow();
         }
     }
 
@@ -233,24 +220,6 @@ class BackupRestoreIT {
             statement.execute("DROP DATABASE " + DB + " WITH (FORCE)");
         }
         deleteTree(STORAGE);
-    }
-
-    private record Outcome(int exitCode, String output) {
-    }
-
-    private static Outcome run(String... command) throws Exception {
-        return run(Map.of(), command);
-    }
-
-    /** Runs a script the way an operator would: Orion's settings in the environment, output kept for the message. */
-    private static Outcome run(Map<String, String> settings, String... command) throws Exception {
-        var builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(Map.of("ORION_DB_URL", DB_URL, "ORION_DB_USER", user(), "ORION_DB_PASSWORD", password(),
-                "ORION_STORAGE_DIR", STORAGE.toString(), "ORION_BACKUP_DIR", BACKUPS.toString()));
-        builder.environment().putAll(settings);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new Outcome(process.waitFor(), String.join(" ", command) + "\n" + output);
     }
 
     private static Map<String, String> databaseFingerprint() throws SQLException {
