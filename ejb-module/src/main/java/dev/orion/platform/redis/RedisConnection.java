@@ -1,5 +1,7 @@
 package dev.orion.platform.redis;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.orion.platform.StartupFailure;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -34,6 +36,9 @@ public class RedisConnection {
     @ConfigProperty(name = "orion.redis.pool.size", defaultValue = "16")
     int poolSize;
 
+    @Inject
+    MeterRegistry meters;
+
     private RedissonClient client;
 
     @PostConstruct
@@ -57,7 +62,20 @@ public class RedisConnection {
                 .setTimeout(2_000)
                 .setRetryAttempts(1);
         client = Redisson.create(config);
+        registerPoolGauges();
         LOG.info(() -> "Redis client configured for " + redacted(url));
+    }
+
+    private void registerPoolGauges() {
+        var usage = new RedisPoolUsage(client);
+        Gauge.builder("orion.redis.pool.borrowed", usage, RedisPoolUsage::borrowed)
+                .description("Redis connections taken from this server's pool by a command now").register(meters);
+        Gauge.builder("orion.redis.pool.waiting", usage, RedisPoolUsage::waiting)
+                .description("Redis commands waiting for a free pooled connection").register(meters);
+        Gauge.builder("orion.redis.pool.open", usage, RedisPoolUsage::open)
+                .description("Redis connections open (idle or busy)").register(meters);
+        Gauge.builder("orion.redis.pool.max", this, c -> c.poolSize)
+                .description("Size of the Redis connection pool (ORION_REDIS_POOL_SIZE)").register(meters);
     }
 
     public RedissonClient client() {

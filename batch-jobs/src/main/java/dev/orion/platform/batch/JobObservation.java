@@ -1,0 +1,104 @@
+package dev.orion.platform.batch;
+
+import dev.orion.platform.observability.ErrorTracking;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.batch.api.listener.AbstractJobListener;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.Metric;
+import jakarta.batch.runtime.StepExecution;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Listens to every job (declared in each job XML): the execution's identity in the MDC of its thread while
+ * it runs, and when it ends, its metrics (executions by job and status, duration, rows and rows per second)
+ * and, for a failed execution, an error report.
+ */
+@Named
+@Dependent
+public class JobObservation extends AbstractJobListener {
+
+    private static final Map<String, AtomicInteger> RUNNING = new ConcurrentHashMap<>();
+
+    @Inject
+    JobContext job;
+
+    @Inject
+    MeterRegistry meters;
+
+    private JobCorrelation correlation;
+    private long started;
+
+    @Override
+    public void beforeJob() {
+        correlation = JobCorrelation.enter(job, BatchRuntime.getJobOperator().getParameters(job.getExecutionId()));
+        started = System.nanoTime();
+        running(job.getJobName()).incrementAndGet();
+    }
+
+    @Override
+    public void afterJob() {
+        try {
+            running(job.getJobName()).decrementAndGet();
+            record(outcome(job.getBatchStatus()), Duration.ofNanos(System.nanoTime() - started));
+        } finally {
+            if (correlation != null) {
+                correlation.close();
+            }
+        }
+    }
+
+    /** Listeners run before the execution gets its final status: still STARTED means nothing failed or stopped. */
+    static String outcome(BatchStatus status) {
+        return status == BatchStatus.STARTED || status == null ? BatchStatus.COMPLETED.name() : status.name();
+    }
+
+    private void record(String status, Duration took) {
+        String name = job.getJobName();
+        Counter.builder("orion.job.executions").description("Job executions that ended, by job and final status")
+                .tag("job", name).tag("status", status).register(meters).increment();
+        Timer.builder("orion.job.duration").description("How long job executions ran")
+                .tag("job", name).tag("status", status).register(meters).record(took);
+        long rows = rowsRead();
+        if (rows > 0) {
+            Counter.builder("orion.job.rows").description("Rows (feed lines, orders) read by jobs")
+                    .tag("job", name).register(meters).increment(rows);
+            DistributionSummary.builder("orion.job.rows.per.second").description("Rows read per second, per execution")
+                    .tag("job", name).register(meters).record(rows / Math.max(took.toNanos() / 1e9, 0.001));
+        }
+        if (BatchStatus.FAILED.name().equals(status)) {
+            ErrorTracking.reportFailure("Job " + name + " execution " + job.getExecutionId() + " FAILED: " + job.getExitStatus(),
+                    "job", Map.of("job", name, "job_execution_id", Long.toString(job.getExecutionId())));
+        }
+    }
+
+    private long rowsRead() {
+        long rows = 0;
+        for (StepExecution step : BatchRuntime.getJobOperator().getStepExecutions(job.getExecutionId())) {
+            for (Metric metric : step.getMetrics()) {
+                if (metric.getType() == Metric.MetricType.READ_COUNT) {
+                    rows += metric.getValue();
+                }
+            }
+        }
+        return rows;
+    }
+
+    private AtomicInteger running(String name) {
+        return RUNNING.computeIfAbsent(name, n -> {
+            var count = new AtomicInteger();
+            meters.gauge("orion.job.running", io.micrometer.core.instrument.Tags.of("job", n), count);
+            return count;
+        });
+    }
+}
