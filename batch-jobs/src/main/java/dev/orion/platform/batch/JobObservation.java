@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
 
 /**
  * Listens to every job (declared in each job XML): the execution's identity in the MDC of its thread while
@@ -28,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 @Dependent
 public class JobObservation extends AbstractJobListener {
 
+    private static final Logger LOG = Logger.getLogger(JobObservation.class.getName());
     private static final Map<String, AtomicInteger> RUNNING = new ConcurrentHashMap<>();
 
     @Inject
@@ -70,6 +72,8 @@ public class JobObservation extends AbstractJobListener {
         Timer.builder("orion.job.duration").description("How long job executions ran")
                 .tag("job", name).tag("status", status).register(meters).record(took);
         long rows = rowsRead();
+        LOG.info(() -> "Job " + name + " execution " + job.getExecutionId() + " " + status + " in "
+                + String.format(java.util.Locale.ROOT, "%.1f s", took.toMillis() / 1000.0) + ", " + rows + " rows read");
         if (rows > 0) {
             Counter.builder("orion.job.rows").description("Rows (feed lines, orders) read by jobs")
                     .tag("job", name).register(meters).increment(rows);
