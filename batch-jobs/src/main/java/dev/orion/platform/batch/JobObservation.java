@@ -1,10 +1,7 @@
 package dev.orion.platform.batch;
 
 import dev.orion.platform.observability.ErrorTracking;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import jakarta.batch.api.listener.AbstractJobListener;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
@@ -67,18 +64,14 @@ public class JobObservation extends AbstractJobListener {
 
     private void record(String status, Duration took) {
         String name = job.getJobName();
-        Counter.builder("orion.job.executions").description("Job executions that ended, by job and final status")
-                .tag("job", name).tag("status", status).register(meters).increment();
-        Timer.builder("orion.job.duration").description("How long job executions ran")
-                .tag("job", name).tag("status", status).register(meters).record(took);
+        meters.counter("orion.job.executions", "job", name, "status", status).increment();
+        meters.timer("orion.job.duration", "job", name, "status", status).record(took);
         long rows = rowsRead();
         LOG.info(() -> "Job " + name + " execution " + job.getExecutionId() + " " + status + " in "
                 + String.format(java.util.Locale.ROOT, "%.1f s", took.toMillis() / 1000.0) + ", " + rows + " rows read");
         if (rows > 0) {
-            Counter.builder("orion.job.rows").description("Rows (feed lines, orders) read by jobs")
-                    .tag("job", name).register(meters).increment(rows);
-            DistributionSummary.builder("orion.job.rows.per.second").description("Rows read per second, per execution")
-                    .tag("job", name).register(meters).record(rows / Math.max(took.toNanos() / 1e9, 0.001));
+            meters.counter("orion.job.rows", "job", name).increment(rows);
+            meters.summary("orion.job.rows.per.second", "job", name).record(rows / Math.max(took.toNanos() / 1e9, 0.001));
         }
         if (BatchStatus.FAILED.name().equals(status)) {
             ErrorTracking.reportFailure("Job " + name + " execution " + job.getExecutionId() + " FAILED: " + job.getExitStatus(),

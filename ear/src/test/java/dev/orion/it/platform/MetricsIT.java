@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class MetricsIT extends OrionDeployment {
 
     private static final String REQUESTS = "orion_http_requests_seconds_count";
-    private static final String BUCKETS = "orion_http_requests_seconds_bucket";
+    private static final String BUCKETS = "orion_http_requests_latency_total";
 
     @Test
     void apiRequestsAreCountedByResourceTemplateAndStatusWithHistogramBuckets() {

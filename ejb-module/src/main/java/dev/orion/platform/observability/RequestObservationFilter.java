@@ -1,7 +1,6 @@
 package dev.orion.platform.observability;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,7 +8,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
 
 /**
  * First on every request of the API and the console (declared in both web.xml files): gives the request its
@@ -18,13 +16,15 @@ import java.time.Duration;
  */
 public class RequestObservationFilter extends HttpFilter {
 
-    /** Buckets for {@code histogram_quantile}: from a cached read to a slow export. */
-    static final Duration[] BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
-            Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
-            Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10)};
-
     @Inject
     MeterRegistry registry;
+
+    private HttpRequestMetrics metrics;
+
+    @Override
+    public void init() {
+        metrics = new HttpRequestMetrics(registry);
+    }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -41,14 +41,7 @@ public class RequestObservationFilter extends HttpFilter {
             int status = failed ? 500 : response.getStatus();
             String route = HttpRoutes.of((String) request.getAttribute(HttpRoutes.ATTRIBUTE),
                     request.getContextPath(), request.getServletPath(), status);
-            Timer.builder("orion.http.requests")
-                    .description("HTTP requests by route (resource template or console page) and status")
-                    .tag("method", request.getMethod())
-                    .tag("route", route)
-                    .tag("status", Integer.toString(status))
-                    .serviceLevelObjectives(BUCKETS)
-                    .register(registry)
-                    .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+            metrics.record(request.getMethod(), route, status, System.nanoTime() - start);
             Correlation.clear();
         }
     }

@@ -1,6 +1,6 @@
 package dev.orion.platform.redis;
 
-import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.MeterRegistry;
 import dev.orion.platform.StartupFailure;
 import jakarta.annotation.PostConstruct;
@@ -40,6 +40,7 @@ public class RedisConnection {
     MeterRegistry meters;
 
     private RedissonClient client;
+    private RedisPoolUsage poolUsage;
 
     @PostConstruct
     void connect() {
@@ -66,16 +67,13 @@ public class RedisConnection {
         LOG.info(() -> "Redis client configured for " + redacted(url));
     }
 
+    /** Gauges hold what they read weakly: the usage lives as long as this singleton does. */
     private void registerPoolGauges() {
-        var usage = new RedisPoolUsage(client);
-        Gauge.builder("orion.redis.pool.borrowed", usage, RedisPoolUsage::borrowed)
-                .description("Redis connections taken from this server's pool by a command now").register(meters);
-        Gauge.builder("orion.redis.pool.waiting", usage, RedisPoolUsage::waiting)
-                .description("Redis commands waiting for a free pooled connection").register(meters);
-        Gauge.builder("orion.redis.pool.open", usage, RedisPoolUsage::open)
-                .description("Redis connections open (idle or busy)").register(meters);
-        Gauge.builder("orion.redis.pool.max", this, c -> c.poolSize)
-                .description("Size of the Redis connection pool (ORION_REDIS_POOL_SIZE)").register(meters);
+        poolUsage = new RedisPoolUsage(client, poolSize);
+        meters.gauge("orion.redis.pool.borrowed", Tags.empty(), poolUsage, RedisPoolUsage::borrowed);
+        meters.gauge("orion.redis.pool.waiting", Tags.empty(), poolUsage, RedisPoolUsage::waiting);
+        meters.gauge("orion.redis.pool.open", Tags.empty(), poolUsage, RedisPoolUsage::open);
+        meters.gauge("orion.redis.pool.max", Tags.empty(), poolUsage, RedisPoolUsage::max);
     }
 
     public RedissonClient client() {

@@ -15,9 +15,16 @@ import org.redisson.connection.MasterSlaveEntry;
 final class RedisPoolUsage {
 
     private final RedissonClient client;
+    private final int poolSize;
 
-    RedisPoolUsage(RedissonClient client) {
+    RedisPoolUsage(RedissonClient client, int poolSize) {
         this.client = client;
+        this.poolSize = poolSize;
+    }
+
+    /** The pool size configured (ORION_REDIS_POOL_SIZE). */
+    double max() {
+        return poolSize;
     }
 
     /** Connections taken from the pool by a command right now (pool size minus free permits). */

@@ -208,8 +208,7 @@ public class ScheduleTimers {
     }
 
     private Counter firings(String task, String outcome) {
-        return Counter.builder("orion.schedule.firings").description("Timer firings of the schedules by task and outcome")
-                .tag("task", task == null ? "unknown" : task).tag("outcome", outcome).register(meters);
+        return meters.counter("orion.schedule.firings", "task", task == null ? "unknown" : task, "outcome", outcome);
     }
 
     /** Runs a claimed run's task here and records how it ended; returns SUCCEEDED or FAILED. */
