@@ -1,6 +1,7 @@
 package dev.orion.platform.observability;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.jboss.logging.MDC;
 
@@ -24,8 +25,12 @@ public final class Correlation {
         return incoming != null && SANE.matcher(incoming).matches() ? incoming : create();
     }
 
+    /** A random (version 4) UUID; not a secret, so from the thread's own generator rather than the shared SecureRandom. */
     public static String create() {
-        return UUID.randomUUID().toString();
+        var random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // IETF variant
+        return new UUID(high, low).toString();
     }
 
     /** The id of the current work, or a new one (then also set) when there is none. */

@@ -18,7 +18,7 @@ class CorrelationTest {
         for (String bad : new String[] {null, "", "a b", "x\nINFO forged", "<script>", "-leading", "a".repeat(101)}) {
             String id = Correlation.acceptOrCreate(bad);
             assertNotEquals(bad, id);
-            assertEquals(36, id.length(), "a new UUID instead of " + bad);
+            assertEquals(4, java.util.UUID.fromString(id).version(), "a new random UUID instead of " + bad);
         }
     }
 }
