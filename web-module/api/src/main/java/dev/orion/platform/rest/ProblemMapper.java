@@ -122,7 +122,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         String correlation = Correlation.current();
         LOG.log(Level.SEVERE, "Unexpected error, correlation id " + correlation, e);
-        ErrorTracking.report(e, "api", Map.of("route", uri == null ? "" : uri.getPath()));
+        ErrorTracking.report(e, "api", Map.of("path", uri == null ? "" : uri.getPath()));
         return Problem.of(500, "internal", "Internal error",
                 "Something went wrong on our side; quote correlation id " + correlation).with("correlation_id", correlation);
     }
