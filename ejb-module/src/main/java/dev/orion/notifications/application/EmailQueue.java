@@ -50,7 +50,11 @@ public class EmailQueue {
     /** Puts an outbox email on the queue again (a dead letter, or a resend asked for by staff). */
     public void resend(long outboxId) {
         // the sender's log lines carry the correlation id of the work that queued the email
-        jms.createProducer().setProperty(OUTBOX_ID, outboxId).setJMSCorrelationID(Correlation.peek())
-                .send(emails, "outbox:" + outboxId);
+        var producer = jms.createProducer().setProperty(OUTBOX_ID, outboxId);
+        String correlation = Correlation.peek();
+        if (correlation != null) {
+            producer.setJMSCorrelationID(correlation);
+        }
+        producer.send(emails, "outbox:" + outboxId);
     }
 }
