@@ -13,8 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
 /**
@@ -27,13 +25,15 @@ import java.util.logging.Logger;
 public class JobObservation extends AbstractJobListener {
 
     private static final Logger LOG = Logger.getLogger(JobObservation.class.getName());
-    private static final Map<String, AtomicInteger> RUNNING = new ConcurrentHashMap<>();
 
     @Inject
     JobContext job;
 
     @Inject
     MeterRegistry meters;
+
+    @Inject
+    RunningJobs running;
 
     private JobCorrelation correlation;
     private long started;
@@ -42,13 +42,13 @@ public class JobObservation extends AbstractJobListener {
     public void beforeJob() {
         correlation = JobCorrelation.enter(job, BatchRuntime.getJobOperator().getParameters(job.getExecutionId()));
         started = System.nanoTime();
-        running(job.getJobName()).incrementAndGet();
+        running.started(job.getJobName());
     }
 
     @Override
     public void afterJob() {
         try {
-            running(job.getJobName()).decrementAndGet();
+            running.ended(job.getJobName());
             record(outcome(job.getBatchStatus()), Duration.ofNanos(System.nanoTime() - started));
         } finally {
             if (correlation != null) {
@@ -89,13 +89,5 @@ public class JobObservation extends AbstractJobListener {
             }
         }
         return rows;
-    }
-
-    private AtomicInteger running(String name) {
-        return RUNNING.computeIfAbsent(name, n -> {
-            var count = new AtomicInteger();
-            meters.gauge("orion.job.running", io.micrometer.core.instrument.Tags.of("job", n), count);
-            return count;
-        });
     }
 }

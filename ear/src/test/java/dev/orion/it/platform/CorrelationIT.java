@@ -37,7 +37,7 @@ class CorrelationIT extends OrionDeployment {
         }
         var error = Poll.until(Duration.ofSeconds(10), () -> ServerLog.withCorrelation(id).stream()
                 .filter(r -> r.getString("message").contains("Unexpected error, correlation id " + id)).findFirst(), java.util.Optional::isPresent).orElseThrow();
-        assertEquals("ERROR", error.getString("level"));
+        assertEquals("SEVERE", error.getString("level"), "java.util.logging's name for an error");
         assertTrue(error.getString("stackTrace").contains("injected failure"), "the stack trace is on the same line: " + error);
     }
 

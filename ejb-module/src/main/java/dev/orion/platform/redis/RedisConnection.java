@@ -1,5 +1,6 @@
 package dev.orion.platform.redis;
 
+import dev.orion.platform.observability.OwnedGauges;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.MeterRegistry;
 import dev.orion.platform.StartupFailure;
@@ -41,6 +42,7 @@ public class RedisConnection {
 
     private RedissonClient client;
     private RedisPoolUsage poolUsage;
+    private OwnedGauges gauges;
 
     @PostConstruct
     void connect() {
@@ -70,10 +72,11 @@ public class RedisConnection {
     /** Gauges hold what they read weakly: the usage lives as long as this singleton does. */
     private void registerPoolGauges() {
         poolUsage = new RedisPoolUsage(client, poolSize);
-        meters.gauge("orion.redis.pool.borrowed", Tags.empty(), poolUsage, RedisPoolUsage::borrowed);
-        meters.gauge("orion.redis.pool.waiting", Tags.empty(), poolUsage, RedisPoolUsage::waiting);
-        meters.gauge("orion.redis.pool.open", Tags.empty(), poolUsage, RedisPoolUsage::open);
-        meters.gauge("orion.redis.pool.max", Tags.empty(), poolUsage, RedisPoolUsage::max);
+        gauges = new OwnedGauges(meters);
+        gauges.add("orion.redis.pool.borrowed", Tags.empty(), poolUsage, RedisPoolUsage::borrowed);
+        gauges.add("orion.redis.pool.waiting", Tags.empty(), poolUsage, RedisPoolUsage::waiting);
+        gauges.add("orion.redis.pool.open", Tags.empty(), poolUsage, RedisPoolUsage::open);
+        gauges.add("orion.redis.pool.max", Tags.empty(), poolUsage, RedisPoolUsage::max);
     }
 
     public RedissonClient client() {
@@ -82,6 +85,9 @@ public class RedisConnection {
 
     @PreDestroy
     void close() {
+        if (gauges != null) {
+            gauges.removeAll();
+        }
         if (client != null) {
             client.shutdown();
         }
