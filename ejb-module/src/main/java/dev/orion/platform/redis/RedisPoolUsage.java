@@ -1,5 +1,8 @@
 package dev.orion.platform.redis;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.connection.ClientConnectionsEntry;
@@ -27,7 +30,7 @@ final class RedisPoolUsage {
         return poolSize;
     }
 
-    /** Connections taken from the pool by a command right now (pool size minus free permits). */
+    /** Connections a command holds right now (open connections that are not among the free ones). */
     double borrowed() {
         return sum(Measure.BORROWED);
     }
@@ -50,19 +53,29 @@ final class RedisPoolUsage {
         }
         try {
             double total = 0;
-            for (MasterSlaveEntry entry : redisson.getCommandExecutor().getConnectionManager().getEntrySet()) {
-                for (ClientConnectionsEntry node : entry.getAllEntries()) {
-                    ConnectionsHolder<?> holder = node.getConnectionsHolder();
-                    total += switch (measure) {
-                        case BORROWED -> entry.getConfig().getMasterConnectionPoolSize() - holder.getFreeConnectionsCounter().getCounter();
-                        case WAITING -> holder.getFreeConnectionsCounter().queueSize();
-                        case OPEN -> holder.getAllConnections().size();
-                    };
-                }
+            for (ClientConnectionsEntry node : nodes(redisson)) {
+                ConnectionsHolder<?> holder = node.getConnectionsHolder();
+                total += switch (measure) {
+                    case BORROWED -> holder.getAllConnections().size() - holder.getFreeConnections().size();
+                    case WAITING -> holder.getFreeConnectionsCounter().queueSize();
+                    case OPEN -> holder.getAllConnections().size();
+                };
             }
             return total;
         } catch (RuntimeException e) {
             return Double.NaN; // Redisson's internals moved: the gauge shows no value rather than a wrong one
         }
+    }
+
+    /** Each node's connection entry once: the master's, and the replicas' (which may list the master again). */
+    private static Set<ClientConnectionsEntry> nodes(Redisson redisson) {
+        Set<ClientConnectionsEntry> nodes = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (MasterSlaveEntry entry : redisson.getCommandExecutor().getConnectionManager().getEntrySet()) {
+            if (entry.getEntry() != null) {
+                nodes.add(entry.getEntry());
+            }
+            nodes.addAll(entry.getAllEntries());
+        }
+        return nodes;
     }
 }
