@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.orion.it.support.ApiSession;
 import dev.orion.it.support.Http;
 import dev.orion.it.support.InjectedFailure;
+import dev.orion.it.support.JobStatus;
 import dev.orion.it.support.OrionDeployment;
 import dev.orion.it.support.Poll;
 import dev.orion.it.support.TestData;
@@ -82,11 +83,34 @@ class ErrorTrackingIT extends OrionDeployment {
                 "the database's error is in the chain: " + exceptions);
     }
 
+    @Test
+    void aFailedJobReachesSentryWithItsNameAndTheIdOfTheRequestThatStartedIt() {
+        var vendor = ApiSession.newVendor("sentryjob");
+        String id = TestData.unique("sentryjob");
+        String feed = "id\ttitle\tprice\tavailability\nJ-1\tOne\t1.00 EUR\tin_stock\nJ-2\tTwo\t2.00 EUR\tin_stock\n";
+        JsonObject failed;
+        try (var failure = new InjectedFailure("sentry_job_" + vendor.vendorId, "products",
+                "NEW.vendor_id = " + vendor.vendorId + " AND NEW.sku = 'J-2'")) {
+            var accepted = vendor.send("POST", "/imports", "text/tab-separated-values", feed, "X-Request-Id", id);
+            assertEquals(202, accepted.statusCode(), accepted.body());
+            String location = accepted.headers().firstValue("Location").orElseThrow();
+            failed = Poll.until(Duration.ofSeconds(60), () -> Http.json(vendor.get(ApiSession.path(location))), JobStatus::ended);
+        }
+        assertEquals("FAILED", failed.getString("status"), failed.toString());
+
+        JsonObject event = Poll.until(Duration.ofSeconds(30), () -> eventTagged(id), Optional::isPresent).orElseThrow();
+        var tags = event.getJsonObject("tags");
+        assertEquals("job", tags.getString("source"));
+        assertEquals("product-import", tags.getString("job"));
+        assertEquals("error", event.getString("level"));
+        assertTrue(event.toString().contains("Job product-import execution " + tags.getString("job_execution_id") + " FAILED"), event.toString());
+    }
+
     /** The event among the received envelopes whose correlation_id tag is {@code id}. */
     private Optional<JsonObject> eventTagged(String id) {
         for (String envelope : envelopes) {
             for (String line : envelope.split("\n")) {
-                if (line.startsWith("{") && line.contains("\"exception\"")) {
+                if (line.startsWith("{") && line.contains("\"tags\"")) {
                     JsonObject item = Http.json(line);
                     JsonObject tags = item.getJsonObject("tags");
                     if (tags != null && id.equals(tags.getString("correlation_id", null))) {
