@@ -85,6 +85,7 @@ class MetricsIT extends OrionDeployment {
         String[] emails = {"name", "emails", "type", "jms-queue"};
         String[] deadLetters = {"name", "emails.DLQ", "type", "jms-queue"};
         double deadBefore = Metrics.scrape().sum("messaging_activemq_messages_added_total", deadLetters);
+        assertFalse(listening(3025), "this test needs the SMTP port free (something else listens on 3025)");
 
         for (int i = 0; i < 3; i++) {
             confirmOrderFor(vendor, TestData.unique("metqueue") + "@example.com");
@@ -165,6 +166,14 @@ class MetricsIT extends OrionDeployment {
 
     private static String status(long outboxId) {
         return TestData.queryString("SELECT status FROM email_outbox WHERE id = ?", outboxId);
+    }
+
+    private static boolean listening(int port) {
+        try (var socket = new java.net.Socket("127.0.0.1", port)) {
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private static String[] append(String[] labels, String... more) {
