@@ -1,5 +1,6 @@
 package dev.orion.platform.batch;
 
+import dev.orion.platform.observability.Correlation;
 import jakarta.annotation.Resource;
 import jakarta.batch.operations.JobExecutionAlreadyCompleteException;
 import jakarta.batch.operations.JobExecutionIsRunningException;
@@ -46,11 +47,20 @@ public class JBeretBatchJobs implements BatchJobs {
         return operator().start(jobName, onThisNode(parameters));
     }
 
-    /** Stamps the server that runs the execution, so only that server declares it interrupted after a crash. */
+    /**
+     * Stamps the server that runs the execution, so only that server declares it interrupted after a crash,
+     * and the correlation id of the request (or firing) that starts it, which the job's log lines carry.
+     */
     static Properties onThisNode(Properties parameters) {
         var stamped = new Properties();
         stamped.putAll(parameters);
         stamped.setProperty(InterruptedExecutions.NODE_PARAMETER, InterruptedExecutions.node());
+        String correlation = Correlation.peek();
+        if (correlation != null) {
+            stamped.setProperty(JobCorrelation.PARAMETER, correlation);
+        } else {
+            stamped.remove(JobCorrelation.PARAMETER);
+        }
         return stamped;
     }
 

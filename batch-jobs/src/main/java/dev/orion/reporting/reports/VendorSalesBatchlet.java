@@ -1,5 +1,7 @@
 package dev.orion.reporting.reports;
 
+import dev.orion.platform.batch.JobCorrelation;
+import jakarta.batch.runtime.BatchRuntime;
 import dev.orion.platform.batch.JobParameters;
 import dev.orion.reporting.application.SalesReports;
 import jakarta.batch.api.AbstractBatchlet;
@@ -32,9 +34,12 @@ public class VendorSalesBatchlet extends AbstractBatchlet {
 
     @Override
     public String process() {
-        if (!partVendorId.isEmpty()) {
-            step.setTransientUserData(reports.computePart(JobParameters.of(job), Long.parseLong(partVendorId)));
+        // a partition runs on a pooled thread of its own: its log lines need the execution's identity too
+        try (var correlation = JobCorrelation.enter(job, BatchRuntime.getJobOperator().getParameters(job.getExecutionId()))) {
+            if (!partVendorId.isEmpty()) {
+                step.setTransientUserData(reports.computePart(JobParameters.of(job), Long.parseLong(partVendorId)));
+            }
+            return BatchStatus.COMPLETED.name();
         }
-        return BatchStatus.COMPLETED.name();
     }
 }

@@ -1,5 +1,6 @@
 package dev.orion.notifications.application;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.orion.notifications.domain.OutboxEmail;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
@@ -57,6 +58,9 @@ public class EmailDelivery {
     @Inject
     StorageBackend storage;
 
+    @Inject
+    MeterRegistry meters;
+
     @Resource
     TransactionSynchronizationRegistry transactions;
 
@@ -97,14 +101,17 @@ public class EmailDelivery {
         throttle.awaitTurn();
         try {
             send(email, rendered);
+            meters.counter("orion.emails.sent").increment();
         } catch (MessagingException e) {
             if (isPermanent(e)) {
                 email.recordAttempt(e.getMessage());
                 email.markFailed("Refused permanently: " + e.getMessage());
+                meters.counter("orion.emails.failed", "reason", "refused").increment();
                 LOG.warning(() -> "Email " + outboxId + " to " + email.getRecipient() + " failed permanently: " + e.getMessage());
                 return;
             }
             recordAttemptAfterRollback(outboxId, e.getMessage());
+            meters.counter("orion.emails.retried").increment();
             throw new TransientDeliveryFailure("SMTP unavailable for email " + outboxId + ": " + e.getMessage(), e);
         }
     }

@@ -1,5 +1,7 @@
 package dev.orion.notifications.application;
 
+import dev.orion.platform.observability.ErrorTracking;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.orion.notifications.domain.OutboxEmail;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -31,6 +33,9 @@ public class EmailOutbox {
 
     @Inject
     EmailComposer composer;
+
+    @Inject
+    MeterRegistry meters;
 
     /** Newest first; {@code status} null for all. */
     public List<OutboxEmailView> list(OutboxEmail.Status status, int limit) {
@@ -93,6 +98,9 @@ public class EmailOutbox {
         OutboxEmail email = em.find(OutboxEmail.class, outboxId, LockModeType.PESSIMISTIC_WRITE);
         if (email != null && email.getStatus() == OutboxEmail.Status.QUEUED) {
             email.markFailed("Gave up after its last attempt; last error: " + email.getLastError());
+            meters.counter("orion.emails.failed", "reason", "dead_letter").increment();
+            ErrorTracking.reportFailure("Email " + outboxId + " is a dead letter: " + email.getLastError(), "message",
+                    java.util.Map.of("queue", "emails.DLQ"));
             LOG.warning(() -> "Email " + outboxId + " to " + email.getRecipient() + " is a dead letter: " + email.getLastError());
         }
     }

@@ -1,5 +1,6 @@
 package dev.orion.notifications.application;
 
+import dev.orion.platform.observability.Correlation;
 import dev.orion.notifications.domain.OutboxEmail;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
@@ -48,6 +49,12 @@ public class EmailQueue {
 
     /** Puts an outbox email on the queue again (a dead letter, or a resend asked for by staff). */
     public void resend(long outboxId) {
-        jms.createProducer().setProperty(OUTBOX_ID, outboxId).send(emails, "outbox:" + outboxId);
+        // the sender's log lines carry the correlation id of the work that queued the email
+        var producer = jms.createProducer().setProperty(OUTBOX_ID, outboxId);
+        String correlation = Correlation.peek();
+        if (correlation != null) {
+            producer.setJMSCorrelationID(correlation);
+        }
+        producer.send(emails, "outbox:" + outboxId);
     }
 }

@@ -1,5 +1,9 @@
 package dev.orion.notifications.infrastructure;
 
+import dev.orion.notifications.application.TransientDeliveryFailure;
+import dev.orion.platform.observability.Correlation;
+import dev.orion.platform.observability.ErrorTracking;
+import java.util.Map;
 import dev.orion.notifications.application.EmailDelivery;
 import dev.orion.notifications.application.EmailQueue;
 import jakarta.ejb.ActivationConfigProperty;
@@ -23,9 +27,17 @@ public class EmailSenderMdb implements MessageListener {
     @Override
     public void onMessage(Message message) {
         try {
+            Correlation.set(Correlation.acceptOrCreate(message.getJMSCorrelationID()));
             delivery.deliver(message.getLongProperty(EmailQueue.OUTBOX_ID));
         } catch (JMSException e) {
             throw new IllegalStateException("Unreadable email message", e);
+        } catch (TransientDeliveryFailure e) {
+            throw e; // the broker tries again later; only the last failure (a dead letter) is reported
+        } catch (RuntimeException e) {
+            ErrorTracking.report(e, "message", Map.of("queue", "emails"));
+            throw e;
+        } finally {
+            Correlation.clear();
         }
     }
 }

@@ -1,5 +1,8 @@
 package dev.orion.platform.redis;
 
+import dev.orion.platform.observability.OwnedGauges;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.orion.platform.StartupFailure;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -34,7 +37,12 @@ public class RedisConnection {
     @ConfigProperty(name = "orion.redis.pool.size", defaultValue = "16")
     int poolSize;
 
+    @Inject
+    MeterRegistry meters;
+
     private RedissonClient client;
+    private RedisPoolUsage poolUsage;
+    private OwnedGauges gauges;
 
     @PostConstruct
     void connect() {
@@ -57,7 +65,18 @@ public class RedisConnection {
                 .setTimeout(2_000)
                 .setRetryAttempts(1);
         client = Redisson.create(config);
+        registerPoolGauges();
         LOG.info(() -> "Redis client configured for " + redacted(url));
+    }
+
+    /** Gauges hold what they read weakly: the usage lives as long as this singleton does. */
+    private void registerPoolGauges() {
+        poolUsage = new RedisPoolUsage(client, poolSize);
+        gauges = new OwnedGauges(meters);
+        gauges.add("orion.redis.pool.borrowed", Tags.empty(), poolUsage, RedisPoolUsage::borrowed);
+        gauges.add("orion.redis.pool.waiting", Tags.empty(), poolUsage, RedisPoolUsage::waiting);
+        gauges.add("orion.redis.pool.open", Tags.empty(), poolUsage, RedisPoolUsage::open);
+        gauges.add("orion.redis.pool.max", Tags.empty(), poolUsage, RedisPoolUsage::max);
     }
 
     public RedissonClient client() {
@@ -66,6 +85,9 @@ public class RedisConnection {
 
     @PreDestroy
     void close() {
+        if (gauges != null) {
+            gauges.removeAll();
+        }
         if (client != null) {
             client.shutdown();
         }

@@ -30,7 +30,7 @@ public class ScheduleRuns {
     @ConfigProperty(name = "orion.schedule.misfire-grace", defaultValue = "PT1M")
     Duration misfireGrace;
 
-    /** What a firing found: the run to perform (empty: skipped or stale), or that its timer is not current. */
+    /** What a firing found: the run to perform (empty: skipped or stale; the task is named unless stale), or that its timer is not current. */
     public record Claim(Optional<Long> runId, boolean staleTimer, String task, String parameters) {
     }
 
@@ -44,7 +44,7 @@ public class ScheduleRuns {
         schedule.ranAt(now, next);
         if (due != null && due.plus(misfireGrace).isBefore(now) && schedule.getMisfirePolicy() == Schedule.MisfirePolicy.SKIP) {
             skip(schedule, ScheduleRun.Trigger.TIMER, node, "Missed its time (" + due + ") while no server was up; the misfire policy is SKIP");
-            return new Claim(Optional.empty(), false, null, null);
+            return new Claim(Optional.empty(), false, schedule.getTask(), null);
         }
         return claim(schedule, ScheduleRun.Trigger.TIMER, node);
     }
@@ -68,7 +68,7 @@ public class ScheduleRuns {
             if (trigger == ScheduleRun.Trigger.TIMER) {
                 skip(schedule, trigger, node, "The previous run (" + running + ") was still going");
             }
-            return new Claim(Optional.empty(), false, null, null);
+            return new Claim(Optional.empty(), false, schedule.getTask(), null);
         }
         var run = new ScheduleRun(schedule.getId(), trigger, node);
         em.persist(run);

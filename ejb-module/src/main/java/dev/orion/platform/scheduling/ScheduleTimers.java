@@ -1,6 +1,10 @@
 package dev.orion.platform.scheduling;
 
 import dev.orion.platform.InvalidRequestException;
+import dev.orion.platform.observability.Correlation;
+import dev.orion.platform.observability.ErrorTracking;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
@@ -63,6 +67,9 @@ public class ScheduleTimers {
     @Inject
     @Any
     Instance<ScheduledTask> tasks;
+
+    @Inject
+    MeterRegistry meters;
 
     @Inject
     @ConfigProperty(name = "jboss.node.name", defaultValue = "orion")
@@ -184,25 +191,38 @@ public class ScheduleTimers {
         if (!info.startsWith(PREFIX)) {
             return;
         }
-        String[] parts = info.substring(PREFIX.length()).split(":");
-        var claim = runs.claimFiring(Long.parseLong(parts[0]), Long.parseLong(parts[1]), nextOf(timer), node);
-        if (claim.staleTimer()) {
-            LOG.fine(() -> "Cancelling stale timer " + info);
-            timer.cancel();
-            return;
+        Correlation.set(Correlation.create()); // this firing's log lines, and what its task queues, share one id
+        try {
+            String[] parts = info.substring(PREFIX.length()).split(":");
+            var claim = runs.claimFiring(Long.parseLong(parts[0]), Long.parseLong(parts[1]), nextOf(timer), node);
+            if (claim.staleTimer()) {
+                LOG.fine(() -> "Cancelling stale timer " + info);
+                timer.cancel();
+                return;
+            }
+            String outcome = claim.runId().map(run -> execute(run, claim.task(), claim.parameters())).orElse("SKIPPED");
+            firings(claim.task(), outcome).increment();
+        } finally {
+            Correlation.clear();
         }
-        claim.runId().ifPresent(run -> execute(run, claim.task(), claim.parameters()));
     }
 
-    /** Runs a claimed run's task here and records how it ended. */
-    void execute(long runId, String taskName, String parameters) {
+    private Counter firings(String task, String outcome) {
+        return meters.counter("orion.schedule.firings", "task", task == null ? "unknown" : task, "outcome", outcome);
+    }
+
+    /** Runs a claimed run's task here and records how it ended; returns SUCCEEDED or FAILED. */
+    String execute(long runId, String taskName, String parameters) {
         try {
             ScheduledTask task = tasks.stream().filter(t -> t.name().equals(taskName)).findFirst()
                     .orElseThrow(() -> new IllegalStateException("No task called " + taskName));
             runs.finish(runId, "SUCCEEDED", task.run(ScheduleParameters.parse(parameters)));
+            return "SUCCEEDED";
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Scheduled task " + taskName + " failed", e);
+            ErrorTracking.report(e, "schedule", java.util.Map.of("task", String.valueOf(taskName)));
             runs.finish(runId, "FAILED", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            return "FAILED";
         }
     }
 

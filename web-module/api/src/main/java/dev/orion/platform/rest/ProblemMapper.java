@@ -12,6 +12,8 @@ import dev.orion.identity.application.InvalidClientException;
 import dev.orion.orders.application.DuplicateOrderException;
 import dev.orion.orders.domain.IllegalTransitionException;
 import dev.orion.platform.batch.JobOperationRefusedException;
+import dev.orion.platform.observability.Correlation;
+import dev.orion.platform.observability.ErrorTracking;
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
@@ -25,7 +27,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.UUID;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -118,8 +120,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (e instanceof WebApplicationException wae) {
             return fromStatus(wae.getResponse().getStatus(), wae.getMessage());
         }
-        String correlation = UUID.randomUUID().toString();
+        String correlation = Correlation.current();
         LOG.log(Level.SEVERE, "Unexpected error, correlation id " + correlation, e);
+        ErrorTracking.report(e, "api", Map.of("path", uri == null ? "" : uri.getPath()));
         return Problem.of(500, "internal", "Internal error",
                 "Something went wrong on our side; quote correlation id " + correlation).with("correlation_id", correlation);
     }
