@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A second Orion server of its own (port offset 100, its own server directory, database and Redis database),
- * for tests that must stop it the hard way: {@link #kill()} is {@code kill -9} of its JVM.
+ * A second Orion server of its own (by default port offset 100, its own server directory, database and Redis
+ * database), for tests that must stop it the hard way: {@link #kill()} is {@code kill -9} of its JVM. Cluster
+ * tests run several, each with its own offset, node name and the full-ha configuration.
  */
 public final class StandaloneOrion {
 
@@ -25,11 +26,22 @@ public final class StandaloneOrion {
 
     private final Path base;
     private final Map<String, String> environment;
+    private final int offset;
+    private final String serverConfig;
+    private final String nodeName;
     private Process process;
 
     public StandaloneOrion(Path base, Map<String, String> environment) throws IOException {
+        this(base, environment, OFFSET, System.getProperty("orion.server.config"), null);
+    }
+
+    /** A server at port offset {@code offset} with configuration {@code serverConfig}, named {@code nodeName} (null: the host's name). */
+    public StandaloneOrion(Path base, Map<String, String> environment, int offset, String serverConfig, String nodeName) throws IOException {
         this.base = base;
         this.environment = environment;
+        this.offset = offset;
+        this.serverConfig = serverConfig;
+        this.nodeName = nodeName;
         deleteTree(base);
         Path template = Path.of(System.getProperty("orion.server.base"));
         copyTree(template.resolve("configuration"), base.resolve("configuration"));
@@ -37,13 +49,30 @@ public final class StandaloneOrion {
         Files.copy(Path.of(System.getProperty("orion.ear")), base.resolve("deployments/orion.ear"), StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** The HTTP address of this server, e.g. {@code http://127.0.0.1:8180}. */
+    public String base() {
+        return "http://127.0.0.1:" + (8080 + offset);
+    }
+
+    public String nodeName() {
+        return nodeName;
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
     /** Starts the server and waits until Orion reports ready. */
     public void start() throws IOException, InterruptedException {
         Path home = Path.of(System.getProperty("jboss.home"));
-        var builder = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(), "-c", System.getProperty("orion.server.config"),
-                "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + OFFSET,
-                "-b", "127.0.0.1", "-bmanagement", "127.0.0.1")
-                .redirectErrorStream(true).redirectOutput(base.resolve("console.log").toFile());
+        var command = new java.util.ArrayList<>(java.util.List.of(home.resolve("bin/standalone.sh").toString(), "-c", serverConfig,
+                "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + offset,
+                "-b", "127.0.0.1", "-bmanagement", "127.0.0.1"));
+        if (nodeName != null) {
+            command.add("-Djboss.node.name=" + nodeName);
+        }
+        var builder = new ProcessBuilder(command)
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("console.log").toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("JAVA_OPTS", "-Xms256m -Xmx768m -Djava.net.preferIPv4Stack=true");
         process = builder.start();
@@ -54,7 +83,7 @@ public final class StandaloneOrion {
                 throw new IllegalStateException("The server stopped; see " + base.resolve("console.log"));
             }
             try {
-                var ready = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (9990 + OFFSET) + "/health/ready")).build(),
+                var ready = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (9990 + offset) + "/health/ready")).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (ready.statusCode() == 200) {
                     return;
