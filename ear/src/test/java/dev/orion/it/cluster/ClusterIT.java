@@ -266,7 +266,7 @@ class ClusterIT {
         assertEquals(200, next.statusCode());
         assertEquals(survivor, servedBy(next));
         assertTrue(next.body().contains("id=\"current-user\""), "still signed in: " + next.body());
-        assertTrue(next.body().contains("lang=\"de\""), "the language chosen by the post is in the session");
+        assertTrue(next.body().contains("lang=\"de\""), "the language chosen by the post is in the session: " + posted.body());
     }
 
     @Test
