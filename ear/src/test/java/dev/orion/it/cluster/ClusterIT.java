@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.orion.it.support.FreezableProxy;
 import dev.orion.it.support.FreshTestDatabase;
 import dev.orion.it.support.Http;
 import dev.orion.it.support.JobStatus;
@@ -45,7 +46,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * (server-config/nginx/orion-cluster.conf on 8390), sharing one PostgreSQL database (orion_cluster), Redis
  * database 3, the storage directory and the JWT keys, as docs/cluster.md describes. First what both nodes
  * share (rate limits, idempotency, schedules); then one node is killed (SIGKILL) in the middle of serving a
- * console session, running an import and sending emails, and the other must carry all three on.
+ * console session, running an import and sending emails, and the other must carry all three on. The nodes send
+ * mail through a relay the test can freeze ({@link FreezableProxy}) in front of GreenMail.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -62,6 +64,7 @@ class ClusterIT {
     private static final Pattern NONCE = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
 
     private static GreenMail smtp;
+    private static FreezableProxy relay;
     private static StandaloneOrion nodeA;
     private static StandaloneOrion nodeB;
     private static ClusterProxy proxy;
@@ -81,12 +84,13 @@ class ClusterIT {
         FreshTestDatabase.main(new String[] {DB, REDIS});
         smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
+        relay = new FreezableProxy(SMTP_PORT);
         Path target = Path.of(System.getProperty("orion.server.base")).getParent();
         var environment = Map.ofEntries(
                 Map.entry("ORION_DB_URL", DB_URL),
                 Map.entry("ORION_REDIS_URL", REDIS),
                 Map.entry("ORION_SMTP_HOST", "127.0.0.1"),
-                Map.entry("ORION_SMTP_PORT", Integer.toString(SMTP_PORT)),
+                Map.entry("ORION_SMTP_PORT", Integer.toString(relay.port())),
                 Map.entry("ORION_STORAGE_DIR", target.resolve("cluster-storage").toString()),
                 Map.entry("ORION_JWT_KEY_DIR", target.resolve("cluster-keys").toString()),
                 Map.entry("ORION_TIMER_REFRESH_MS", "2000"),
@@ -116,6 +120,9 @@ class ClusterIT {
         }
         if (proxy != null) {
             proxy.close();
+        }
+        if (relay != null) {
+            relay.close();
         }
         if (smtp != null) {
             smtp.stop();
@@ -228,9 +235,15 @@ class ClusterIT {
                 i -> i.getInt("rows_written") >= 2_000 || JobStatus.ended(i));
         Poll.until(Duration.ofSeconds(120), () -> smtp.getReceivedMessages().length, n -> n >= 30);
         var beforeKill = Http.json(get(dead, "/imports/" + importId, importVendorToken));
+        // As in EmailCrashIT, the kill comes while every sender is stalled mid-conversation (the relay stops
+        // answering; what it already accepted is marked SENT by then), not inside the sub-millisecond window
+        // between the relay's 250 and the SENT commit that no SMTP sender can close (docs/architecture.md).
+        relay.freeze();
+        Thread.sleep(2_000);
         int mailsBeforeKill = smtp.getReceivedMessages().length;
 
         dead.kill();
+        relay.thaw();
 
         System.out.printf("Cluster: %s killed with %d of %d rows imported and %d of %d emails sent%n", dead.nodeName(),
                 beforeKill.getInt("rows_written"), FEED_ROWS, mailsBeforeKill, EMAILS);
