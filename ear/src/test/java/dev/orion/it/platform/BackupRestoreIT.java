@@ -74,12 +74,12 @@ class BackupRestoreIT {
         deleteTree(WORK);
         smtp = new GreenMail(new ServerSetup(3025 + OFFSET, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        orion = new StandaloneOrion(WORK.resolve("server"), OFFSET, Map.of(
+        orion = new StandaloneOrion(WORK.resolve("server"), Map.of(
                 "ORION_DB_URL", DB_URL,
                 "ORION_REDIS_URL", REDIS,
                 "ORION_SMTP_PORT", Integer.toString(3025 + OFFSET),
                 "ORION_STORAGE_DIR", STORAGE.toString(),
-                "ORION_DEMO_DATA", "false"));
+                "ORION_DEMO_DATA", "false"), OFFSET);
         orion.start();
 
         long vendor = insert("INSERT INTO vendors (code, name) VALUES ('DRILL', 'Drill Supplies') RETURNING id");

@@ -15,9 +15,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A second Orion server of its own (port offset 100 unless given, its own server directory, database and Redis
- * database), for tests that must stop it the hard way: {@link #kill()} is {@code kill -9} of its JVM. Offsets are
- * reserved per test in BRIEF order: 100 EmailCrashIT, 400 BackupRestoreIT.
+ * A second Orion server of its own (by default port offset 100, its own server directory, database and Redis
+ * database), for tests that must stop it the hard way ({@link #kill()} is {@code kill -9} of its JVM) or run it
+ * configured differently. Cluster tests run several, each with its own offset, node name and the full-ha
+ * configuration. Port offsets in use are listed in docs/testing.md.
  */
 public final class StandaloneOrion {
 
@@ -25,18 +26,27 @@ public final class StandaloneOrion {
     public static final String BASE = "http://127.0.0.1:" + (8080 + OFFSET);
 
     private final Path base;
-    private final int offset;
     private final Map<String, String> environment;
+    private final int offset;
+    private final String serverConfig;
+    private final String nodeName;
     private Process process;
 
     public StandaloneOrion(Path base, Map<String, String> environment) throws IOException {
-        this(base, OFFSET, environment);
+        this(base, environment, OFFSET);
     }
 
-    public StandaloneOrion(Path base, int offset, Map<String, String> environment) throws IOException {
+    public StandaloneOrion(Path base, Map<String, String> environment, int offset) throws IOException {
+        this(base, environment, offset, System.getProperty("orion.server.config"), null);
+    }
+
+    /** A server at port offset {@code offset} with configuration {@code serverConfig}, named {@code nodeName} (null: the host's name). */
+    public StandaloneOrion(Path base, Map<String, String> environment, int offset, String serverConfig, String nodeName) throws IOException {
         this.base = base;
-        this.offset = offset;
         this.environment = environment;
+        this.offset = offset;
+        this.serverConfig = serverConfig;
+        this.nodeName = nodeName;
         deleteTree(base);
         Path template = Path.of(System.getProperty("orion.server.base"));
         copyTree(template.resolve("configuration"), base.resolve("configuration"));
@@ -44,16 +54,52 @@ public final class StandaloneOrion {
         Files.copy(Path.of(System.getProperty("orion.ear")), base.resolve("deployments/orion.ear"), StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** The HTTP address of this server, e.g. {@code http://127.0.0.1:8180}. */
+    public String url() {
+        return "http://127.0.0.1:" + (8080 + offset);
+    }
+
+    /** The management address (health, HAL), 9990 plus the offset. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + (9990 + offset);
+    }
+
+    /** The server's log file, where a refused start says why. */
+    public Path serverLog() {
+        return base.resolve("log/server.log");
+    }
+
+    public String nodeName() {
+        return nodeName;
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
     /** Starts the server and waits until Orion reports ready. */
     public void start() throws IOException, InterruptedException {
+        launch();
+        awaitReady();
+    }
+
+    /** Starts the server without waiting for it, for a test of a server that must refuse to start. */
+    public void launch() throws IOException {
         Path home = Path.of(System.getProperty("jboss.home"));
-        var builder = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(), "-c", System.getProperty("orion.server.config"),
+        var command = new java.util.ArrayList<>(java.util.List.of(home.resolve("bin/standalone.sh").toString(), "-c", serverConfig,
                 "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + offset,
-                "-b", "127.0.0.1", "-bmanagement", "127.0.0.1")
-                .redirectErrorStream(true).redirectOutput(base.resolve("console.log").toFile());
+                "-b", "127.0.0.1", "-bmanagement", "127.0.0.1"));
+        if (nodeName != null) {
+            command.add("-Djboss.node.name=" + nodeName);
+        }
+        var builder = new ProcessBuilder(command)
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("console.log").toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("JAVA_OPTS", "-Xms256m -Xmx768m -Djava.net.preferIPv4Stack=true");
         process = builder.start();
+    }
+
+    private void awaitReady() throws IOException, InterruptedException {
         var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.currentTimeMillis() + 180_000;
         while (System.currentTimeMillis() < deadline) {
@@ -72,16 +118,6 @@ public final class StandaloneOrion {
             Thread.sleep(500);
         }
         throw new IllegalStateException("The server was not ready in 3 minutes; see " + base.resolve("log/server.log"));
-    }
-
-    /** Where its HTTP listener answers (8080 plus the offset). */
-    public String url() {
-        return "http://127.0.0.1:" + (8080 + offset);
-    }
-
-    /** Where its management interface (health, HAL) answers (9990 plus the offset). */
-    public String managementUrl() {
-        return "http://127.0.0.1:" + (9990 + offset);
     }
 
     /** kill -9 of the server's JVM (and the launcher script): no shutdown of any kind. */

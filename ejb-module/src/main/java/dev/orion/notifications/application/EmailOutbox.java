@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -130,5 +131,20 @@ public class EmailOutbox {
             queue.resend(email.getId());
         });
         return failed.size();
+    }
+
+    /**
+     * A new message for every email still QUEUED that was written before {@code before}. When a server dies, the
+     * messages its broker held are out of reach until it comes back; the outbox still knows those emails, so a
+     * survivor reminds the queue of them. A second message for an email is harmless: delivery takes the
+     * email's lock and skips it once SENT.
+     */
+    public int remindQueuedBefore(Instant before) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("SELECT id FROM email_outbox WHERE status = 'QUEUED' AND created_at <= ?1 ORDER BY id")
+                .setParameter(1, java.sql.Timestamp.from(before))
+                .getResultList();
+        ids.forEach(id -> queue.resend(id.longValue()));
+        return ids.size();
     }
 }

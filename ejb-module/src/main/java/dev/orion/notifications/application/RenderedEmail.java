@@ -1,5 +1,7 @@
 package dev.orion.notifications.application;
 
+import java.io.Serializable;
+
 /** An email ready for SMTP: subject, plain text and HTML bodies. */
-public record RenderedEmail(String subject, String text, String html) {
+public record RenderedEmail(String subject, String text, String html) implements Serializable {
 }

@@ -1,13 +1,14 @@
 package dev.orion.orders.application;
 
 import dev.orion.orders.domain.OrderStatus;
+import java.io.Serializable;
 import java.time.OffsetDateTime;
 
 /**
  * Optional filters of an order listing; null means "any". {@code search} matches part of the customer's email,
  * the exact external id, or the order number when it is one.
  */
-public record OrderFilter(OrderStatus status, OffsetDateTime createdFrom, OffsetDateTime createdTo, String search) {
+public record OrderFilter(OrderStatus status, OffsetDateTime createdFrom, OffsetDateTime createdTo, String search) implements Serializable {
 
     public OrderFilter(OrderStatus status, OffsetDateTime createdFrom, OffsetDateTime createdTo) {
         this(status, createdFrom, createdTo, null);

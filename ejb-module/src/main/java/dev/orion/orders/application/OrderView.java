@@ -1,6 +1,7 @@
 package dev.orion.orders.application;
 
 import dev.orion.orders.domain.Order;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -9,9 +10,9 @@ import java.util.List;
 public record OrderView(long id, long vendorId, String externalId, String status, String customerEmail,
                         String customerName, BigDecimal total, String currency, String trackingNumber,
                         List<Line> lines, List<String> allowedTransitions, OffsetDateTime createdAt,
-                        OffsetDateTime updatedAt, String customerLocale) {
+                        OffsetDateTime updatedAt, String customerLocale) implements Serializable {
 
-    public record Line(int lineNo, String sku, String title, int quantity, BigDecimal unitPrice) {
+    public record Line(int lineNo, String sku, String title, int quantity, BigDecimal unitPrice) implements Serializable {
 
         public BigDecimal amount() {
             return unitPrice.multiply(BigDecimal.valueOf(quantity));

@@ -6,12 +6,13 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.io.Serializable;
 import java.time.OffsetDateTime;
 
 /** Who changed what, when, and from where. Rows are only ever added. */
 @Entity
 @Table(name = "audit_log")
-public class AuditEntry {
+public class AuditEntry implements Serializable {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

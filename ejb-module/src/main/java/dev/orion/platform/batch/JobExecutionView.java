@@ -1,5 +1,6 @@
 package dev.orion.platform.batch;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Map;
 
@@ -8,7 +9,7 @@ import java.util.Map;
 public record JobExecutionView(long executionId, long instanceId, String jobName, String batchStatus, String exitStatus,
                                Instant createTime, Instant startTime, Instant endTime,
                                Map<String, String> parameters, long readCount, long writeCount, long skipCount,
-                               long filterCount) {
+                               long filterCount) implements Serializable {
 
     public boolean finished() {
         return switch (batchStatus) {

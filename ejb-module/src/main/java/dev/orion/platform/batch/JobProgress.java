@@ -1,5 +1,6 @@
 package dev.orion.platform.batch;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -7,7 +8,7 @@ import java.time.Instant;
  * How far a job has got, for jobs started with a {@code totalRows} parameter: percent done, rows per second
  * since it started, and the time left at that rate. Fields are null when they cannot be known yet.
  */
-public record JobProgress(Long totalRows, long rowsDone, Double percent, Double rowsPerSecond, Long etaSeconds) {
+public record JobProgress(Long totalRows, long rowsDone, Double percent, Double rowsPerSecond, Long etaSeconds) implements Serializable {
 
     public static final String TOTAL_ROWS = "totalRows";
 

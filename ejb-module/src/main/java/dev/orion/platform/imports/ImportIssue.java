@@ -1,5 +1,7 @@
 package dev.orion.platform.imports;
 
+import java.io.Serializable;
+
 /** One line of an import's report as users see it: a rejected row or a warning about dropped data. */
-public record ImportIssue(long line, String column, String value, String reason, String severity) {
+public record ImportIssue(long line, String column, String value, String reason, String severity) implements Serializable {
 }

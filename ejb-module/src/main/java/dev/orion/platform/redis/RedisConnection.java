@@ -1,9 +1,9 @@
 package dev.orion.platform.redis;
 
-import dev.orion.platform.observability.OwnedGauges;
-import io.micrometer.core.instrument.Tags;
-import io.micrometer.core.instrument.MeterRegistry;
 import dev.orion.platform.StartupFailure;
+import dev.orion.platform.observability.OwnedGauges;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
@@ -11,16 +11,22 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
+import org.redisson.config.ReadMode;
 
 /**
- * The one Redisson client of this server, built from {@code ORION_REDIS_URL}. Connections are opened lazily,
- * so Orion boots while Redis is down; readiness reports it, and the client reconnects when Redis is back.
+ * The one Redisson client of this server, built from {@code ORION_REDIS_URL}: one Redis server, or the master
+ * that Sentinel names ({@code ORION_REDIS_SENTINELS}), or a Redis Cluster ({@code ORION_REDIS_CLUSTER_NODES}),
+ * password and database still from the URL. Reads go to masters only: rate limits and idempotency keys must not
+ * be read stale from a replica. Connections are opened lazily, so Orion boots while Redis is down; readiness
+ * reports it, and the client reconnects when Redis is back.
  */
 @Singleton
 @Startup
@@ -40,22 +46,71 @@ public class RedisConnection {
     @Inject
     MeterRegistry meters;
 
+    @Inject
+    @ConfigProperty(name = "orion.redis.sentinels")
+    Optional<String> sentinels;
+
+    @Inject
+    @ConfigProperty(name = "orion.redis.sentinel.master", defaultValue = "mymaster")
+    String sentinelMaster;
+
+    @Inject
+    @ConfigProperty(name = "orion.redis.cluster.nodes")
+    Optional<String> clusterNodes;
+
     private RedissonClient client;
     private RedisPoolUsage poolUsage;
     private OwnedGauges gauges;
 
     @PostConstruct
     void connect() {
-        RedisUrl redis;
+        var config = new Config()
+                .setCodec(StringCodec.INSTANCE) // values are JSON we write ourselves: no class loading from Redis
+                .setLazyInitialization(true);
+        String topology;
         try {
-            redis = RedisUrl.parse(url);
+            topology = configure(config, RedisUrl.parse(url));
         } catch (IllegalArgumentException e) {
             LOG.severe("Orion cannot start: " + e.getMessage());
             throw new StartupFailure(e.getMessage());
         }
-        var config = new Config()
-                .setCodec(StringCodec.INSTANCE) // values are JSON we write ourselves: no class loading from Redis
-                .setLazyInitialization(true);
+        client = Redisson.create(config);
+        registerPoolGauges();
+        LOG.info(() -> "Redis client configured for " + topology);
+    }
+
+    private String configure(Config config, RedisUrl redis) {
+        String password = password(url);
+        if (sentinels.isPresent()) {
+            config.useSentinelServers()
+                    .setMasterName(sentinelMaster)
+                    .addSentinelAddress(RedisServers.parse(sentinels.get(), "ORION_REDIS_SENTINELS").toArray(String[]::new))
+                    .setCheckSentinelsList(false) // one sentinel is enough to start with; Redisson learns the others
+                    .setReadMode(ReadMode.MASTER)
+                    .setDatabase(redis.database())
+                    .setPassword(password)
+                    .setMasterConnectionPoolSize(poolSize)
+                    .setMasterConnectionMinimumIdleSize(1)
+                    .setConnectTimeout(2_000)
+                    .setTimeout(2_000)
+                    .setRetryAttempts(1);
+            return "master " + sentinelMaster + " of Sentinel " + sentinels.get();
+        }
+        if (clusterNodes.isPresent()) {
+            if (redis.database() != 0) {
+                throw new IllegalArgumentException("Redis Cluster has only database 0; ORION_REDIS_URL names " + redis.database());
+            }
+            config.useClusterServers()
+                    .addNodeAddress(RedisServers.parse(clusterNodes.get(), "ORION_REDIS_CLUSTER_NODES").toArray(String[]::new))
+                    .setReadMode(ReadMode.MASTER)
+                    .setPassword(password)
+                    .setMasterConnectionPoolSize(poolSize)
+                    .setMasterConnectionMinimumIdleSize(1)
+                    .setConnectTimeout(2_000)
+                    .setTimeout(2_000)
+                    .setRetryAttempts(1);
+            return "Redis Cluster " + clusterNodes.get();
+        }
         config.useSingleServer()
                 .setAddress(redis.address())
                 .setDatabase(redis.database())
@@ -64,9 +119,17 @@ public class RedisConnection {
                 .setConnectTimeout(2_000)
                 .setTimeout(2_000)
                 .setRetryAttempts(1);
-        client = Redisson.create(config);
-        registerPoolGauges();
-        LOG.info(() -> "Redis client configured for " + redacted(url));
+        return redacted(url);
+    }
+
+    /** The password of {@code redis://[user][:password]@host}, or null. */
+    private static String password(String url) {
+        String userInfo = URI.create(url).getUserInfo();
+        if (userInfo == null) {
+            return null;
+        }
+        int colon = userInfo.indexOf(':');
+        return colon < 0 ? userInfo : userInfo.substring(colon + 1);
     }
 
     /** Gauges hold what they read weakly: the usage lives as long as this singleton does. */

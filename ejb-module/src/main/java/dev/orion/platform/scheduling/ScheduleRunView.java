@@ -1,10 +1,11 @@
 package dev.orion.platform.scheduling;
 
+import java.io.Serializable;
 import java.time.OffsetDateTime;
 
 /** One entry of a schedule's run history. */
 public record ScheduleRunView(long id, String trigger, String node, OffsetDateTime startedAt, OffsetDateTime finishedAt,
-                              String outcome, String detail) {
+                              String outcome, String detail) implements Serializable {
 
     static ScheduleRunView of(ScheduleRun r) {
         return new ScheduleRunView(r.getId(), r.getTrigger().name(), r.getNode(), r.getStartedAt(), r.getFinishedAt(),

@@ -1,5 +1,6 @@
 package dev.orion.platform.scheduling;
 
+import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.Map;
 
@@ -7,7 +8,7 @@ import java.util.Map;
 public record ScheduleView(long id, String name, String task, String second, String minute, String hour,
                            String dayOfMonth, String month, String dayOfWeek, String year, String timeZone,
                            boolean enabled, Map<String, String> parameters, String misfirePolicy,
-                           OffsetDateTime nextRunAt, OffsetDateTime lastRunAt, String lastOutcome) {
+                           OffsetDateTime nextRunAt, OffsetDateTime lastRunAt, String lastOutcome) implements Serializable {
 
     static ScheduleView of(Schedule s) {
         return new ScheduleView(s.getId(), s.getName(), s.getTask(), s.getSecond(), s.getMinute(), s.getHour(),

@@ -1,11 +1,12 @@
 package dev.orion.reporting.application;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /** A sales report over the days {@code from} to {@code to}, both included, for one vendor or (null) all. */
-public record SalesReportRequest(Long vendorId, LocalDate from, LocalDate to, ReportFormat format) {
+public record SalesReportRequest(Long vendorId, LocalDate from, LocalDate to, ReportFormat format) implements Serializable {
 
     public static final int MAX_DAYS = 366 * 5;
     /** The vendorId job parameter of a report over all vendors. */

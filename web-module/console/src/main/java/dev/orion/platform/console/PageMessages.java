@@ -2,11 +2,12 @@ package dev.orion.platform.console;
 
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
+import java.io.Serializable;
 import java.text.MessageFormat;
 import java.util.ResourceBundle;
 
 /** Messages for the page's growl or next to a field, worded from a page's own bundle in the user's language. */
-public final class PageMessages {
+public final class PageMessages implements Serializable {
 
     private final String bundle;
 

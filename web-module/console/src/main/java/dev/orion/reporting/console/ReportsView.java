@@ -1,10 +1,10 @@
 package dev.orion.reporting.console;
 
-import dev.orion.platform.console.ConsoleActor;
 import dev.orion.identity.console.CurrentUser;
 import dev.orion.platform.audit.Actor;
 import dev.orion.platform.audit.AuditLog;
 import dev.orion.platform.batch.JobExecutionView;
+import dev.orion.platform.console.ConsoleActor;
 import dev.orion.reporting.application.ReportFormat;
 import dev.orion.reporting.application.SalesReportRequest;
 import dev.orion.reporting.application.SalesReports;
@@ -62,7 +62,7 @@ public class ReportsView implements Serializable {
     private List<ReportRow> rows = List.of();
 
     /** A report as the list shows it. */
-    public record ReportRow(long id, String status, SalesReportRequest request, JobExecutionView execution) {
+    public record ReportRow(long id, String status, SalesReportRequest request, JobExecutionView execution) implements Serializable {
 
         public boolean isReady() {
             return "COMPLETED".equals(status);
