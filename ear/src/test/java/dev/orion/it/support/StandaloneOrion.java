@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A second Orion server of its own (port offset 100, its own server directory, database and Redis database),
- * for tests that must stop it the hard way: {@link #kill()} is {@code kill -9} of its JVM.
+ * A second Orion server of its own (port offset 100 unless told otherwise, its own server directory, database
+ * and Redis database), for tests that must stop it the hard way ({@link #kill()} is {@code kill -9} of its JVM)
+ * or run it configured differently. Port offsets in use are listed in docs/testing.md.
  */
 public final class StandaloneOrion {
 
@@ -25,10 +26,16 @@ public final class StandaloneOrion {
 
     private final Path base;
     private final Map<String, String> environment;
+    private final int offset;
     private Process process;
 
     public StandaloneOrion(Path base, Map<String, String> environment) throws IOException {
+        this(base, environment, OFFSET);
+    }
+
+    public StandaloneOrion(Path base, Map<String, String> environment, int offset) throws IOException {
         this.base = base;
+        this.offset = offset;
         this.environment = environment;
         deleteTree(base);
         Path template = Path.of(System.getProperty("orion.server.base"));
@@ -37,11 +44,21 @@ public final class StandaloneOrion {
         Files.copy(Path.of(System.getProperty("orion.ear")), base.resolve("deployments/orion.ear"), StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** The server's HTTP address, such as {@code http://127.0.0.1:8180}. */
+    public String url() {
+        return "http://127.0.0.1:" + (8080 + offset);
+    }
+
+    /** The management address, where /health lives. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + (9990 + offset);
+    }
+
     /** Starts the server and waits until Orion reports ready. */
     public void start() throws IOException, InterruptedException {
         Path home = Path.of(System.getProperty("jboss.home"));
         var builder = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(), "-c", System.getProperty("orion.server.config"),
-                "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + OFFSET,
+                "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + offset,
                 "-b", "127.0.0.1", "-bmanagement", "127.0.0.1")
                 .redirectErrorStream(true).redirectOutput(base.resolve("console.log").toFile());
         builder.environment().putAll(environment);
@@ -54,7 +71,7 @@ public final class StandaloneOrion {
                 throw new IllegalStateException("The server stopped; see " + base.resolve("console.log"));
             }
             try {
-                var ready = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (9990 + OFFSET) + "/health/ready")).build(),
+                var ready = http.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/health/ready")).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (ready.statusCode() == 200) {
                     return;
