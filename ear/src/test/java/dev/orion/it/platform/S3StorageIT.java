@@ -34,13 +34,13 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Orion with {@code ORION_STORAGE_BACKEND=s3} against a real S3-API server (S3Mock, port 9090): a second server
- * (port offset 500, database orion_s3) whose uploads, import reports, sales reports and invoices live in the
+ * (port offset 500, database orion_storage) whose uploads, import reports, sales reports and invoices live in the
  * bucket under a key prefix, read back through the API byte for byte; its readiness follows the bucket.
  */
 class S3StorageIT {
 
     private static final int OFFSET = 500;
-    private static final String DB = "orion_s3";
+    private static final String DB = "orion_storage";
     private static final String REDIS = "redis://127.0.0.1:6379/5";
     private static final String BUCKET = "orion-it";
     private static final String PREFIX = "tenant-a/";
