@@ -2,6 +2,7 @@ package dev.orion.platform.proxy;
 
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.server.SecureCookieCommitListener;
 import io.undertow.util.HeaderMap;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
@@ -51,10 +52,8 @@ final class ForwardedRequestHandler implements HttpHandler {
             FORWARDING.forEach(headers::remove);
         }
         if (exchange.isSecure()) {
-            exchange.addResponseCommitListener(response -> {
-                response.getResponseHeaders().put(Headers.STRICT_TRANSPORT_SECURITY, HSTS);
-                response.responseCookies().forEach(cookie -> cookie.setSecure(true));
-            });
+            exchange.addResponseCommitListener(SecureCookieCommitListener.INSTANCE); // Undertow's own, as its secure-cookie handler does
+            exchange.addResponseCommitListener(response -> response.getResponseHeaders().put(Headers.STRICT_TRANSPORT_SECURITY, HSTS));
         }
         next.handleRequest(exchange);
     }
