@@ -1,9 +1,11 @@
 package dev.orion.it.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orion.it.support.ApiSession;
+import dev.orion.it.support.Http;
 import dev.orion.it.support.OrionDeployment;
 import dev.orion.it.support.TestData;
 import java.io.IOException;
@@ -17,7 +19,10 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The build trusts 127.0.0.1 as a proxy (ORION_TRUSTED_PROXIES); 127.0.0.2 plays an untrusted client. */
+/**
+ * The build trusts 127.0.0.1 as a proxy (ORION_TRUSTED_PROXIES); 127.0.0.2 plays an untrusted client. The same
+ * handler serves the API and the console (platform.proxy), so either shows it.
+ */
 @ExtendWith(ArquillianExtension.class)
 class ClientAddressIT extends OrionDeployment {
 
@@ -47,6 +52,28 @@ class ClientAddressIT extends OrionDeployment {
 
         assertTrue(status.contains(" 200 "), status);
         assertEquals("127.0.0.2", auditedIp(api));
+    }
+
+    @Test
+    void schemeAndHostAreBelievedFromATrustedProxyOnly() throws IOException {
+        var proxied = Http.plain().get(Http.BASE + "/console/login", "X-Forwarded-Proto", "https", "X-Forwarded-Host", "orion.example.com");
+        assertEquals("https://orion.example.com/console/login.xhtml", proxied.headers().firstValue("Location").orElse(""));
+        assertTrue(proxied.headers().firstValue("Strict-Transport-Security").isPresent(), "HSTS once the proxy says https");
+
+        String spoofed = getFrom("127.0.0.2", "/console/login", "X-Forwarded-Proto: https\r\nX-Forwarded-Host: evil.example\r\n");
+        assertTrue(spoofed.contains("\r\nLocation: http://127.0.0.1:8080/console/login.xhtml\r\n"), spoofed);
+        assertFalse(spoofed.contains("Strict-Transport-Security"), spoofed);
+    }
+
+    private static String getFrom(String source, String path, String headers) throws IOException {
+        try (var socket = new Socket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getByName(source), 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", 8080), 5_000);
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:8080\r\nConnection: close\r\n" + headers + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
     }
 
     /** A raw HTTP/1.1 request from another loopback address (the JDK client cannot choose its source). */
