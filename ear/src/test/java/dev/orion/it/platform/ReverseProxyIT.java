@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The committed nginx configuration (server-config/nginx) in front of the test server, as operators run it: TLS
- * on 8443, plain HTTP on 8088. The build trusts 127.0.0.1 (nginx) as a proxy; the test's client speaks from
+ * on 8444, plain HTTP on 8088. The build trusts 127.0.0.1 (nginx) as a proxy; the test's client speaks from
  * 127.0.0.2, so the address Orion records tells nginx's forwarding from nginx itself.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -61,7 +61,7 @@ class ReverseProxyIT extends OrionDeployment {
         TestData.product(api.vendorId, "A", "A", "1.00");
         byte[] body = STOCK.getBytes(StandardCharsets.UTF_8);
 
-        String response = rawHttps("127.0.0.2", "POST /api/v1/stock/adjustments HTTP/1.1\r\nHost: 127.0.0.1:8443\r\n"
+        String response = rawHttps("127.0.0.2", "POST /api/v1/stock/adjustments HTTP/1.1\r\nHost: 127.0.0.1:" + Nginx.HTTPS_PORT + "\r\n"
                 + "Authorization: Bearer " + api.token() + "\r\nX-Forwarded-For: 198.51.100.7\r\nCF-Connecting-IP: 198.51.100.8\r\n"
                 + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n", body);
 
@@ -101,7 +101,7 @@ class ReverseProxyIT extends OrionDeployment {
     @Test
     void nginxRefusesAnUploadAboveTheLimitBeforeOrionSeesIt() throws Exception {
         var api = ApiSession.newVendor("edge-big");
-        String response = rawHttps("127.0.0.2", "POST /api/v1/imports HTTP/1.1\r\nHost: 127.0.0.1:8443\r\n"
+        String response = rawHttps("127.0.0.2", "POST /api/v1/imports HTTP/1.1\r\nHost: 127.0.0.1:" + Nginx.HTTPS_PORT + "\r\n"
                 + "Authorization: Bearer " + api.token() + "\r\nContent-Type: text/tab-separated-values\r\n"
                 + "Content-Length: " + (1073741824L + 1) + "\r\nConnection: close\r\n\r\n", "id\ttitle\n".getBytes(StandardCharsets.UTF_8));
 

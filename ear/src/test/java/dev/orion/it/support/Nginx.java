@@ -19,7 +19,8 @@ import javax.net.ssl.TrustManagerFactory;
  */
 public final class Nginx implements AutoCloseable {
 
-    public static final int HTTPS_PORT = 8443;
+    /** Not 8443: that is WildFly's own (self-signed) HTTPS listener on the test server. */
+    public static final int HTTPS_PORT = 8444;
     public static final int HTTP_PORT = 8088;
     public static final String HTTPS = "https://127.0.0.1:" + HTTPS_PORT;
     public static final String HTTP = "http://127.0.0.1:" + HTTP_PORT;
@@ -82,6 +83,9 @@ public final class Nginx implements AutoCloseable {
     }
 
     private void launch() throws IOException, InterruptedException {
+        if (listening(HTTPS_PORT) || listening(HTTP_PORT)) {
+            throw new IllegalStateException("Port " + HTTPS_PORT + " or " + HTTP_PORT + " is taken: nginx could not listen there");
+        }
         process = new ProcessBuilder(NGINX.toString(), "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString(), "-g", "daemon off;")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("logs/nginx.out").toFile()).start();
         long deadline = System.currentTimeMillis() + 15_000;
