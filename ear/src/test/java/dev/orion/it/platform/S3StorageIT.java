@@ -35,7 +35,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * Orion with {@code ORION_STORAGE_BACKEND=s3} against a real S3-API server (S3Mock, port 9090): a second server
  * (port offset 500, database orion_storage) whose uploads, import reports, sales reports and invoices live in the
- * bucket under a key prefix, read back through the API byte for byte; its readiness follows the bucket.
+ * bucket under a key prefix, read back through the API byte for byte; its readiness follows the bucket. A missing
+ * bucket stops the start with one line that says so.
  */
 class S3StorageIT {
 
@@ -76,18 +77,7 @@ class S3StorageIT {
         smtp.start();
         s3 = new S3Server(bucketFiles, BUCKET);
         s3.start();
-        orion = new StandaloneOrion(Path.of(base + "-s3"), Map.ofEntries(
-                Map.entry("ORION_DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + DB),
-                Map.entry("ORION_REDIS_URL", REDIS),
-                Map.entry("ORION_SMTP_PORT", "3625"),
-                Map.entry("ORION_STORAGE_DIR", localStorage.toString()),
-                Map.entry("ORION_STORAGE_BACKEND", "s3"),
-                Map.entry("ORION_STORAGE_S3_ENDPOINT", S3Server.ENDPOINT),
-                Map.entry("ORION_STORAGE_S3_PATH_STYLE", "true"),
-                Map.entry("ORION_STORAGE_S3_BUCKET", BUCKET),
-                Map.entry("ORION_STORAGE_S3_PREFIX", PREFIX),
-                Map.entry("ORION_STORAGE_S3_ACCESS_KEY", "orion"),
-                Map.entry("ORION_STORAGE_S3_SECRET_KEY", "orion-secret")), OFFSET);
+        orion = new StandaloneOrion(Path.of(base + "-s3"), environment(BUCKET, localStorage), OFFSET);
         orion.start();
         long vendor = arrangeVendor();
         token = token();
@@ -109,6 +99,46 @@ class S3StorageIT {
 
         s3.start();
         assertEquals("UP", storageCheck(readiness(200)).getString("status"), "storage is ready again once the bucket is back");
+    }
+
+    @Test
+    void aMissingBucketStopsTheStartWithOneClearLine() throws Exception {
+        String base = System.getProperty("orion.server.base");
+        Path bucketFiles = Path.of(base + "-s3-bucket");
+        deleteTree(bucketFiles);
+        FreshTestDatabase.main(new String[] {DB, REDIS});
+        s3 = new S3Server(bucketFiles, BUCKET);
+        s3.start();
+        orion = new StandaloneOrion(Path.of(base + "-s3"), environment("no-such-bucket", Path.of(base + "-s3-local-storage")), OFFSET);
+
+        orion.launch();
+
+        String refusal = Poll.until(Duration.ofSeconds(180), () -> logLine(orion.serverLog(), "Orion cannot start"), line -> line != null);
+        assertTrue(refusal.contains("storage is not usable: S3 storage s3://no-such-bucket/" + PREFIX + " at " + S3Server.ENDPOINT
+                + " is not usable: the bucket does not exist"), refusal);
+    }
+
+    private static Map<String, String> environment(String bucket, Path localStorage) {
+        return Map.ofEntries(
+                Map.entry("ORION_DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + DB),
+                Map.entry("ORION_REDIS_URL", REDIS),
+                Map.entry("ORION_SMTP_PORT", "3625"),
+                Map.entry("ORION_STORAGE_DIR", localStorage.toString()),
+                Map.entry("ORION_STORAGE_BACKEND", "s3"),
+                Map.entry("ORION_STORAGE_S3_ENDPOINT", S3Server.ENDPOINT),
+                Map.entry("ORION_STORAGE_S3_PATH_STYLE", "true"),
+                Map.entry("ORION_STORAGE_S3_BUCKET", bucket),
+                Map.entry("ORION_STORAGE_S3_PREFIX", PREFIX),
+                Map.entry("ORION_STORAGE_S3_ACCESS_KEY", "orion"),
+                Map.entry("ORION_STORAGE_S3_SECRET_KEY", "orion-secret"));
+    }
+
+    private static String logLine(Path log, String text) {
+        try {
+            return Files.exists(log) ? Files.readAllLines(log).stream().filter(l -> l.contains(text)).findFirst().orElse(null) : null;
+        } catch (java.io.IOException e) {
+            return null; // being written
+        }
     }
 
     /** A 12 MB feed: more than one part of the streaming upload. */

@@ -56,6 +56,12 @@ public final class StandaloneOrion {
 
     /** Starts the server and waits until Orion reports ready. */
     public void start() throws IOException, InterruptedException {
+        launch();
+        awaitReady();
+    }
+
+    /** Starts the server without waiting for it, for a test of a server that must refuse to start. */
+    public void launch() throws IOException {
         Path home = Path.of(System.getProperty("jboss.home"));
         var builder = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(), "-c", System.getProperty("orion.server.config"),
                 "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + offset,
@@ -64,6 +70,14 @@ public final class StandaloneOrion {
         builder.environment().putAll(environment);
         builder.environment().put("JAVA_OPTS", "-Xms256m -Xmx768m -Djava.net.preferIPv4Stack=true");
         process = builder.start();
+    }
+
+    /** The server's log file, where a refused start says why. */
+    public Path serverLog() {
+        return base.resolve("log/server.log");
+    }
+
+    private void awaitReady() throws IOException, InterruptedException {
         var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.currentTimeMillis() + 180_000;
         while (System.currentTimeMillis() < deadline) {

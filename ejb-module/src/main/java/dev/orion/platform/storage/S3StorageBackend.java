@@ -37,9 +37,9 @@ public class S3StorageBackend implements StorageBackend, AutoCloseable {
                 case 401, 403 -> "access denied: check ORION_STORAGE_S3_ACCESS_KEY and ORION_STORAGE_S3_SECRET_KEY";
                 default -> "HTTP " + e.statusCode();
             };
-            throw new IllegalStateException("S3 storage " + location + " is not usable: " + why, e);
+            throw new StorageNotUsableException("S3 storage " + location + " is not usable: " + why, e);
         } catch (SdkException e) {
-            throw new IllegalStateException("S3 storage " + location + " is not reachable: " + e.getMessage(), e);
+            throw new StorageNotUsableException("S3 storage " + location + " is not reachable: " + e.getMessage(), e);
         }
     }
 

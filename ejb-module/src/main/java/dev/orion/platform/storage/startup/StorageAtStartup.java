@@ -2,6 +2,7 @@ package dev.orion.platform.storage.startup;
 
 import dev.orion.platform.StartupFailure;
 import dev.orion.platform.storage.StorageBackend;
+import dev.orion.platform.storage.StorageNotUsableException;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -35,8 +36,8 @@ public class StorageAtStartup {
     private static String rootMessage(Throwable e) {
         String message = e.getMessage();
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof IllegalStateException && t.getMessage() != null) {
-                return t.getMessage(); // ours, naming the setting to fix
+            if (t instanceof StorageNotUsableException) {
+                return t.getMessage(); // names the location and the setting to fix
             }
             message = t.getMessage() == null ? message : t.getMessage();
         }
