@@ -86,7 +86,8 @@ class ReverseProxyIT extends OrionDeployment {
         assertTrue(page.headers().firstValue("Strict-Transport-Security").orElse("").contains("max-age=31536000"));
         List<String> session = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).toList();
         assertFalse(session.isEmpty(), page.headers().map().toString());
-        assertTrue(session.stream().allMatch(c -> c.contains("Secure") && c.contains("HttpOnly")), session.toString());
+        assertTrue(session.stream().map(c -> c.toLowerCase(java.util.Locale.ROOT))
+                .allMatch(c -> c.contains("; secure") && c.contains("; httponly")), session.toString());
     }
 
     @Test
