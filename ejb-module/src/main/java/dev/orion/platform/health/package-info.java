@@ -1,6 +1,7 @@
 /**
  * Readiness and liveness checks (MicroProfile Health, on the management port at /health/ready and /health/live).
  * This package is packaged as its own library in the EAR's lib/ (see ejb-module/pom.xml), so it depends on
- * nothing else in Orion: it probes each dependency directly, the way an operator would.
+ * nothing else in Orion but the storage backends (packaged with it): it probes each dependency directly, the way
+ * an operator would.
  */
 package dev.orion.platform.health;

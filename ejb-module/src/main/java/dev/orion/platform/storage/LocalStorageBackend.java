@@ -1,28 +1,21 @@
 package dev.orion.platform.storage;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Stores objects as files under {@code ORION_STORAGE_DIR}; keys cannot escape that directory. */
-@ApplicationScoped
 public class LocalStorageBackend implements StorageBackend {
 
-    @Inject
-    @ConfigProperty(name = "orion.storage.dir", defaultValue = "${jboss.server.data.dir}/orion/storage")
-    String directory;
+    private final Path root;
 
-    private Path root() {
-        return Path.of(directory).toAbsolutePath().normalize();
+    public LocalStorageBackend(Path directory) {
+        this.root = directory.toAbsolutePath().normalize();
     }
 
     Path resolve(String key) {
-        Path root = root();
         Path path = root.resolve(key).normalize();
         if (!path.startsWith(root) || path.equals(root)) {
             throw new IllegalArgumentException("Storage key leaves the storage directory: " + key);
@@ -59,6 +52,6 @@ public class LocalStorageBackend implements StorageBackend {
 
     @Override
     public String describe() {
-        return root().toString();
+        return root.toString();
     }
 }

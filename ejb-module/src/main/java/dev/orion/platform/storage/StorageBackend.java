@@ -3,15 +3,18 @@ package dev.orion.platform.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.UUID;
 
 /**
  * Where uploads, import reports and generated reports live. Keys are relative paths such as
- * {@code uploads/42/feed.tsv}; the local directory is the default backend.
+ * {@code uploads/42/feed.tsv}. Which backend is used is decided once, by {@link StorageBackends}.
  */
 public interface StorageBackend {
 
+    /** A stream that writes the object; the object is complete once the stream is closed. */
     OutputStream create(String key) throws IOException;
 
+    /** Reads the object; a missing one is a {@link java.nio.file.NoSuchFileException}. */
     InputStream open(String key) throws IOException;
 
     boolean exists(String key);
@@ -22,4 +25,14 @@ public interface StorageBackend {
 
     /** A human-readable location for logs and health output. */
     String describe();
+
+    /** Writes and deletes a small object: the backend is reachable and writable. Returns {@link #describe()}. */
+    default String probe() throws IOException {
+        String key = ".probe/" + UUID.randomUUID();
+        try (var out = create(key)) {
+            out.write('.');
+        }
+        delete(key);
+        return describe();
+    }
 }

@@ -2,7 +2,6 @@ package dev.orion.identity.rest;
 
 import dev.orion.identity.domain.ApiClient;
 import dev.orion.platform.audit.Actor;
-import dev.orion.platform.rest.TrustedProxies;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,9 +20,6 @@ public class ApiCaller {
 
     @Inject
     HttpServletRequest request;
-
-    @Inject
-    TrustedProxies proxies;
 
     private JsonWebToken token;
 
@@ -67,9 +63,9 @@ public class ApiCaller {
         return plan == null ? "standard" : plan.toString().replace("\"", "");
     }
 
-    /** The caller's address, through trusted proxies only. */
+    /** The caller's address, through trusted proxies only (resolved for every request by platform.proxy). */
     public String clientIp() {
-        return proxies.clientAddress(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"), request.getHeader("CF-Connecting-IP"));
+        return request.getRemoteAddr();
     }
 
     public long vendorScope(Long requestedVendor) {

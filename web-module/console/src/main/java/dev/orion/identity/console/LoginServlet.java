@@ -1,6 +1,7 @@
 package dev.orion.identity.console;
 
 import dev.orion.identity.application.LoginAttempts;
+import dev.orion.platform.proxy.ClientOrigin;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
@@ -34,7 +35,7 @@ public class LoginServlet extends HttpServlet {
             return;
         }
         if (attempts.isLocked(email)) {
-            LOG.warning(() -> "Console login refused, locked after repeated failures: " + email);
+            LOG.warning(() -> "Console login refused, locked after repeated failures: " + email + " from " + ClientOrigin.describe(request));
             response.sendRedirect(back + "?locked=true");
             return;
         }
@@ -46,11 +47,12 @@ public class LoginServlet extends HttpServlet {
             request.login(email, password);
         } catch (ServletException e) {
             boolean nowLocked = attempts.recordFailure(email);
-            LOG.info(() -> "Console login failed for " + email + (nowLocked ? " (now locked)" : ""));
+            LOG.info(() -> "Console login failed for " + email + " from " + ClientOrigin.describe(request) + (nowLocked ? " (now locked)" : ""));
             response.sendRedirect(back + (nowLocked ? "?locked=true" : "?error=true"));
             return;
         }
         attempts.recordSuccess(email);
+        LOG.info(() -> "Console login of " + email + " from " + ClientOrigin.describe(request));
         request.changeSessionId();
         response.sendRedirect(request.getContextPath() + "/");
     }

@@ -11,7 +11,7 @@ import java.io.IOException;
 /**
  * Browser protections on every console response. Scripts are governed by PrimeFaces' own nonce-based policy
  * ({@code primefaces.CSP} in web.xml); this second policy, enforced alongside it, limits everything else.
- * HSTS only when the request came over HTTPS (directly or as told by the proxy in front).
+ * HSTS and Secure cookies over HTTPS are added for the API and the console alike by platform.proxy.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
@@ -29,9 +29,6 @@ public class SecurityHeadersFilter extends HttpFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-        if (request.isSecure() || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"))) {
-            response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-        }
         chain.doFilter(request, response);
     }
 }

@@ -1,27 +1,19 @@
-package dev.orion.platform.rest;
+package dev.orion.platform.proxy;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The real client address behind proxies we trust ({@code ORION_TRUSTED_PROXIES}: addresses or CIDR ranges,
- * comma-separated). Forwarding headers from anyone else are ignored, so a client cannot pick its own IP
- * for rate limits or the audit log.
+ * The proxies we trust ({@code ORION_TRUSTED_PROXIES}: addresses or CIDR ranges, comma-separated) and the real
+ * client address behind them. Forwarding headers from anyone else are ignored, so a client cannot pick its own
+ * IP for rate limits, log-in records or the audit log.
  */
-@ApplicationScoped
-public class TrustedProxies {
+public final class TrustedProxies {
 
-    @Inject
-    @ConfigProperty(name = "orion.trusted-proxies", defaultValue = " ")
-    String configured;
-
-    private List<Range> ranges;
+    private final List<Range> ranges;
 
     private record Range(byte[] network, int prefix) {
 
@@ -38,6 +30,21 @@ public class TrustedProxies {
             }
             return true;
         }
+    }
+
+    public TrustedProxies(String configured) {
+        var parsed = new ArrayList<Range>();
+        for (String entry : (configured == null ? "" : configured).split(",")) {
+            String text = entry.strip();
+            if (text.isEmpty()) {
+                continue;
+            }
+            String[] parts = text.split("/");
+            byte[] network = literal(parts[0]).map(InetAddress::getAddress).orElseThrow(
+                    () -> new IllegalArgumentException("ORION_TRUSTED_PROXIES: not an IP address: " + text));
+            parsed.add(new Range(network, parts.length > 1 ? Integer.parseInt(parts[1]) : network.length * 8));
+        }
+        this.ranges = List.copyOf(parsed);
     }
 
     /**
@@ -65,35 +72,17 @@ public class TrustedProxies {
         return hops[0].strip();
     }
 
-    boolean trusted(String address) {
-        return bytes(address).map(b -> ranges().stream().anyMatch(r -> r.contains(b))).orElse(false);
-    }
-
-    private List<Range> ranges() {
-        if (ranges == null) {
-            var parsed = new ArrayList<Range>();
-            for (String entry : configured.split(",")) {
-                String text = entry.strip();
-                if (text.isEmpty()) {
-                    continue;
-                }
-                String[] parts = text.split("/");
-                byte[] network = bytes(parts[0]).orElseThrow(
-                        () -> new IllegalArgumentException("ORION_TRUSTED_PROXIES: not an IP address: " + text));
-                parsed.add(new Range(network, parts.length > 1 ? Integer.parseInt(parts[1]) : network.length * 8));
-            }
-            ranges = List.copyOf(parsed);
-        }
-        return ranges;
+    public boolean trusted(String address) {
+        return literal(address).map(a -> ranges.stream().anyMatch(r -> r.contains(a.getAddress()))).orElse(false);
     }
 
     /** Only literal addresses: a header value must never trigger a DNS lookup. */
-    private static Optional<byte[]> bytes(String literal) {
-        if (literal == null || !literal.matches("[0-9a-fA-F:.]+")) {
+    static Optional<InetAddress> literal(String text) {
+        if (text == null || !text.matches("[0-9a-fA-F:.]+")) {
             return Optional.empty();
         }
         try {
-            return Optional.of(InetAddress.getByName(literal).getAddress());
+            return Optional.of(InetAddress.getByName(text));
         } catch (UnknownHostException e) {
             return Optional.empty();
         }
