@@ -1,5 +1,8 @@
 package dev.orion.it.notifications;
 
+import static dev.orion.it.support.OutboxEmails.attempts;
+import static dev.orion.it.support.OutboxEmails.confirmOrderFor;
+import static dev.orion.it.support.OutboxEmails.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -109,21 +112,5 @@ class EmailDeliveryFailuresIT extends OrionDeployment {
     private void startSmtp() {
         smtp = new GreenMail(ServerSetupTest.SMTP);
         smtp.start();
-    }
-
-    /** Confirms a new order of the vendor for a customer at {@code email}; returns its confirmation's outbox id. */
-    private static long confirmOrderFor(ApiSession vendor, String email) {
-        long orderId = TestData.pendingOrder(vendor.vendorId, email, "SKU-1", "9.90");
-        var confirmed = vendor.send("POST", "/orders/" + orderId + "/transitions", "application/json", "{\"to\":\"CONFIRMED\"}");
-        assertEquals(200, confirmed.statusCode(), confirmed.body());
-        return Long.parseLong(TestData.queryString("SELECT id FROM email_outbox WHERE dedupe_key = ?", "order-confirmation:" + orderId));
-    }
-
-    private static String status(long outboxId) {
-        return TestData.queryString("SELECT status FROM email_outbox WHERE id = ?", outboxId);
-    }
-
-    private static int attempts(long outboxId) {
-        return Integer.parseInt(TestData.queryString("SELECT attempts FROM email_outbox WHERE id = ?", outboxId));
     }
 }

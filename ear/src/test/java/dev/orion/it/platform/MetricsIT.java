@@ -1,5 +1,7 @@
 package dev.orion.it.platform;
 
+import static dev.orion.it.support.OutboxEmails.confirmOrderFor;
+import static dev.orion.it.support.OutboxEmails.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -155,17 +157,6 @@ class MetricsIT extends OrionDeployment {
         assertTrue(open >= 1 && open <= 16, "connections open to Redis: " + metrics.lines("orion_redis"));
         double borrowed = metrics.sum("orion_redis_pool_borrowed");
         assertTrue(borrowed >= 0 && borrowed <= 16, "connections borrowed now: " + metrics.lines("orion_redis"));
-    }
-
-    private static long confirmOrderFor(ApiSession vendor, String email) {
-        long orderId = TestData.pendingOrder(vendor.vendorId, email, "SKU-1", "9.90");
-        var confirmed = vendor.send("POST", "/orders/" + orderId + "/transitions", "application/json", "{\"to\":\"CONFIRMED\"}");
-        assertEquals(200, confirmed.statusCode(), confirmed.body());
-        return Long.parseLong(TestData.queryString("SELECT id FROM email_outbox WHERE dedupe_key = ?", "order-confirmation:" + orderId));
-    }
-
-    private static String status(long outboxId) {
-        return TestData.queryString("SELECT status FROM email_outbox WHERE id = ?", outboxId);
     }
 
     private static boolean listening(int port) {

@@ -26,6 +26,11 @@ public final class ServerLog {
         }
     }
 
+    /** The message of every JSON record, in order. */
+    public static List<String> messages() {
+        return records().stream().map(r -> r.getString("message", "")).toList();
+    }
+
     /** The records logged while the work with this correlation id ran. */
     public static List<JsonObject> withCorrelation(String id) {
         return records().stream().filter(r -> r.containsKey("mdc") && id.equals(r.getJsonObject("mdc").getString("correlation_id", null))).toList();
