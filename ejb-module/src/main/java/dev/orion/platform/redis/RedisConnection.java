@@ -18,6 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
+import org.redisson.config.BaseMasterSlaveServersConfig;
 import org.redisson.config.Config;
 import org.redisson.config.ReadMode;
 
@@ -82,33 +83,19 @@ public class RedisConnection {
     private String configure(Config config, RedisUrl redis) {
         String password = password(url);
         if (sentinels.isPresent()) {
-            config.useSentinelServers()
+            mastersOnly(config.useSentinelServers()
                     .setMasterName(sentinelMaster)
                     .addSentinelAddress(RedisServers.parse(sentinels.get(), "ORION_REDIS_SENTINELS").toArray(String[]::new))
                     .setCheckSentinelsList(false) // one sentinel is enough to start with; Redisson learns the others
-                    .setReadMode(ReadMode.MASTER)
-                    .setDatabase(redis.database())
-                    .setPassword(password)
-                    .setMasterConnectionPoolSize(poolSize)
-                    .setMasterConnectionMinimumIdleSize(1)
-                    .setConnectTimeout(2_000)
-                    .setTimeout(2_000)
-                    .setRetryAttempts(1);
+                    .setDatabase(redis.database()), password);
             return "master " + sentinelMaster + " of Sentinel " + sentinels.get();
         }
         if (clusterNodes.isPresent()) {
             if (redis.database() != 0) {
                 throw new IllegalArgumentException("Redis Cluster has only database 0; ORION_REDIS_URL names " + redis.database());
             }
-            config.useClusterServers()
-                    .addNodeAddress(RedisServers.parse(clusterNodes.get(), "ORION_REDIS_CLUSTER_NODES").toArray(String[]::new))
-                    .setReadMode(ReadMode.MASTER)
-                    .setPassword(password)
-                    .setMasterConnectionPoolSize(poolSize)
-                    .setMasterConnectionMinimumIdleSize(1)
-                    .setConnectTimeout(2_000)
-                    .setTimeout(2_000)
-                    .setRetryAttempts(1);
+            mastersOnly(config.useClusterServers()
+                    .addNodeAddress(RedisServers.parse(clusterNodes.get(), "ORION_REDIS_CLUSTER_NODES").toArray(String[]::new)), password);
             return "Redis Cluster " + clusterNodes.get();
         }
         config.useSingleServer()
@@ -120,6 +107,17 @@ public class RedisConnection {
                 .setTimeout(2_000)
                 .setRetryAttempts(1);
         return redacted(url);
+    }
+
+    /** Sentinel and Cluster alike: reads and writes on masters, the same pool size and timeouts as one server. */
+    private <T extends BaseMasterSlaveServersConfig<T>> void mastersOnly(T servers, String password) {
+        servers.setReadMode(ReadMode.MASTER)
+                .setMasterConnectionPoolSize(poolSize)
+                .setMasterConnectionMinimumIdleSize(1)
+                .setPassword(password)
+                .setConnectTimeout(2_000)
+                .setTimeout(2_000)
+                .setRetryAttempts(1);
     }
 
     /** The password of {@code redis://[user][:password]@host}, or null. */
