@@ -68,8 +68,11 @@ public final class Browser implements AutoCloseable {
         go("/login.xhtml");
         type(By.id("username"), email);
         type(By.id("password"), password);
+        // the old page's readyState is "complete" too: mark it, and wait for a page without the mark
+        ((JavascriptExecutor) driver).executeScript("window.orionOldPage = true;");
         driver.findElement(By.id("login-submit")).click();
-        wait.until(d -> ((JavascriptExecutor) d).executeScript("return document.readyState").equals("complete"));
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return window.orionOldPage === undefined && document.readyState === 'complete';")));
         return this;
     }
 
