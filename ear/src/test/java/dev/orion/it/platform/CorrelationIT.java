@@ -21,20 +21,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class CorrelationIT extends OrionDeployment {
 
-    private static final String PRODUCT = "{\"title\":\"Doomed Lamp\",\"price\":\"9.90\",\"currency\":\"EUR\",\"stock\":1,\"availability\":\"in_stock\",\"brand\":\"Alder\",\"description\":\"Never stored\"}";
-
     @Test
     void anUnexpectedErrorAnswersWithTheCallersIdWhichIsOnItsJsonLogLines() {
         var vendor = ApiSession.newVendor("corr");
         String id = TestData.unique("req");
-        String sku = "BOOM-" + vendor.vendorId;
-        try (var failure = new InjectedFailure("corr_boom_" + vendor.vendorId, "products", "NEW.sku = '" + sku + "'")) {
-            var answer = vendor.send("PUT", "/products/" + sku, "application/json", PRODUCT, "X-Request-Id", id);
+        var answer = InjectedFailure.refusedProductPut(vendor, "corr", id);
 
-            assertEquals(500, answer.statusCode(), answer.body());
-            assertEquals(id, answer.headers().firstValue("X-Request-Id").orElse(null));
-            assertEquals(id, Http.json(answer).getString("correlation_id"), "the problem document quotes the same id");
-        }
+        assertEquals(500, answer.statusCode(), answer.body());
+        assertEquals(id, answer.headers().firstValue("X-Request-Id").orElse(null));
+        assertEquals(id, Http.json(answer).getString("correlation_id"), "the problem document quotes the same id");
         var error = Poll.until(Duration.ofSeconds(10), () -> ServerLog.withCorrelation(id).stream()
                 .filter(r -> r.getString("message").contains("Unexpected error, correlation id " + id)).findFirst(), java.util.Optional::isPresent).orElseThrow();
         assertEquals("SEVERE", error.getString("level"), "java.util.logging's name for an error");

@@ -66,12 +66,8 @@ class ErrorTrackingIT extends OrionDeployment {
     void anUnhandledApiErrorReachesSentryWithItsExceptionAndCorrelationId() {
         var vendor = ApiSession.newVendor("sentry");
         String id = TestData.unique("sentry");
-        String sku = "SENTRY-" + vendor.vendorId;
-        try (var failure = new InjectedFailure("sentry_boom_" + vendor.vendorId, "products", "NEW.sku = '" + sku + "'")) {
-            var answer = vendor.send("PUT", "/products/" + sku, "application/json",
-                    "{\"title\":\"Doomed Lamp\",\"price\":\"9.90\",\"currency\":\"EUR\",\"stock\":1,\"availability\":\"in_stock\",\"brand\":\"Alder\",\"description\":\"Never stored\"}", "X-Request-Id", id);
-            assertEquals(500, answer.statusCode(), answer.body());
-        }
+        var answer = InjectedFailure.refusedProductPut(vendor, "sentry", id);
+        assertEquals(500, answer.statusCode(), answer.body());
 
         JsonObject event = Poll.until(Duration.ofSeconds(30), () -> eventTagged(id), Optional::isPresent).orElseThrow();
         assertEquals("api", event.getJsonObject("tags").getString("source"));
