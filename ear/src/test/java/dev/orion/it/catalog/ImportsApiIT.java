@@ -156,10 +156,12 @@ class ImportsApiIT extends OrionDeployment {
             assertEquals("COMPLETED", done.getString("status"));
             assertEquals(2, done.getInt("rows_written"));
 
+            // fetched by the job, so a feed that is not there fails the import, with no status code for the tenant
             var missing = vendor.send("POST", "/imports", "application/json", "{\"url\": \"" + url + "/gone.tsv\"}");
-            assertEquals(422, missing.statusCode());
-            assertEquals("application/problem+json", ApiSession.contentType(missing));
-            assertTrue(Http.json(missing).getString("detail").contains("HTTP 404"), missing.body());
+            assertEquals(202, missing.statusCode(), missing.body());
+            JsonObject failed = awaitEnd(vendor, missing.headers().firstValue("Location").orElseThrow());
+            assertEquals("FAILED", failed.getString("status"), failed.toString());
+            assertEquals("The feed could not be fetched from its URL. Nothing was imported.", failed.getString("exit_status"));
         }
     }
 

@@ -6,8 +6,15 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
-/** A file on a real HTTP server of the test's own (a vendor's feed at its URL); other paths answer 404. */
+/**
+ * A file on a real HTTP server of the test's own (a vendor's feed at its URL); other paths answer 404. It listens
+ * on {@link #HOST}, the one loopback address the test server's feed fetch allow-list opens (ear/pom.xml,
+ * ORION_FEED_FETCH_ALLOW): 127.0.0.1 stays refused, as in production.
+ */
 public final class ServedFile implements AutoCloseable {
+
+    /** Where test feed servers listen: a loopback address of its own, allowed for feed fetches in the tests. */
+    public static final String HOST = "127.0.0.7";
 
     private final HttpServer server;
     private final String path;
@@ -15,7 +22,7 @@ public final class ServedFile implements AutoCloseable {
     public ServedFile(String path, String content) {
         this.path = path;
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server = HttpServer.create(new InetSocketAddress(HOST, 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -28,9 +35,9 @@ public final class ServedFile implements AutoCloseable {
         server.start();
     }
 
-    /** The server's base, http://127.0.0.1:port. */
+    /** The server's base, http://127.0.0.7:port. */
     public String base() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://" + HOST + ":" + server.getAddress().getPort();
     }
 
     public String url() {
