@@ -1,5 +1,6 @@
 package dev.orion.platform.batch;
 
+import dev.orion.platform.imports.ImportExecutions;
 import dev.orion.platform.observability.Correlation;
 import jakarta.annotation.Resource;
 import jakarta.batch.operations.JobExecutionAlreadyCompleteException;
@@ -73,7 +74,7 @@ public class JBeretBatchJobs implements BatchJobs {
             return Optional.of(new JobExecutionView(executionId, instanceId, execution.getJobName(),
                     execution.getBatchStatus().name(), execution.getExitStatus(),
                     instant(execution.getCreateTime()), instant(execution.getStartTime()), instant(execution.getEndTime()),
-                    asMap(execution.getJobParameters()),
+                    withTotalRows(asMap(execution.getJobParameters()), steps),
                     total(steps, Metric.MetricType.READ_COUNT), total(steps, Metric.MetricType.WRITE_COUNT),
                     total(steps, Metric.MetricType.PROCESS_SKIP_COUNT) + total(steps, Metric.MetricType.READ_SKIP_COUNT)
                             + total(steps, Metric.MetricType.WRITE_SKIP_COUNT),
@@ -191,6 +192,19 @@ public class JBeretBatchJobs implements BatchJobs {
             }
         }
         return sum;
+    }
+
+    /**
+     * A feed the job fetched itself (its {@value ImportExecutions#FETCH_STEP} step) was counted there, not at the
+     * start: that step's persistent user data is then the rows to expect, shown as if it were a parameter.
+     */
+    private static Map<String, String> withTotalRows(Map<String, String> parameters, List<StepExecution> steps) {
+        if (!parameters.containsKey(JobProgress.TOTAL_ROWS)) {
+            steps.stream().filter(step -> ImportExecutions.FETCH_STEP.equals(step.getStepName()))
+                    .map(StepExecution::getPersistentUserData).filter(Long.class::isInstance).findFirst()
+                    .ifPresent(rows -> parameters.put(JobProgress.TOTAL_ROWS, rows.toString()));
+        }
+        return parameters;
     }
 
     private static Map<String, String> asMap(Properties properties) {

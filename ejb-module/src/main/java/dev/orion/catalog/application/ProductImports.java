@@ -5,6 +5,7 @@ import dev.orion.platform.batch.BatchJobs;
 import dev.orion.platform.imports.FeedUploads;
 import dev.orion.platform.imports.ImportExecutions;
 import dev.orion.platform.imports.ImportIssues;
+import dev.orion.platform.imports.fetch.FeedUrls;
 import dev.orion.platform.batch.JobExecutionView;
 import dev.orion.platform.batch.JobProgress;
 import jakarta.ejb.EJB;
@@ -51,23 +52,35 @@ public class ProductImports {
         return start(vendorId, uploads.store("uploads/" + vendorId, upload), mode, skipLimit);
     }
 
+    /**
+     * Starts an import of the feed at {@code url}: only its form is checked here; the job fetches it (vetting
+     * where it may connect, see {@link dev.orion.platform.imports.fetch.HttpFeedDownloader}) before it reads it.
+     */
     public long startFromUrl(long vendorId, URI url, String mode, Integer skipLimit) {
         checkMode(mode);
         ImportExecutions.checkSkipLimit(skipLimit);
-        return start(vendorId, uploads.fetch("uploads/" + vendorId, url), mode, skipLimit);
+        FeedUrls.check(url);
+        var parameters = parameters(vendorId, uploads.newKey("uploads/" + vendorId), mode, skipLimit);
+        parameters.setProperty(ImportExecutions.FEED_URL, url.toString());
+        return jobs.start(JOB, parameters);
     }
 
     private long start(long vendorId, FeedUploads.StoredFeed feed, String mode, Integer skipLimit) {
-        var parameters = new Properties();
-        ImportExecutions.putSkipLimit(parameters, skipLimit);
-        parameters.setProperty(ImportExecutions.VENDOR_ID, Long.toString(vendorId));
-        parameters.setProperty("storageKey", feed.storageKey());
-        parameters.setProperty("chunkSize", Integer.toString(chunkSize));
-        parameters.setProperty("mode", mode);
+        var parameters = parameters(vendorId, feed.storageKey(), mode, skipLimit);
         if (feed.lines() != null) {
             parameters.setProperty(JobProgress.TOTAL_ROWS, Long.toString(Math.max(0, feed.lines() - 1))); // less the header
         }
         return jobs.start(JOB, parameters);
+    }
+
+    private Properties parameters(long vendorId, String storageKey, String mode, Integer skipLimit) {
+        var parameters = new Properties();
+        ImportExecutions.putSkipLimit(parameters, skipLimit);
+        parameters.setProperty(ImportExecutions.VENDOR_ID, Long.toString(vendorId));
+        parameters.setProperty("storageKey", storageKey);
+        parameters.setProperty("chunkSize", Integer.toString(chunkSize));
+        parameters.setProperty("mode", mode);
+        return parameters;
     }
 
     private static void checkMode(String mode) {

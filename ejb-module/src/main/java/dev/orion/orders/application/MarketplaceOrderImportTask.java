@@ -13,7 +13,8 @@ import java.util.logging.Logger;
 
 /**
  * The {@code marketplace-order-import} task: starts an order import from each active vendor's marketplace
- * orders feed URL. A vendor whose feed cannot be fetched does not stop the others; the run fails, naming them.
+ * orders feed URL. Each import fetches its feed itself (a feed that cannot be fetched fails that import, see
+ * docs/imports.md); a vendor whose import cannot even start does not stop the others; the run fails, naming them.
  */
 @ApplicationScoped
 public class MarketplaceOrderImportTask implements ScheduledTask {

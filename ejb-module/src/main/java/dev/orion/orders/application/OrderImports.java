@@ -6,6 +6,7 @@ import dev.orion.platform.batch.JobProgress;
 import dev.orion.platform.imports.FeedUploads;
 import dev.orion.platform.imports.ImportExecutions;
 import dev.orion.platform.imports.ImportIssues;
+import dev.orion.platform.imports.fetch.FeedUrls;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -45,21 +46,33 @@ public class OrderImports {
         return start(vendorId, uploads.store("order-feeds/" + vendorId, upload), skipLimit);
     }
 
+    /**
+     * Starts an import of the orders feed at {@code url}: only its form is checked here; the job fetches it
+     * (see {@link dev.orion.platform.imports.fetch.HttpFeedDownloader}) before it reads it.
+     */
     public long startFromUrl(long vendorId, URI url, Integer skipLimit) {
         ImportExecutions.checkSkipLimit(skipLimit);
-        return start(vendorId, uploads.fetch("order-feeds/" + vendorId, url), skipLimit);
+        FeedUrls.check(url);
+        var parameters = parameters(vendorId, uploads.newKey("order-feeds/" + vendorId), skipLimit);
+        parameters.setProperty(ImportExecutions.FEED_URL, url.toString());
+        return jobs.start(JOB, parameters);
     }
 
     private long start(long vendorId, FeedUploads.StoredFeed feed, Integer skipLimit) {
-        var parameters = new Properties();
-        ImportExecutions.putSkipLimit(parameters, skipLimit);
-        parameters.setProperty(ImportExecutions.VENDOR_ID, Long.toString(vendorId));
-        parameters.setProperty("storageKey", feed.storageKey());
-        parameters.setProperty("chunkSize", Integer.toString(chunkSize));
+        var parameters = parameters(vendorId, feed.storageKey(), skipLimit);
         if (feed.lines() != null) {
             parameters.setProperty(JobProgress.TOTAL_ROWS, Long.toString(feed.lines()));
         }
         return jobs.start(JOB, parameters);
+    }
+
+    private Properties parameters(long vendorId, String storageKey, Integer skipLimit) {
+        var parameters = new Properties();
+        ImportExecutions.putSkipLimit(parameters, skipLimit);
+        parameters.setProperty(ImportExecutions.VENDOR_ID, Long.toString(vendorId));
+        parameters.setProperty("storageKey", storageKey);
+        parameters.setProperty("chunkSize", Integer.toString(chunkSize));
+        return parameters;
     }
 
     /** The import's newest execution, only if it is this vendor's order import. */

@@ -1,6 +1,7 @@
 package dev.orion.platform.imports;
 
 import dev.orion.platform.InvalidRequestException;
+import dev.orion.platform.imports.fetch.HttpFeedDownloader;
 import dev.orion.platform.storage.StorageBackend;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,7 +30,15 @@ public class FeedUploads {
     }
 
     public StoredFeed store(String folder, InputStream upload) {
-        String key = folder + "/" + UUID.randomUUID() + ".feed";
+        return storeAt(newKey(folder), upload);
+    }
+
+    /** Where a new feed of {@code folder} goes: a feed fetched by its job is stored under a key chosen up front. */
+    public String newKey(String folder) {
+        return folder + "/" + UUID.randomUUID() + ".feed";
+    }
+
+    private StoredFeed storeAt(String key, InputStream upload) {
         try (var feed = new BufferedInputStream(upload, 65536); var out = storage.create(key)) {
             boolean gzipped = FeedFiles.isGzip(feed);
             if (!gzipped && FeedFiles.looksBinary(feed)) {
@@ -47,12 +56,29 @@ public class FeedUploads {
         }
     }
 
-    /** Fetches a feed from its URL into storage; a fetch that fails is a {@link FeedUnavailableException}. */
-    public StoredFeed fetch(String folder, URI url) {
+    /**
+     * Fetches a feed from its URL into storage at {@code key} (from the import job, never a request thread); a fetch
+     * that fails, for whatever reason, is a {@link FeedUnavailableException}, and nothing is left at {@code key}.
+     */
+    public StoredFeed fetchInto(String key, URI url) {
         try (InputStream feed = downloader.open(url)) {
-            return store(folder, feed);
+            return storeAt(key, feed);
         } catch (IOException e) {
-            throw new FeedUnavailableException("Could not read " + url + ": " + e.getMessage());
+            throw FeedUnavailableException.notFetched("could not read " + url + ": " + e);
+        } catch (RuntimeException e) {
+            forget(key);
+            throw e;
+        }
+    }
+
+    /** A feed cut off at its cap or deadline is no feed: its part is not kept. */
+    private void forget(String key) {
+        try {
+            if (storage.exists(key)) {
+                storage.delete(key);
+            }
+        } catch (IOException e) {
+            // housekeeping purges what is left; the fetch has failed either way
         }
     }
 }

@@ -9,6 +9,12 @@ public final class ImportExecutions {
 
     public static final String VENDOR_ID = "vendorId";
 
+    /** The URL the job fetches its feed from (its first step, fetch-feed), when the feed was not uploaded. */
+    public static final String FEED_URL = "feedUrl";
+
+    /** The job's first step: fetches the feed at {@link #FEED_URL} into storage, or does nothing for an upload. */
+    public static final String FETCH_STEP = "fetch-feed";
+
     private ImportExecutions() {
     }
 
