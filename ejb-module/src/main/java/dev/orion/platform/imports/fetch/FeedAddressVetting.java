@@ -3,12 +3,15 @@ package dev.orion.platform.imports.fetch;
 import dev.orion.platform.imports.FeedUnavailableException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -19,6 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class FeedAddressVetting {
 
+    private static final Logger LOG = Logger.getLogger(FeedAddressVetting.class.getName());
+
     @Inject
     @ConfigProperty(name = "orion.feed-fetch.allow")
     Optional<String> allowSetting;
@@ -28,6 +33,11 @@ public class FeedAddressVetting {
     @PostConstruct
     void parse() {
         allowed = FetchAllowList.parse(allowSetting.orElse(""));
+    }
+
+    /** Reads the allow-list when the application starts: a malformed entry stops the deployment, naming it. */
+    void checkAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        LOG.info(() -> "Feed URL fetches reach public addresses" + (allowed.isEmpty() ? " only" : " and ORION_FEED_FETCH_ALLOW: " + allowed));
     }
 
     /** For tests and callers outside CDI. */

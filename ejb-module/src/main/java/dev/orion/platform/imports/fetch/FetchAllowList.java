@@ -70,9 +70,13 @@ public final class FetchAllowList {
         return hosts.contains(normalise(host)) && NAME_MAY_REACH.stream().anyMatch(range::startsWith);
     }
 
+    boolean isEmpty() {
+        return cidrs.isEmpty() && hosts.isEmpty();
+    }
+
     @Override
     public String toString() {
-        return cidrs.size() + " CIDR(s), hosts " + hosts;
+        return cidrs.size() + " CIDR(s)" + (hosts.isEmpty() ? "" : ", hosts " + hosts);
     }
 
     /** Host names compare without case and without the root's trailing dot. */
