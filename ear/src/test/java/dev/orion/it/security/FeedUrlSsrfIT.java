@@ -102,10 +102,10 @@ class FeedUrlSsrfIT extends OrionDeployment {
 
     @Test
     void refusesInternalAddressesInEverySpellingOnBothImportEndpoints() {
-        var vendor = ApiSession.newVendor("ssrf");
         for (String url : List.of("http://127.0.0.1:9990/metrics", "http://localhost:9990/", "http://0.0.0.0:9990/",
                 "http://[::]:9990/", "http://[::ffff:127.0.0.1]:9990/metrics", "http://2130706433:9990/metrics",
                 "http://127.0.0.1:8080/health", "http://[::1]:9990/metrics")) {
+            var vendor = ApiSession.newVendor("ssrf"); // a client each: the polling stays within one client's rate plan
             for (String endpoint : List.of(PRODUCTS, ORDERS)) {
                 assertNotFetched(vendor, endpoint, url);
             }

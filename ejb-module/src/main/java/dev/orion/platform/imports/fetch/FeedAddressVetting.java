@@ -59,8 +59,8 @@ public class FeedAddressVetting {
         for (InetAddress address : resolved) {
             Optional<String> range = InternalAddresses.rangeOf(address);
             if (range.isPresent() && !allowed.allows(bare, address, range.get())) {
-                throw FeedUnavailableException.notFetched(bare + " resolves to " + address.getHostAddress() + ", a "
-                        + range.get() + " address that ORION_FEED_FETCH_ALLOW does not open");
+                throw FeedUnavailableException.notFetched(bare + " resolves to " + address.getHostAddress() + " ("
+                        + range.get() + "), which ORION_FEED_FETCH_ALLOW does not open");
             }
         }
         return List.of(resolved);
