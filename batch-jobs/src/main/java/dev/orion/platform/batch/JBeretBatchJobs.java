@@ -74,7 +74,7 @@ public class JBeretBatchJobs implements BatchJobs {
             return Optional.of(new JobExecutionView(executionId, instanceId, execution.getJobName(),
                     execution.getBatchStatus().name(), execution.getExitStatus(),
                     instant(execution.getCreateTime()), instant(execution.getStartTime()), instant(execution.getEndTime()),
-                    withTotalRows(asMap(execution.getJobParameters()), steps),
+                    withTotalRows(asMap(execution.getJobParameters()), steps, executionId),
                     total(steps, Metric.MetricType.READ_COUNT), total(steps, Metric.MetricType.WRITE_COUNT),
                     total(steps, Metric.MetricType.PROCESS_SKIP_COUNT) + total(steps, Metric.MetricType.READ_SKIP_COUNT)
                             + total(steps, Metric.MetricType.WRITE_SKIP_COUNT),
@@ -196,15 +196,29 @@ public class JBeretBatchJobs implements BatchJobs {
 
     /**
      * A feed the job fetched itself (its {@value ImportExecutions#FETCH_STEP} step) was counted there, not at the
-     * start: that step's persistent user data is then the rows to expect, shown as if it were a parameter.
+     * start: that step's persistent user data is then the rows to expect, shown as if it were a parameter. A
+     * restart does not fetch again, so its count is found in the earlier execution that fetched.
      */
-    private static Map<String, String> withTotalRows(Map<String, String> parameters, List<StepExecution> steps) {
-        if (!parameters.containsKey(JobProgress.TOTAL_ROWS)) {
-            steps.stream().filter(step -> ImportExecutions.FETCH_STEP.equals(step.getStepName()))
-                    .map(StepExecution::getPersistentUserData).filter(Long.class::isInstance).findFirst()
-                    .ifPresent(rows -> parameters.put(JobProgress.TOTAL_ROWS, rows.toString()));
+    private Map<String, String> withTotalRows(Map<String, String> parameters, List<StepExecution> steps, long executionId) {
+        if (parameters.containsKey(JobProgress.TOTAL_ROWS) || !parameters.containsKey(ImportExecutions.FEED_URL)) {
+            return parameters;
         }
+        Optional<Long> rows = fetchedRows(steps);
+        if (rows.isEmpty()) {
+            for (JobExecution earlier : operator().getJobExecutions(operator().getJobInstance(executionId))) {
+                rows = earlier.getExecutionId() == executionId ? rows : fetchedRows(operator().getStepExecutions(earlier.getExecutionId()));
+                if (rows.isPresent()) {
+                    break;
+                }
+            }
+        }
+        rows.ifPresent(total -> parameters.put(JobProgress.TOTAL_ROWS, total.toString()));
         return parameters;
+    }
+
+    private static Optional<Long> fetchedRows(List<StepExecution> steps) {
+        return steps.stream().filter(step -> ImportExecutions.FETCH_STEP.equals(step.getStepName()))
+                .map(StepExecution::getPersistentUserData).filter(Long.class::isInstance).map(Long.class::cast).findFirst();
     }
 
     private static Map<String, String> asMap(Properties properties) {

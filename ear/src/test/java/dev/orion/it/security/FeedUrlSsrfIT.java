@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,6 +50,8 @@ class FeedUrlSsrfIT extends OrionDeployment {
     private static final String ORDER_FEED = "{\"external_id\":\"SSRF-1\",\"currency\":\"EUR\",\"customer\":{\"email\":\"s@example.com\"},"
             + "\"lines\":[{\"sku\":\"NOT-IN-CATALOGUE\",\"quantity\":1,\"unit_price\":\"1.00\"}]}\n";
 
+    private static final AtomicInteger BAD_FEED_FETCHES = new AtomicInteger();
+
     private static HttpServer feeds;
     private static ExecutorService handlers;
     private static String base;
@@ -60,6 +63,10 @@ class FeedUrlSsrfIT extends OrionDeployment {
         feeds.setExecutor(handlers);
         feeds.createContext("/good.tsv", exchange -> answer(exchange, 200, PRODUCT_FEED));
         feeds.createContext("/good.jsonl", exchange -> answer(exchange, 200, ORDER_FEED));
+        feeds.createContext("/one-bad-row.tsv", exchange -> {
+            BAD_FEED_FETCHES.incrementAndGet();
+            answer(exchange, 200, PRODUCT_FEED + "SSRF-3\tBowl\tfree\tin_stock\n");
+        });
         feeds.createContext("/to-metrics", exchange -> {
             exchange.getResponseHeaders().add("Location", "http://127.0.0.1:9990/metrics");
             exchange.sendResponseHeaders(302, -1);
@@ -163,6 +170,25 @@ class FeedUrlSsrfIT extends OrionDeployment {
         assertEquals("COMPLETED", orders.getString("status"), orders.toString());
         assertEquals(1, orders.getInt("rows_written"));
         assertEquals(1, orders.getJsonObject("progress").getInt("total_rows"));
+    }
+
+    @Test
+    void aRestartFetchesNothingAgainAndKeepsTheFetchedFeedsRowCount() {
+        var vendor = ApiSession.newVendor("ssrfrestart");
+        var platform = ApiSession.newPlatform("ssrfrestart");
+        var accepted = vendor.send("POST", PRODUCTS + "?skip_limit=0", "application/json", "{\"url\": \"" + base + "/one-bad-row.tsv\"}");
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        JsonObject failed = awaitEnd(vendor, accepted);
+        assertEquals("FAILED", failed.getString("status"), "past the skip limit of 0: " + failed);
+        assertEquals(1, BAD_FEED_FETCHES.get());
+
+        var restart = platform.send("POST", "/batch/executions/" + failed.getJsonNumber("execution_id").longValue() + "/restart", null, null);
+        assertEquals(202, restart.statusCode(), restart.body());
+        JsonObject again = Poll.until(Duration.ofSeconds(60), () -> Http.json(vendor.get(ApiSession.path(accepted.headers().firstValue("Location").orElseThrow()))),
+                status -> status.getJsonNumber("execution_id").longValue() != failed.getJsonNumber("execution_id").longValue() && JobStatus.ended(status));
+
+        assertEquals(1, BAD_FEED_FETCHES.get(), "the restart reads the stored copy");
+        assertEquals(3, again.getJsonObject("progress").getInt("total_rows"), "the count of the fetch, found in the first execution: " + again);
     }
 
     /** Starts an import of {@code url} and checks that it failed the one way a tenant may see, leaking nothing. */
