@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import dev.orion.it.support.FreshTestDatabase;
 import dev.orion.it.support.Http;
 import dev.orion.it.support.JobStatus;
@@ -44,6 +46,7 @@ class HostileFeedIT {
     private static final long MIB = 1 << 20;
 
     private static final Http http = Http.plain();
+    private static GreenMail smtp;
     private static StandaloneOrion orion;
     private static String token;
     private static Path files;
@@ -53,6 +56,8 @@ class HostileFeedIT {
         String base = System.getProperty("orion.server.base");
         files = Files.createDirectories(Path.of(base + "-hostile-files"));
         FreshTestDatabase.main(new String[] {DB, REDIS});
+        smtp = new GreenMail(new ServerSetup(3725, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)); // readiness asks for a mail relay
+        smtp.start();
         orion = new StandaloneOrion(Path.of(base + "-hostile"), Map.of(
                 "ORION_DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + DB,
                 "ORION_REDIS_URL", REDIS,
@@ -72,6 +77,9 @@ class HostileFeedIT {
     static void stopServer() throws Exception {
         if (orion != null) {
             orion.stop();
+        }
+        if (smtp != null) {
+            smtp.stop();
         }
         if (files != null) {
             try (var paths = Files.list(files)) {
