@@ -177,7 +177,7 @@ public class ProductFeedReader extends AbstractItemReader {
 
     private FeedRefusedException xmlRefused(XMLStreamException e) {
         return new FeedRefusedException(Excerpt.of("The XML feed cannot be read past item "
-                + (recordsRead + 1) + ": " + e.getMessage(), 400) + "; the import stops here, items before it were imported");
+                + (recordsRead + 1) + ": " + e.getMessage(), 300) + "; the import stops here, items before it were imported");
     }
 
     /** The import fails with the refusal as its exit status, which is what the vendor reads. */
