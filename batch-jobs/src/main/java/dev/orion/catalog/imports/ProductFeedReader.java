@@ -1,6 +1,11 @@
 package dev.orion.catalog.imports;
 
+import dev.orion.platform.imports.Excerpt;
 import dev.orion.platform.imports.FeedFiles;
+import dev.orion.platform.imports.FeedLimits;
+import dev.orion.platform.imports.FeedRefusedException;
+import dev.orion.platform.imports.RecordLimitReader;
+import dev.orion.platform.imports.RejectedRowException;
 import dev.orion.catalog.application.FeedRow;
 import dev.orion.catalog.application.MerchantXmlItems;
 import dev.orion.catalog.application.ShopifyVariants;
@@ -17,6 +22,7 @@ import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Optional;
+import javax.xml.stream.XMLStreamException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -26,6 +32,9 @@ import org.apache.commons.csv.CSVRecord;
  * Google Merchant TSV or XML (RSS 2.0, Atom) feed, or a Shopify product CSV whose variant rows become products.
  * Gzipped or not, with or without a UTF-8 byte order mark, LF or CRLF, quoted fields holding separators or
  * line breaks. The checkpoint counts records (or XML items) consumed, so a restart skips exactly those.
+ * Bounded (the heap is every tenant's): an XML item that is too big is rejected and reading goes on at the next;
+ * a CSV record over the record limit (often an unclosed quote, which reads to the end of the file) has no next
+ * record to resume at, so it fails the import with a reason saying so, as does a gzip that unpacks too far.
  */
 @Named
 @Dependent
@@ -46,8 +55,12 @@ public class ProductFeedReader extends AbstractItemReader {
     @Inject
     JobContext job;
 
+    @Inject
+    FeedLimits limits;
+
     private MerchantXmlItems xml;
     private CSVParser parser;
+    private RecordLimitReader bounded;
     private Iterator<CSVRecord> records;
     private ShopifyVariants shopify;
     private long recordsRead;
@@ -56,27 +69,54 @@ public class ProductFeedReader extends AbstractItemReader {
 
     @Override
     public void open(Serializable checkpoint) throws Exception {
-        var text = new BufferedReader(new InputStreamReader(FeedFiles.openText(storage.open(storageKey)), StandardCharsets.UTF_8), 65536);
+        try {
+            open(checkpoint instanceof FeedCheckpoint saved ? saved
+                    : new FeedCheckpoint(checkpoint instanceof Long rows ? rows : 0, null)); // Long: checkpoints of earlier versions
+        } catch (FeedRefusedException e) {
+            throw refused(e);
+        } catch (XMLStreamException e) {
+            throw refused(xmlRefused(e));
+        }
+    }
+
+    private void open(FeedCheckpoint resume) throws Exception {
+        var text = new BufferedReader(new InputStreamReader(FeedFiles.openText(storage.open(storageKey), limits), StandardCharsets.UTF_8), 65536);
         String header = firstLine(text);
-        var resume = checkpoint instanceof FeedCheckpoint saved ? saved
-                : new FeedCheckpoint(checkpoint instanceof Long rows ? rows : 0, null); // Long: checkpoints of earlier versions
         if (header != null && header.stripLeading().startsWith("<")) {
-            xml = new MerchantXmlItems(text);
-            while (recordsRead < resume.records() && xml.next() != null) {
+            xml = new MerchantXmlItems(text, limits);
+            while (recordsRead < resume.records() && skipItem()) {
                 recordsRead++;
             }
             return;
         }
-        parser = format(header == null ? "" : header).parse(text);
+        bounded = new RecordLimitReader(text, limits.maxRecordBytes(), () -> "Line " + (lastLine + 1) + ": "
+                + limits.recordTooLong("a record") + ". A quote that is never closed makes the rest of the file one record;"
+                + " the import stops here, rows before it were imported");
+        parser = format(header == null ? "" : header).parse(bounded);
         records = parser.iterator();
         lastLine = parser.getCurrentLineNumber();
+        bounded.recordRead();
+        if (shopify != null) {
+            shopify.restore(resume.context()); // null but for checkpoints of earlier versions
+        }
         while (recordsRead < resume.records() && records.hasNext()) {
-            records.next();
+            CSVRecord record = records.next();
+            bounded.recordRead();
+            long line = lastLine + 1;
             lastLine = parser.getCurrentLineNumber();
             recordsRead++;
+            if (shopify != null && resume.context() == null) {
+                shopify.accept(line, record.toMap()); // replayed, so the handle's product fields are known again
+            }
         }
-        if (shopify != null) {
-            shopify.restore(resume.context());
+    }
+
+    /** Passes over one XML item on a restart; false at the end of the feed. An item rejected the first time counts too. */
+    private boolean skipItem() throws XMLStreamException {
+        try {
+            return xml.next() != null;
+        } catch (RejectedRowException e) {
+            return true;
         }
     }
 
@@ -115,13 +155,41 @@ public class ProductFeedReader extends AbstractItemReader {
 
     @Override
     public Object readItem() throws Exception {
-        if (xml != null) {
+        try {
+            return xml != null ? readXmlItem() : readCsvItem();
+        } catch (FeedRefusedException e) {
+            throw refused(e);
+        } catch (XMLStreamException e) {
+            throw refused(xmlRefused(e));
+        }
+    }
+
+    private FeedRow readXmlItem() throws XMLStreamException {
+        try {
             FeedRow item = xml.next();
             recordsRead += item == null ? 0 : 1;
             return item;
+        } catch (RejectedRowException e) {
+            recordsRead++; // passed over: a restart must not read it again
+            throw e;
         }
+    }
+
+    private FeedRefusedException xmlRefused(XMLStreamException e) {
+        return new FeedRefusedException(Excerpt.of("The XML feed cannot be read past item "
+                + (recordsRead + 1) + ": " + e.getMessage(), 300) + "; the import stops here, items before it were imported");
+    }
+
+    /** The import fails with the refusal as its exit status, which is what the vendor reads. */
+    private FeedRefusedException refused(FeedRefusedException e) {
+        job.setExitStatus(e.getMessage());
+        return e;
+    }
+
+    private FeedRow readCsvItem() {
         while (records.hasNext()) {
             CSVRecord record = records.next();
+            bounded.recordRead();
             recordsRead++;
             long line = lastLine + 1;
             lastLine = parser.getCurrentLineNumber();
@@ -138,7 +206,7 @@ public class ProductFeedReader extends AbstractItemReader {
 
     @Override
     public Serializable checkpointInfo() {
-        return new FeedCheckpoint(recordsRead, shopify == null ? null : shopify.context());
+        return new FeedCheckpoint(recordsRead, null); // a Shopify handle's fields are replayed on restart, not kept here
     }
 
     @Override

@@ -4,16 +4,20 @@ import dev.orion.platform.imports.ImportIssues;
 import dev.orion.platform.imports.RejectedRowException;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.listener.SkipProcessListener;
+import jakarta.batch.api.chunk.listener.SkipReadListener;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-/** Records each rejected row in the import's report, inside the chunk's transaction. */
+/**
+ * Records each rejected row in the import's report, inside the chunk's transaction: rows the processor refused,
+ * and records the reader passed over (a line over the record limit, an XML item with too many elements).
+ */
 @Named
 @Dependent
-public class RejectedRowListener implements SkipProcessListener {
+public class RejectedRowListener implements SkipProcessListener, SkipReadListener {
 
     @Inject
     JobContext job;
@@ -24,6 +28,11 @@ public class RejectedRowListener implements SkipProcessListener {
 
     @EJB
     ImportIssues issues;
+
+    @Override
+    public void onSkipReadItem(Exception e) {
+        onSkipProcessItem(null, e);
+    }
 
     @Override
     public void onSkipProcessItem(Object item, Exception e) {

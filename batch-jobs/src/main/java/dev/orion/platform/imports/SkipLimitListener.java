@@ -31,7 +31,8 @@ public class SkipLimitListener extends AbstractStepListener {
     public void afterStep() {
         if (step.getException() instanceof RejectedRowException last) {
             String status = "Too many rejected rows: more than " + skipLimit + " (the import's skip_limit); the last was line "
-                    + last.line() + " (" + last.reason() + "). Rows before it were imported; see the rejected rows.";
+                    + last.line() + " (" + Excerpt.of(last.reason()) + "). Rows before it were imported; see the rejected rows.";
+            // the reason may quote the row: excerpted, so the status fits the job repository's 512 characters
             step.setExitStatus(status);
             job.setExitStatus(status);
         }

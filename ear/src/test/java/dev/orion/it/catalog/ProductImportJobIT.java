@@ -82,4 +82,38 @@ class ProductImportJobIT extends OrionDeployment {
         assertEquals("1200", TestData.queryString("SELECT count(*) FROM products WHERE vendor_id = ?", vendor.vendorId));
         assertEquals("700.00", TestData.queryString("SELECT price_amount FROM products WHERE vendor_id = ? AND sku = 'SKU-700'", vendor.vendorId));
     }
+
+    /** The Shopify reader keeps no handle fields in its checkpoint: a restart inside a handle replays its first row. */
+    @Test
+    void aShopifyImportRestartedInsideAHandleStillKnowsTheHandlesFields() {
+        var vendor = ApiSession.newVendor("shopfail");
+        var platform = ApiSession.newPlatform("shopfail");
+        var feed = new StringBuilder("Handle,Title,Vendor,Option1 Value,Variant SKU,Variant Price\n");
+        for (int i = 1; i <= 499; i++) {
+            feed.append("h-").append(i).append(",Item ").append(i).append(",Acme,Default Title,SKU-").append(i).append(",1.00\n");
+        }
+        feed.append("tee,Tee,Alder,Blue,TEE-B,19.90\n"); // the handle's first row is the last of the first chunk
+        for (int i = 501; i <= 520; i++) {
+            feed.append("tee,,,Colour ").append(i).append(",TEE-").append(i).append(",19.90\n");
+        }
+        JsonObject failed;
+        try (var failure = new InjectedFailure("fail_shopify_import_" + vendor.vendorId, "products",
+                "NEW.vendor_id = " + vendor.vendorId + " AND NEW.sku = 'TEE-510'")) {
+            long id = Http.json(vendor.post("/imports", "text/plain", feed.toString().getBytes(StandardCharsets.UTF_8)))
+                    .getJsonNumber("id").longValue();
+            failed = Poll.until(Duration.ofSeconds(60), () -> Http.json(vendor.get("/imports/" + id)), JobStatus::ended);
+        }
+        assertEquals("FAILED", failed.getString("status"), failed.toString());
+        assertEquals("500", TestData.queryString("SELECT count(*) FROM products WHERE vendor_id = ?", vendor.vendorId));
+
+        long restarted = Http.json(platform.send("POST", "/batch/executions/" + failed.getInt("id") + "/restart", null, null))
+                .getJsonNumber("id").longValue();
+        JsonObject done = Poll.until(Duration.ofSeconds(60), () -> Http.json(vendor.get("/imports/" + failed.getInt("id"))),
+                s -> s.getJsonNumber("execution_id").longValue() == restarted && JobStatus.ended(s));
+
+        assertEquals("COMPLETED", done.getString("status"), done.toString());
+        assertEquals("520", TestData.queryString("SELECT count(*) FROM products WHERE vendor_id = ?", vendor.vendorId));
+        assertEquals("Tee - Colour 501|Alder", TestData.queryString(
+                "SELECT title || '|' || brand FROM products WHERE vendor_id = ? AND sku = 'TEE-501'", vendor.vendorId));
+    }
 }

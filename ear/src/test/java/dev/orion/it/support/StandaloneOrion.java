@@ -24,6 +24,8 @@ public final class StandaloneOrion {
 
     public static final int OFFSET = 100;
     public static final String BASE = "http://127.0.0.1:" + (8080 + OFFSET);
+    /** The JVM options of a server whose environment names none (a test that needs another heap passes JAVA_OPTS). */
+    public static final String JAVA_OPTS = "-Xms256m -Xmx768m -Djava.net.preferIPv4Stack=true";
 
     private final Path base;
     private final Map<String, String> environment;
@@ -95,7 +97,7 @@ public final class StandaloneOrion {
         var builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("console.log").toFile()));
         builder.environment().putAll(environment);
-        builder.environment().put("JAVA_OPTS", "-Xms256m -Xmx768m -Djava.net.preferIPv4Stack=true");
+        builder.environment().put("JAVA_OPTS", environment.getOrDefault("JAVA_OPTS", JAVA_OPTS));
         process = builder.start();
     }
 

@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * Turns the rows of a Shopify product CSV into feed rows, one per variant: product fields (title, body,
  * vendor, status, first image) come from the first row of each handle and are inherited by its variants;
- * rows that carry only an image are images, not products. Holds the current handle's fields, which a reader
- * keeps in its checkpoint so a restart inside a handle still knows them.
+ * rows that carry only an image are images, not products. Holds the current handle's fields; a reader that
+ * restarts inside a handle replays the rows it passes over, so its checkpoint need not carry them.
  */
 public final class ShopifyVariants {
 
@@ -61,10 +61,7 @@ public final class ShopifyVariants {
         return Optional.of(new FeedRow(line, row));
     }
 
-    public Serializable context() {
-        return new HashMap<>(product);
-    }
-
+    /** The fields a checkpoint of an earlier version kept. */
     @SuppressWarnings("unchecked")
     public void restore(Serializable context) {
         product = context == null ? new HashMap<>() : new HashMap<>((Map<String, String>) context);

@@ -9,6 +9,9 @@ import java.util.regex.Pattern;
 /** An exact amount in one ISO 4217 currency; never a double. */
 public record Money(BigDecimal amount, String currency) {
 
+    /** The largest amount a NUMERIC(14,2) column (prices, order totals, invoices) holds. */
+    public static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
+
     private static final Pattern FEED_PRICE = Pattern.compile("^\\s*(\\d+(?:\\.\\d{1,2})?)\\s+([A-Za-z]{3})\\s*$");
 
     public Money {
@@ -41,6 +44,11 @@ public record Money(BigDecimal amount, String currency) {
             throw new IllegalArgumentException("Price must look like '12.50 EUR', was '" + text + "'");
         }
         return new Money(new BigDecimal(match.group(1)), match.group(2));
+    }
+
+    /** True when the amount fits the schema's NUMERIC(14,2) columns. */
+    public boolean storable() {
+        return amount.compareTo(MAX_AMOUNT) <= 0;
     }
 
     public Money times(int quantity) {

@@ -1,5 +1,7 @@
 package dev.orion.orders.application;
 
+import dev.orion.catalog.domain.Money;
+import dev.orion.platform.imports.Excerpt;
 import dev.orion.platform.imports.RejectedRowException;
 import dev.orion.platform.imports.RowWarning;
 import jakarta.json.Json;
@@ -22,6 +24,8 @@ import java.util.regex.Pattern;
 /**
  * Reads one line of a marketplace orders feed (JSON Lines, documented in docs/imports.md). Broken order data
  * rejects the line, naming the field; an unknown customer locale is dropped with a warning (English is used).
+ * Every length and amount is checked against the schema (V1__core_schema.sql: orders, order_lines, customers),
+ * so a value that would not fit is a rejected line, never a chunk whose SQL fails on every restart.
  */
 public final class MarketplaceOrderParser {
 
@@ -56,8 +60,14 @@ public final class MarketplaceOrderParser {
             warnings.add(new RowWarning(line, "customer.locale", locale, "unknown locale dropped (en, fr or de); English is used"));
             locale = null;
         }
+        List<MarketplaceOrder.Line> lines = lines(line, order);
+        BigDecimal total = lines.stream().map(l -> l.unitPrice().multiply(BigDecimal.valueOf(l.quantity()))).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (total.compareTo(Money.MAX_AMOUNT) > 0) {
+            throw new RejectedRowException(line, "total", total.toPlainString(), "the order total (quantity times unit_price, summed)"
+                    + " is more than " + Money.MAX_AMOUNT.toPlainString() + ", the largest amount an order can have");
+        }
         return new MarketplaceOrder(line, externalId, placedAt(line, order), currency, email,
-                name == null ? email : name, locale == null ? "en" : locale.toLowerCase(), lines(line, order), List.copyOf(warnings));
+                name == null ? email : name, locale == null ? "en" : locale.toLowerCase(), lines, List.copyOf(warnings));
     }
 
     private static JsonObject object(long line, String text) {
@@ -67,7 +77,7 @@ public final class MarketplaceOrderParser {
                 return object;
             }
         } catch (JsonException e) {
-            throw new RejectedRowException(line, null, abbreviated(text), "not valid JSON: " + e.getMessage());
+            throw new RejectedRowException(line, null, abbreviated(text), "not valid JSON: " + Excerpt.of(e.getMessage()));
         }
         throw new RejectedRowException(line, null, abbreviated(text), "each line must be one JSON object (an order)");
     }
@@ -149,10 +159,14 @@ public final class MarketplaceOrderParser {
         if (text.length() > maxLength) {
             throw new RejectedRowException(line, column, text, column + " is longer than " + maxLength + " characters");
         }
+        if (text.indexOf('\u0000') >= 0) {
+            throw new RejectedRowException(line, column, text, column + " holds a NUL character, which Orion cannot store");
+        }
         return text;
     }
 
+    /** A line that is not an order is not feed data: only a short excerpt of it is echoed. */
     private static String abbreviated(String text) {
-        return text.length() <= 200 ? text : text.substring(0, 200) + "…";
+        return Excerpt.of(text, 80);
     }
 }

@@ -4,6 +4,7 @@ import dev.orion.catalog.application.ProductCatalog;
 import dev.orion.catalog.application.ProductView;
 import dev.orion.catalog.application.StockAdjustment;
 import dev.orion.catalog.domain.Money;
+import dev.orion.platform.InvalidRequestException;
 import dev.orion.orders.domain.Order;
 import dev.orion.orders.domain.OrderStatus;
 import dev.orion.orders.domain.StatusChange;
@@ -86,7 +87,11 @@ public class OrderService {
                 request.currency(), request.externalId());
         for (NewOrder.Line line : request.lines()) {
             ProductView product = products.get(line.sku());
-            order.addLine(product.id(), product.sku(), product.title(), line.quantity(), new Money(product.price(), product.currency()));
+            try {
+                order.addLine(product.id(), product.sku(), product.title(), line.quantity(), new Money(product.price(), product.currency()));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRequestException(e.getMessage()); // a total over the schema's amounts: the caller's to fix, stock rolled back
+            }
         }
         em.persist(order);
         em.flush();

@@ -91,8 +91,13 @@ public class Order {
         if (!unitPrice.currency().equals(currency)) {
             throw new IllegalArgumentException("Line currency " + unitPrice.currency() + " differs from order currency " + currency);
         }
+        BigDecimal total = totalAmount.add(unitPrice.times(quantity).amount());
+        if (total.compareTo(Money.MAX_AMOUNT) > 0) {
+            throw new IllegalArgumentException("The order total would be more than " + Money.MAX_AMOUNT.toPlainString()
+                    + " " + currency + ", the largest amount an order can have");
+        }
         lines.add(new OrderLine(this, lines.size() + 1, productId, sku, title, quantity, unitPrice.amount()));
-        totalAmount = totalAmount.add(unitPrice.times(quantity).amount());
+        totalAmount = total;
     }
 
     /**

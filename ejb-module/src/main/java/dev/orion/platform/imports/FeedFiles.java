@@ -10,7 +10,8 @@ import org.apache.commons.io.input.BOMInputStream;
 
 /**
  * How stored feeds are read: gzip is recognised by its magic bytes and unpacked, a UTF-8 byte order mark is
- * dropped, and a file that holds NUL bytes near its start is not a text feed at all.
+ * dropped, and a file that holds NUL bytes near its start is not a text feed at all. What a gzip unpacks to is
+ * bounded ({@link InflationLimit}).
  */
 public final class FeedFiles {
 
@@ -20,11 +21,12 @@ public final class FeedFiles {
     private FeedFiles() {
     }
 
-    /** The feed's text, as UTF-8 bytes without a byte order mark, unpacked if it was gzipped. */
-    public static InputStream openText(InputStream stored) throws IOException {
+    /** The feed's text, as UTF-8 bytes without a byte order mark, unpacked (within the limits) if it was gzipped. */
+    public static InputStream openText(InputStream stored, FeedLimits limits) throws IOException {
         InputStream in = new BufferedInputStream(stored, 65536);
         if (isGzip(in)) {
-            in = new BufferedInputStream(new GZIPInputStream(in, 65536), 65536);
+            var packed = new InflationLimit.Counted(in);
+            in = new BufferedInputStream(new InflationLimit(new GZIPInputStream(packed, 65536), packed, limits), 65536);
         }
         return BOMInputStream.builder().setInputStream(in).setByteOrderMarks(ByteOrderMark.UTF_8).get();
     }

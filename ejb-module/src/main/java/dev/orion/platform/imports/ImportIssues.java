@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.stream.Stream;
+import dev.orion.platform.csv.CsvCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.hibernate.jpa.HibernateHints;
@@ -26,7 +27,9 @@ import org.hibernate.jpa.HibernateHints;
 public class ImportIssues {
 
     static final String[] HEADER = {"line", "column", "value", "reason", "severity"};
-    private static final int MAX_VALUE = 1000;
+    /** import_issues.reason is VARCHAR(500); column_name VARCHAR(100). */
+    private static final int MAX_REASON = 400;
+    private static final int MAX_COLUMN = 80;
 
     @PersistenceContext
     EntityManager em;
@@ -43,11 +46,12 @@ public class ImportIssues {
     }
 
     private void record(long jobInstanceId, long vendorId, RowWarning issue, String severity) {
-        String value = issue.value() == null || issue.value().length() <= MAX_VALUE ? issue.value() : issue.value().substring(0, MAX_VALUE);
+        // a value (or a reason quoting one) is echoed only as a short, marked excerpt: never a whole line or file
+        String value = Excerpt.of(issue.value());
         em.createNativeQuery("INSERT INTO import_issues (job_instance_id, vendor_id, line_no, column_name, value, reason, severity)"
                         + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
                 .setParameter(1, jobInstanceId).setParameter(2, vendorId).setParameter(3, issue.line())
-                .setParameter(4, issue.column()).setParameter(5, value).setParameter(6, issue.reason())
+                .setParameter(4, Excerpt.of(issue.column(), MAX_COLUMN)).setParameter(5, value).setParameter(6, Excerpt.of(issue.reason(), MAX_REASON))
                 .setParameter(7, severity)
                 .executeUpdate();
     }
@@ -102,7 +106,7 @@ public class ImportIssues {
                 .setParameter(1, jobInstanceId).setHint(HibernateHints.HINT_FETCH_SIZE, 1000).getResultStream()) {
             var csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(HEADER).get());
             for (Object[] row : (Iterable<Object[]>) rows::iterator) {
-                csv.printRecord(row);
+                csv.printRecord(CsvCells.safe(row));
             }
             csv.flush();
         } catch (IOException e) {

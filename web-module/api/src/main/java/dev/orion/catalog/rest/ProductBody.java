@@ -19,9 +19,9 @@ import java.util.List;
 
 /** What a client sends to create or replace a product (PUT), and what a merge patch is applied to. */
 public record ProductBody(
-        @NotBlank @Size(max = 500) String title,
-        @Size(max = 10_000) String description,
-        @Size(max = 200) String brand,
+        @NotBlank @Size(max = 500) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String title,
+        @Size(max = 10_000) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String description,
+        @Size(max = 200) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String brand,
         @Pattern(regexp = "\\d{8}|\\d{12,14}", message = "must be 8, 12, 13 or 14 digits") String gtin,
         @NotNull @Pattern(regexp = "\\d{1,12}(\\.\\d{1,2})?", message = "must be a decimal like 12.50") String price,
         @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code like EUR") String currency,
@@ -29,6 +29,10 @@ public record ProductBody(
         @Pattern(regexp = "in_stock|out_of_stock|preorder|backorder|discontinued",
                 message = "must be one of in_stock, out_of_stock, preorder, backorder, discontinued") String availability,
         @Size(max = 20) List<@Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String> imageLinks) {
+
+    /** PostgreSQL text cannot hold NUL: refused here rather than failing the write. */
+    static final String NO_NUL = "[^\\x00]*";
+    static final String NUL_MESSAGE = "must not contain NUL characters";
 
     ProductUpsert toUpsert(String sku) {
         return new ProductUpsert(sku, title, description, brand, gtin, new Money(new BigDecimal(price), currency), stock,

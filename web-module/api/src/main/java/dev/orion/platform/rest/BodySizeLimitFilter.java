@@ -7,6 +7,7 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.io.FilterInputStream;
@@ -16,8 +17,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * JSON bodies larger than {@code ORION_API_MAX_JSON_BYTES} (1 MB by default) are refused with 413 before they
- * are read: by Content-Length when given, else while streaming. Feed uploads are not JSON and have their
- * own, larger limit (ORION_MAX_UPLOAD_BYTES).
+ * are read: by Content-Length when given, else while streaming. Feed uploads (JSON Lines as
+ * application/x-ndjson too, TSV, CSV, XML, gzip) are not JSON bodies and have their own, larger limit
+ * (ORION_MAX_UPLOAD_BYTES).
  */
 @Provider
 @PreMatching
@@ -31,13 +33,22 @@ public class BodySizeLimitFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         var type = request.getMediaType();
-        if (type == null || !type.getSubtype().endsWith("json")) {
+        if (type == null || !isJson(type)) {
             return;
         }
         if (request.getLength() > maxBytes) {
             throw tooLarge();
         }
         request.setEntityStream(new Limited(request.getEntityStream(), maxBytes));
+    }
+
+    /**
+     * application/json and the +json types (merge patches): bodies parsed whole. JSON Lines feeds
+     * (application/x-ndjson, application/jsonl) are read as a stream, line by line, and follow the upload limit.
+     */
+    static boolean isJson(MediaType type) {
+        String subtype = type.getSubtype().toLowerCase(java.util.Locale.ROOT);
+        return subtype.equals("json") || subtype.endsWith("+json");
     }
 
     private ClientErrorException tooLarge() {
