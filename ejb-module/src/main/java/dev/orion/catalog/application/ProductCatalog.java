@@ -137,6 +137,27 @@ public class ProductCatalog {
     }
 
     /**
+     * Gives back stock an order held (it was cancelled), recorded as one movement per product with
+     * {@code reason}. Products deleted since are skipped: their stock went with them. Rows are locked in SKU
+     * order, as in adjustStock, so a return and a batch of adjustments cannot deadlock.
+     */
+    public void returnStock(long vendorId, Map<Long, Integer> quantities, String reason, String actor) {
+        if (quantities.isEmpty()) {
+            return;
+        }
+        em.createQuery("SELECT p FROM Product p WHERE p.vendorId = :vendor AND p.id IN :ids ORDER BY p.sku", Product.class)
+                .setParameter("vendor", vendorId)
+                .setParameter("ids", quantities.keySet())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().forEach(product -> {
+                    int quantity = quantities.get(product.getId());
+                    product.adjustStock(quantity);
+                    em.persist(new StockMovement(product, quantity, reason, actor));
+                });
+        em.flush();
+    }
+
+    /**
      * Takes the stock of units a marketplace already sold. Unlike {@link #adjustStock} nothing is refused: the
      * sale happened. Stock stops at zero and the shortfall is returned; SKUs not in the catalogue are left out.
      * Rows are locked in SKU order, as in adjustStock.

@@ -100,13 +100,17 @@ public class OrderService {
 
     /**
      * Moves an order of {@code vendorId} to {@code target}. The order refuses illegal moves; the change, its
-     * timeline entry and any email it causes commit together.
+     * timeline entry, any email it causes and, for a cancellation, the stock it gives back commit together.
+     * A cancelled order cannot be cancelled again, so its stock comes back once.
      */
     public Optional<OrderView> transition(long vendorId, long orderId, OrderStatus target, String tracking, String actor) {
         Optional<Order> found = findEntity(vendorId, orderId, LockModeType.PESSIMISTIC_WRITE);
         found.ifPresent(order -> {
             OrderStatus previous = order.moveTo(target, tracking);
             em.persist(new StatusChange(order.getId(), previous, target, actor));
+            if (target == OrderStatus.CANCELLED) {
+                catalog.returnStock(vendorId, order.heldStock(), "order " + order.getId() + " cancelled", actor);
+            }
             if (target == OrderStatus.CONFIRMED) {
                 confirmations.enqueue(order);
             }
