@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orion.it.support.ApiSession;
 import dev.orion.it.support.Http;
 import dev.orion.it.support.OrionDeployment;
@@ -23,6 +24,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -74,6 +76,7 @@ class HostileInputIT extends OrionDeployment {
         var walkPlatform = platform.withNewToken();
         TestData.product(vendor.vendorId, "WALK-1", "Walk", "1.00");
 
+        String lastClient = TestData.queryString("SELECT coalesce(max(id), 0) FROM api_clients");
         long started = System.nanoTime();
         List<Probe> probes = new ArrayList<>();
         List<Probe> tokenProbes = new ArrayList<>();
@@ -111,6 +114,8 @@ class HostileInputIT extends OrionDeployment {
             Thread.sleep(150); // the token endpoint's per-IP budget (10/s) is shared with every other test
         }
         Thread.sleep(3_000); // leave the per-IP token budget full for the next test
+        // a body the admin API accepted made a throw-away client: none of them may keep working
+        TestData.execute("UPDATE api_clients SET revoked_at = now() WHERE id > ? AND revoked_at IS NULL", Long.parseLong(lastClient));
 
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
         System.out.printf("Hostile-input walk: %d requests in %d s, %d offenders%n", sent.get(), seconds, offenders.size());
@@ -275,6 +280,16 @@ class HostileInputIT extends OrionDeployment {
             }
             bodies.put("every member " + wrong.getKey(), bytes(body.append('}').toString()));
         }
+        ObjectNode baseline = baseline(schema, 0);
+        bodies.put("baseline", bytes(baseline.toString()));
+        for (var member : members(schema, "", 0).entrySet()) {
+            for (var mutation : mutations(member.getValue()).entrySet()) {
+                ObjectNode mutated = baseline.deepCopy();
+                if (set(mutated, member.getKey(), mutation.getValue())) {
+                    bodies.put(member.getKey() + " " + mutation.getKey(), bytes(mutated.toString()));
+                }
+            }
+        }
         bodies.put("invalid UTF-8 bytes", concat(bytes("{\"" + properties.get(0) + "\":\""), new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF}, bytes("\"}")));
         bodies.put("raw NUL bytes", concat(bytes("{\"" + properties.get(0) + "\":\"a"), new byte[] {0, 0}, bytes("b\"}")));
         bodies.put("NUL byte outside a string", concat(bytes("{"), new byte[] {0}, bytes("}")));
@@ -310,6 +325,113 @@ class HostileInputIT extends OrionDeployment {
         bodies.put("NUL bytes", new byte[] {0, 0, 0, 0, 0, 0, 0, 0});
         bodies.put("invalid UTF-8 binary", new byte[] {(byte) 0xFF, (byte) 0xFE, 0, (byte) 0xC3, 0x28, 0, 1, 2});
         return bodies;
+    }
+
+    // --------------------------------------------------------------------- a plausible body, member by member
+
+    /** Values for members whose schema has a pattern the walk cannot invent, so the baseline body gets far. */
+    private static final Map<String, String> KNOWN = Map.of("price", "1.00", "currency", "EUR", "availability", "in_stock",
+            "role", "platform", "rate_plan", "standard", "format", "csv", "url", "http://127.0.0.1:9/walk.csv",
+            "email", "walk@example.com", "time_zone", "UTC", "expression", "0 0 * * * ?");
+
+    /** A body the operation could accept: every member filled with a value of its type (patterns from KNOWN). */
+    private ObjectNode baseline(JsonNode schema, int depth) {
+        ObjectNode body = JSON.createObjectNode();
+        schema.path("properties").properties().forEach(member -> {
+            JsonNode value = sample(member.getKey(), resolve(member.getValue()), depth);
+            if (value != null) {
+                body.set(member.getKey(), value);
+            }
+        });
+        return body;
+    }
+
+    private JsonNode sample(String name, JsonNode schema, int depth) {
+        if (schema.has("example")) {
+            return schema.get("example");
+        }
+        if (schema.has("enum")) {
+            return schema.get("enum").get(0);
+        }
+        if (KNOWN.containsKey(name)) {
+            return JSON.getNodeFactory().textNode(KNOWN.get(name));
+        }
+        return switch (schema.path("type").asText()) {
+            case "integer", "number" -> JSON.getNodeFactory().numberNode(1);
+            case "boolean" -> JSON.getNodeFactory().booleanNode(true);
+            case "array" -> depth > 2 ? null : JSON.createArrayNode().add(Objects.requireNonNullElse(
+                    sample(name, resolve(schema.path("items")), depth + 1), JSON.getNodeFactory().textNode("walk")));
+            case "object" -> depth > 2 ? null : baseline(schema, depth + 1);
+            case "string" -> schema.has("pattern") ? null : JSON.getNodeFactory().textNode(switch (schema.path("format").asText()) {
+                case "date" -> "2026-01-01";
+                case "date-time" -> "2026-01-01T00:00:00Z";
+                case "email" -> "walk@example.com";
+                default -> "hostile-walk";
+            });
+            default -> null;
+        };
+    }
+
+    /** Member paths ("lines/0/sku") to their type, down to the members of objects inside arrays. */
+    private Map<String, String> members(JsonNode schema, String prefix, int depth) {
+        Map<String, String> members = new LinkedHashMap<>();
+        schema.path("properties").properties().forEach(member -> {
+            JsonNode type = resolve(member.getValue());
+            String path = prefix + member.getKey();
+            members.put(path, type.path("type").asText("string"));
+            if (depth < 2 && type.path("type").asText().equals("array")) {
+                members.putAll(members(resolve(type.path("items")), path + "/0/", depth + 1));
+            } else if (depth < 2 && type.path("type").asText().equals("object")) {
+                members.putAll(members(type, path + "/", depth + 1));
+            }
+        });
+        return members;
+    }
+
+    private static Map<String, JsonNode> mutations(String type) {
+        var f = JSON.getNodeFactory();
+        Map<String, JsonNode> values = new LinkedHashMap<>();
+        switch (type) {
+            case "string" -> {
+                values.put("100 KB", f.textNode(BIG_STRING));
+                values.put("NUL", f.textNode("a\u0000b"));
+                values.put("control characters", f.textNode("a\u0001\r\n\u001bb"));
+                values.put("empty", f.textNode(""));
+                values.put("unicode", f.textNode("ünï\u2603\uD83D\uDCA9"));
+                values.put("lone surrogate", f.textNode("\uD800"));
+                values.put("number", f.numberNode(7));
+            }
+            case "integer", "number" -> {
+                values.put("past int", f.numberNode(2_147_483_648L));
+                values.put("past long", f.numberNode(new java.math.BigInteger("99999999999999999999999")));
+                values.put("negative", f.numberNode(-1));
+                values.put("fraction", f.numberNode(0.5));
+                values.put("huge exponent", f.numberNode(new java.math.BigDecimal("1e400")));
+                values.put("string", f.textNode("12"));
+            }
+            default -> {
+                values.put("string", f.textNode("walk"));
+                values.put("number", f.numberNode(7));
+            }
+        }
+        values.put("null", f.nullNode());
+        values.put("object", JSON.createObjectNode().put("walk", 1));
+        return values;
+    }
+
+    /** Sets the member at {@code path} ("lines/0/sku"); false when the baseline has no such place. */
+    private static boolean set(ObjectNode body, String path, JsonNode value) {
+        String[] steps = path.split("/");
+        JsonNode container = body;
+        for (int i = 0; i < steps.length - 1; i++) {
+            container = steps[i].matches("\\d+") ? container.path(Integer.parseInt(steps[i])) : container.path(steps[i]);
+        }
+        String last = steps[steps.length - 1];
+        if (container instanceof ObjectNode object) {
+            object.set(last, value);
+            return true;
+        }
+        return false;
     }
 
     // ------------------------------------------------------------------------------------------------ sending
