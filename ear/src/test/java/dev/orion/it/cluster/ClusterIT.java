@@ -23,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import javax.crypto.KeyGenerator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -77,6 +79,8 @@ class ClusterIT {
     private static HttpResponse<String> pageFromTheDeadNode;
     private static long importId;
     private static String importVendorToken;
+    /** The cluster's shared secret (ORION_CLUSTER_PASSWORD): the HA profile does not start without it. */
+    private static final String CLUSTER_PASSWORD = "cluster-it-" + UUID.randomUUID();
     private static long importVendor;
 
     @BeforeAll
@@ -99,6 +103,8 @@ class ClusterIT {
                 Map.entry("ORION_TRUSTED_PROXIES", "127.0.0.1"),
                 Map.entry("ORION_EMAIL_RATE", "20"),
                 Map.entry("ORION_EMAIL_REDELIVERY_DELAY_MS", "1000"),
+                Map.entry("ORION_CLUSTER_PASSWORD", CLUSTER_PASSWORD),
+                Map.entry("ORION_CLUSTER_KEYSTORE", clusterKeyStore(target.resolve("cluster-key.p12")).toString()),
                 Map.entry("ORION_CLUSTER_HEARTBEAT_SECONDS", "2"),
                 Map.entry("ORION_CLUSTER_DEAD_AFTER_SECONDS", "10"));
         nodeA = new StandaloneOrion(target.resolve("cluster-node-a"), environment, 200, "orion-full-ha.xml", "node-a");
@@ -109,6 +115,21 @@ class ClusterIT {
         System.out.printf("Cluster: two HA nodes ready in %d s%n", Duration.ofNanos(System.nanoTime() - started).toSeconds());
         proxy = new ClusterProxy(target.resolve("cluster-nginx"));
         platformToken = token(nodeA, apiClient(null, null));
+    }
+
+    /** The cluster's AES key, as an operator makes it once with keytool -genseckey: the same file for both nodes. */
+    private static Path clusterKeyStore(Path file) throws Exception {
+        var store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        var generator = KeyGenerator.getInstance("AES");
+        generator.init(256);
+        char[] password = CLUSTER_PASSWORD.toCharArray();
+        store.setEntry("orion-cluster", new KeyStore.SecretKeyEntry(generator.generateKey()),
+                new KeyStore.PasswordProtection(password));
+        try (var out = Files.newOutputStream(file)) {
+            store.store(out, password);
+        }
+        return file;
     }
 
     @AfterAll
