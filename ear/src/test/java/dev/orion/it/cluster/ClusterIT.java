@@ -81,6 +81,7 @@ class ClusterIT {
     private static String importVendorToken;
     /** The cluster's shared secret (ORION_CLUSTER_PASSWORD): the HA profile does not start without it. */
     private static final String CLUSTER_PASSWORD = "cluster-it-" + UUID.randomUUID();
+    private static final String METRICS_PASSWORD = "metrics-" + UUID.randomUUID();
     private static long importVendor;
 
     @BeforeAll
@@ -109,6 +110,11 @@ class ClusterIT {
                 Map.entry("ORION_CLUSTER_DEAD_AFTER_SECONDS", "10"));
         nodeA = new StandaloneOrion(target.resolve("cluster-node-a"), environment, 200, "orion-full-ha.xml", "node-a");
         nodeB = new StandaloneOrion(target.resolve("cluster-node-b"), environment, 300, "orion-full-ha.xml", "node-b");
+        // a management user for Prometheus: /metrics is secured on these nodes (no ORION_METRICS_SECURED here)
+        var addUser = new ProcessBuilder(Path.of(System.getProperty("jboss.home"), "bin/add-user.sh").toString(),
+                "-sc", target.resolve("cluster-node-a/configuration").toString(), "-u", "metrics", "-p", METRICS_PASSWORD, "-s")
+                .redirectErrorStream(true).start();
+        assertEquals(0, addUser.waitFor(), new String(addUser.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
         long started = System.nanoTime();
         nodeA.start(); // first alone: it migrates the schema and writes the JWT keys both nodes sign with
         nodeB.start();
@@ -158,6 +164,20 @@ class ClusterIT {
         Poll.until(Duration.ofSeconds(60), () -> log(nodeA) + log(nodeB), log -> log.split("AMQ221027", -1).length > 2);
         assertEquals("2", sql("SELECT count(*) FROM public.jgroupsping"), "both nodes found each other in PostgreSQL");
         assertEquals("2", sql("SELECT count(*) FROM cluster_nodes"), "both nodes beat");
+    }
+
+    @Test
+    @Order(1)
+    void theNodesMetricsAskForAManagementUserByDefault() throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        var metrics = URI.create(nodeA.managementUrl() + "/metrics");
+        var anonymous = client.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, anonymous.statusCode(), "no metrics without credentials");
+        String basic = java.util.Base64.getEncoder().encodeToString(("metrics:" + METRICS_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        var scraped = client.send(HttpRequest.newBuilder(metrics).header("Authorization", "Basic " + basic).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, scraped.statusCode(), "a management user scrapes them as Prometheus does (basic auth)");
+        assertTrue(scraped.body().contains("# TYPE"), scraped.body().substring(0, Math.min(200, scraped.body().length())));
     }
 
     @Test
