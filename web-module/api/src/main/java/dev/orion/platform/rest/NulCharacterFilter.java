@@ -35,7 +35,8 @@ public class NulCharacterFilter implements ContainerRequestFilter {
         }
         MediaType type = request.getMediaType();
         if (type != null && request.hasEntity()) {
-            if (type.getSubtype().endsWith("json")) {
+            // JSON documents only: JSON Lines and NDJSON feeds (which may also arrive gzipped) are uploads
+            if (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json")) {
                 request.setEntityStream(new Scanner(request.getEntityStream(), Scanner.JSON));
             } else if (MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(type)) {
                 request.setEntityStream(new Scanner(request.getEntityStream(), Scanner.FORM));
