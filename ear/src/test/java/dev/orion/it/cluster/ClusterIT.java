@@ -106,11 +106,14 @@ class ClusterIT {
                 Map.entry("ORION_EMAIL_REDELIVERY_DELAY_MS", "1000"),
                 Map.entry("ORION_CLUSTER_PASSWORD", CLUSTER_PASSWORD),
                 Map.entry("ORION_CLUSTER_KEYSTORE", clusterKeyStore(target.resolve("cluster-key.p12")).toString()),
+                // the test JVM's environment (ear/pom.xml) opens /metrics for the main test server; these nodes
+                // keep the profile's default, as in production
+                Map.entry("ORION_METRICS_SECURED", "true"),
                 Map.entry("ORION_CLUSTER_HEARTBEAT_SECONDS", "2"),
                 Map.entry("ORION_CLUSTER_DEAD_AFTER_SECONDS", "10"));
         nodeA = new StandaloneOrion(target.resolve("cluster-node-a"), environment, 200, "orion-full-ha.xml", "node-a");
         nodeB = new StandaloneOrion(target.resolve("cluster-node-b"), environment, 300, "orion-full-ha.xml", "node-b");
-        // a management user for Prometheus: /metrics is secured on these nodes (no ORION_METRICS_SECURED here)
+        // a management user for Prometheus: /metrics is secured on these nodes
         var addUser = new ProcessBuilder(Path.of(System.getProperty("jboss.home"), "bin/add-user.sh").toString(),
                 "-sc", target.resolve("cluster-node-a/configuration").toString(), "-u", "metrics", "-p", METRICS_PASSWORD, "-s")
                 .redirectErrorStream(true).start();
@@ -168,7 +171,7 @@ class ClusterIT {
 
     @Test
     @Order(1)
-    void theNodesMetricsAskForAManagementUserByDefault() throws Exception {
+    void theNodesMetricsAskForAManagementUser() throws Exception {
         var client = java.net.http.HttpClient.newHttpClient();
         var metrics = URI.create(nodeA.managementUrl() + "/metrics");
         var anonymous = client.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString());
