@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.orion.it.support.ApiSession;
 import dev.orion.it.support.Http;
+import dev.orion.it.support.JobStatus;
 import dev.orion.it.support.OrionDeployment;
+import dev.orion.it.support.Poll;
 import dev.orion.it.support.TestData;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -54,6 +58,27 @@ class CancelReturnsStockIT extends OrionDeployment {
 
         assertEquals("10", stock(lamp));
         assertEquals("4:10", movement(lamp, orderId));
+    }
+
+    @Test
+    void cancellingAnOversoldMarketplaceOrderGivesBackOnlyWhatItTook() {
+        var api = ApiSession.newVendor("cancel");
+        long mug = TestData.product(api.vendorId, "MUG", "Mug", "4.50"); // stock 10, the marketplace sold 12
+        String feed = "{\"external_id\":\"MKT-1\",\"placed_at\":\"2026-11-20T10:15:00+01:00\",\"currency\":\"EUR\","
+                + "\"customer\":{\"email\":\"eve@example.com\",\"name\":\"Eve\",\"locale\":\"en\"},"
+                + "\"lines\":[{\"sku\":\"MUG\",\"quantity\":12,\"unit_price\":\"4.50\"}]}\n";
+        var accepted = api.post("/order-imports", "application/x-ndjson", feed.getBytes(StandardCharsets.UTF_8));
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        String path = ApiSession.path(accepted.headers().firstValue("Location").orElseThrow());
+        Poll.until(Duration.ofSeconds(60), () -> Http.json(api.get(path)), JobStatus::ended);
+        assertEquals("0", stock(mug), "oversold: stock stopped at zero, 10 taken");
+        String orderId = TestData.queryString("SELECT id FROM orders WHERE vendor_id = ? AND external_id = 'MKT-1'", api.vendorId);
+
+        var cancelled = api.send("POST", "/orders/" + orderId + "/transitions", "application/json", "{\"to\":\"CANCELLED\"}");
+
+        assertEquals(200, cancelled.statusCode(), cancelled.body());
+        assertEquals("10", stock(mug), "the 10 it took come back, not the 12 it ordered");
+        assertEquals("10:10", movement(mug, Long.parseLong(orderId)));
     }
 
     private static String stock(long productId) {

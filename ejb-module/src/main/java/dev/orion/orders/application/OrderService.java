@@ -109,7 +109,7 @@ public class OrderService {
             OrderStatus previous = order.moveTo(target, tracking);
             em.persist(new StatusChange(order.getId(), previous, target, actor));
             if (target == OrderStatus.CANCELLED) {
-                catalog.returnStock(vendorId, order.heldStock(), "order " + order.getId() + " cancelled", actor);
+                catalog.returnStock(vendorId, held(order), "order " + order.getId() + " cancelled", actor);
             }
             if (target == OrderStatus.CONFIRMED) {
                 confirmations.enqueue(order);
@@ -140,6 +140,18 @@ public class OrderService {
             }
             return confirmations.resend(order);
         });
+    }
+
+    /**
+     * The stock an order holds. An imported marketplace order took what there was (stock stops at zero when a
+     * marketplace oversold), so it holds what its movements took; an order placed here reserved every line.
+     * An imported order is told by its first status change, made by the importer.
+     */
+    private Map<Long, Integer> held(Order order) {
+        boolean imported = order.getExternalId() != null && em.createQuery("SELECT count(s) FROM StatusChange s"
+                        + " WHERE s.orderId = :order AND s.changedBy = :importer", Long.class)
+                .setParameter("order", order.getId()).setParameter("importer", MarketplaceOrders.ACTOR).getSingleResult() > 0;
+        return imported ? catalog.taken(order.getVendorId(), MarketplaceOrders.stockReason(order.getExternalId())) : order.heldStock();
     }
 
     private Optional<Order> findEntity(long vendorId, long orderId, LockModeType lock) {
