@@ -1,13 +1,17 @@
 # Shared by orion-backup.sh and orion-restore.sh (sourced, not run): messages and the database connection,
 # taken from the same ORION_DB_URL, ORION_DB_USER and ORION_DB_PASSWORD the server reads (docs/configuration.md).
 
+# Backups hold password hashes and customer data: everything these scripts write (dumps, archives, decrypted
+# copies, directories) is for the owner alone, 0600 files in 0700 directories.
+umask 077
+
 say() { printf '[orion-backup] %s\n' "$*" >&2; }
 die() { printf '[orion-backup] FAILED: %s\n' "$*" >&2; exit 1; }
 
 require_tools() {
   local tool
   for tool in "$@"; do
-    command -v "$tool" >/dev/null || die "$tool is not installed (Debian: postgresql-client for pg_dump/pg_restore/psql, coreutils, tar)"
+    command -v "$tool" >/dev/null || die "$tool is not installed (Debian: postgresql-client for pg_dump/pg_restore/psql, coreutils, tar, gpg for encryption)"
   done
 }
 
@@ -54,4 +58,40 @@ storage_dir() {
 
 storage_is_local() {
   [ "${ORION_STORAGE_BACKEND:-local}" != s3 ]
+}
+
+# Optional encryption of the backup (ORION_BACKUP_ENCRYPTION_KEY_FILE: a file holding a passphrase, kept apart
+# from the backups): gpg symmetric AES-256, which also detects tampering (its MDC). gpg runs with a home of its
+# own, removed (and its agent stopped) when the script ends.
+encryption_key_file() {
+  local file="${ORION_BACKUP_ENCRYPTION_KEY_FILE:-}"
+  [ -n "$file" ] || return 0
+  [ -f "$file" ] && [ -r "$file" ] || die "ORION_BACKUP_ENCRYPTION_KEY_FILE=$file is not a readable file"
+  [ -s "$file" ] || die "ORION_BACKUP_ENCRYPTION_KEY_FILE=$file is empty"
+  echo "$file"
+}
+
+GPG_HOME=""
+start_gpg() {
+  require_tools gpg gpgconf
+  GPG_HOME="$(mktemp -d)"
+}
+
+stop_gpg() {
+  if [ -n "$GPG_HOME" ]; then
+    gpgconf --homedir "$GPG_HOME" --kill gpg-agent >/dev/null 2>&1 || true
+    rm -rf "$GPG_HOME"
+  fi
+}
+
+# stdin to stdout, encrypted with the passphrase in file $1
+encrypt_with() {
+  gpg --batch --quiet --no-tty --homedir "$GPG_HOME" --pinentry-mode loopback --passphrase-file "$1" \
+    --symmetric --cipher-algo AES256 --s2k-digest-algo SHA512 --compress-algo none --output - -
+}
+
+# file $2 decrypted to stdout with the passphrase in file $1; fails on a wrong key or a changed byte
+decrypt_with() {
+  gpg --batch --quiet --no-tty --homedir "$GPG_HOME" --pinentry-mode loopback --passphrase-file "$1" \
+    --decrypt --output - "$2"
 }

@@ -23,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import javax.crypto.KeyGenerator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -77,6 +79,9 @@ class ClusterIT {
     private static HttpResponse<String> pageFromTheDeadNode;
     private static long importId;
     private static String importVendorToken;
+    /** The cluster's shared secret (ORION_CLUSTER_PASSWORD): the HA profile does not start without it. */
+    private static final String CLUSTER_PASSWORD = "cluster-it-" + UUID.randomUUID();
+    private static final String METRICS_PASSWORD = "metrics-" + UUID.randomUUID();
     private static long importVendor;
 
     @BeforeAll
@@ -99,16 +104,41 @@ class ClusterIT {
                 Map.entry("ORION_TRUSTED_PROXIES", "127.0.0.1"),
                 Map.entry("ORION_EMAIL_RATE", "20"),
                 Map.entry("ORION_EMAIL_REDELIVERY_DELAY_MS", "1000"),
+                Map.entry("ORION_CLUSTER_PASSWORD", CLUSTER_PASSWORD),
+                Map.entry("ORION_CLUSTER_KEYSTORE", clusterKeyStore(target.resolve("cluster-key.p12")).toString()),
+                // the test JVM's environment (ear/pom.xml) opens /metrics for the main test server; these nodes
+                // keep the profile's default, as in production
+                Map.entry("ORION_METRICS_SECURED", "true"),
                 Map.entry("ORION_CLUSTER_HEARTBEAT_SECONDS", "2"),
                 Map.entry("ORION_CLUSTER_DEAD_AFTER_SECONDS", "10"));
         nodeA = new StandaloneOrion(target.resolve("cluster-node-a"), environment, 200, "orion-full-ha.xml", "node-a");
         nodeB = new StandaloneOrion(target.resolve("cluster-node-b"), environment, 300, "orion-full-ha.xml", "node-b");
+        // a management user for Prometheus: /metrics is secured on these nodes
+        var addUser = new ProcessBuilder(Path.of(System.getProperty("jboss.home"), "bin/add-user.sh").toString(),
+                "-sc", target.resolve("cluster-node-a/configuration").toString(), "-u", "metrics", "-p", METRICS_PASSWORD, "-s")
+                .redirectErrorStream(true).start();
+        assertEquals(0, addUser.waitFor(), new String(addUser.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
         long started = System.nanoTime();
         nodeA.start(); // first alone: it migrates the schema and writes the JWT keys both nodes sign with
         nodeB.start();
         System.out.printf("Cluster: two HA nodes ready in %d s%n", Duration.ofNanos(System.nanoTime() - started).toSeconds());
         proxy = new ClusterProxy(target.resolve("cluster-nginx"));
         platformToken = token(nodeA, apiClient(null, null));
+    }
+
+    /** The cluster's AES key, as an operator makes it once with keytool -genseckey: the same file for both nodes. */
+    private static Path clusterKeyStore(Path file) throws Exception {
+        var store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        var generator = KeyGenerator.getInstance("AES");
+        generator.init(256);
+        char[] password = CLUSTER_PASSWORD.toCharArray();
+        store.setEntry("orion-cluster", new KeyStore.SecretKeyEntry(generator.generateKey()),
+                new KeyStore.PasswordProtection(password));
+        try (var out = Files.newOutputStream(file)) {
+            store.store(out, password);
+        }
+        return file;
     }
 
     @AfterAll
@@ -137,6 +167,20 @@ class ClusterIT {
         Poll.until(Duration.ofSeconds(60), () -> log(nodeA) + log(nodeB), log -> log.split("AMQ221027", -1).length > 2);
         assertEquals("2", sql("SELECT count(*) FROM public.jgroupsping"), "both nodes found each other in PostgreSQL");
         assertEquals("2", sql("SELECT count(*) FROM cluster_nodes"), "both nodes beat");
+    }
+
+    @Test
+    @Order(1)
+    void theNodesMetricsAskForAManagementUser() throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        var metrics = URI.create(nodeA.managementUrl() + "/metrics");
+        var anonymous = client.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, anonymous.statusCode(), "no metrics without credentials");
+        String basic = java.util.Base64.getEncoder().encodeToString(("metrics:" + METRICS_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        var scraped = client.send(HttpRequest.newBuilder(metrics).header("Authorization", "Basic " + basic).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, scraped.statusCode(), "a management user scrapes them as Prometheus does (basic auth)");
+        assertTrue(scraped.body().contains("# TYPE"), scraped.body().substring(0, Math.min(200, scraped.body().length())));
     }
 
     @Test

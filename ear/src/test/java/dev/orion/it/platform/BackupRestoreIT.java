@@ -166,6 +166,54 @@ class BackupRestoreIT {
     }
 
     @Test
+    void anEncryptedBackupRestoresOnlyWithItsKeyAndHoldsNoClearData() throws Exception {
+        Map<String, String> rowsBefore = databaseFingerprint();
+        Map<String, String> filesBefore = Fingerprints.files(STORAGE);
+        Path keys = Files.createDirectories(WORK.resolve("keys"));
+        Path key = Files.writeString(keys.resolve("backup.key"), "correct horse battery staple drill\n");
+        Path wrongKey = Files.writeString(keys.resolve("wrong.key"), "not the passphrase\n");
+        Path root = WORK.resolve("encrypted");
+
+        Path backup = SCRIPTS.backupOrFail(Map.of("ORION_BACKUP_DIR", root.toString(), "ORION_BACKUP_ENCRYPTION_KEY_FILE", key.toString()));
+
+        assertEquals(List.of("MANIFEST", "SHA256SUMS", "database.dump.gpg", "storage.tar.gz.gpg"), names(backup));
+        byte[] dump = Files.readAllBytes(backup.resolve("database.dump.gpg"));
+        assertFalse(new String(dump, 0, 5, StandardCharsets.ISO_8859_1).equals("PGDMP"), "not a clear pg_dump archive");
+        assertFalse(new String(dump, StandardCharsets.ISO_8859_1).contains("keeper@drill.example"), "no clear customer or user data");
+        wipe();
+        var withoutKey = SCRIPTS.restore(backup);
+        assertNotEquals(0, withoutKey.exitCode());
+        assertTrue(withoutKey.output().contains("is encrypted: set ORION_BACKUP_ENCRYPTION_KEY_FILE"), withoutKey.output());
+        var withWrongKey = SCRIPTS.restore(backup, Map.of("ORION_BACKUP_ENCRYPTION_KEY_FILE", wrongKey.toString()));
+        assertNotEquals(0, withWrongKey.exitCode());
+        assertTrue(withWrongKey.output().contains("cannot decrypt"), withWrongKey.output());
+        assertFalse(Files.exists(STORAGE), "nothing was restored with a wrong key");
+        assertEquals(List.of(backup.getFileName().toString()), names(root), "no decrypted copy is left beside the backup");
+
+        var restored = SCRIPTS.restore(backup, Map.of("ORION_BACKUP_ENCRYPTION_KEY_FILE", key.toString()));
+
+        assertEquals(0, restored.exitCode(), restored.output());
+        assertEquals(rowsBefore, databaseFingerprint(), "every table and sequence as it was");
+        assertEquals(filesBefore, Fingerprints.files(STORAGE), "every stored file as it was");
+        assertEquals(List.of(backup.getFileName().toString()), names(root), "the decrypted copies are gone");
+    }
+
+    @Test
+    void backupsAreForTheirOwnerOnlyWhateverTheCallersUmask() throws Exception {
+        Path root = WORK.resolve("modes");
+
+        Path backup = SCRIPTS.backupOrFail(Map.of("ORION_BACKUP_DIR", root.toString()));
+
+        assertEquals("rwx------", mode(root), "the backup root it created");
+        assertEquals("rwx------", mode(backup));
+        try (Stream<Path> files = Files.list(backup)) {
+            for (Path file : files.toList()) {
+                assertEquals("rw-------", mode(file), file.toString());
+            }
+        }
+    }
+
+    @Test
     void keepsOnlyTheNewestBackups() throws Exception {
         Path root = WORK.resolve("retention");
         List<Path> made = new java.util.ArrayList<>();
@@ -204,6 +252,16 @@ class BackupRestoreIT {
             assertEquals("Changed after the backup", query("SELECT name FROM vendors WHERE code = 'DRILL'"), "nothing was restored");
         } finally {
             execute("UPDATE vendors SET name = 'Drill Supplies' WHERE code = 'DRILL'");
+        }
+    }
+
+    private static String mode(Path path) throws IOException {
+        return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+    }
+
+    private static List<String> names(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
 

@@ -9,13 +9,15 @@ public final class ApiSession {
 
     public final long vendorId;
     public final String clientId;
+    private final String secret;
     private final String token;
     private final Http http = Http.plain();
 
-    private ApiSession(long vendorId, String clientId, String token) {
+    private ApiSession(long vendorId, String clientId, String secret) {
         this.vendorId = vendorId;
         this.clientId = clientId;
-        this.token = token;
+        this.secret = secret;
+        this.token = ApiClients.token(clientId, secret);
     }
 
     public static ApiSession newVendor(String prefix) {
@@ -23,14 +25,19 @@ public final class ApiSession {
         long vendorId = TestData.vendor(code);
         String clientId = code + "-api";
         TestData.apiClient(clientId, "secret-" + code, vendorId);
-        return new ApiSession(vendorId, clientId, ApiClients.token(clientId, "secret-" + code));
+        return new ApiSession(vendorId, clientId, "secret-" + code);
     }
 
     /** A platform client (no vendor of its own; acts for any vendor with ?vendor=). */
     public static ApiSession newPlatform(String prefix) {
         String clientId = TestData.unique(prefix) + "-platform";
         TestData.apiClient(clientId, "secret-" + clientId, null);
-        return new ApiSession(0, clientId, ApiClients.token(clientId, "secret-" + clientId));
+        return new ApiSession(0, clientId, "secret-" + clientId);
+    }
+
+    /** The same client with a new token, e.g. after its rate plan (a claim of the token) was changed. */
+    public ApiSession withNewToken() {
+        return new ApiSession(vendorId, clientId, secret);
     }
 
     public String token() {

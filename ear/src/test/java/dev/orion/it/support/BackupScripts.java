@@ -51,7 +51,12 @@ public final class BackupScripts {
 
     /** orion-restore.sh of {@code backup}. */
     public Outcome restore(Path backup) throws IOException, InterruptedException {
-        return run(Map.of(), "orion-restore.sh", backup.toString());
+        return restore(backup, Map.of());
+    }
+
+    /** orion-restore.sh of {@code backup} with {@code overrides} (ORION_BACKUP_ENCRYPTION_KEY_FILE, ...). */
+    public Outcome restore(Path backup, Map<String, String> overrides) throws IOException, InterruptedException {
+        return run(overrides, "orion-restore.sh", backup.toString());
     }
 
     private Outcome run(Map<String, String> overrides, String script, String... arguments) throws IOException, InterruptedException {

@@ -136,6 +136,42 @@ public class ProductCatalog {
         return skus.stream().map(products::get).map(ProductView::of).toList();
     }
 
+    /** Units taken by the movements recorded with {@code reason}, by product id (products of {@code vendorId}). */
+    public Map<Long, Integer> taken(long vendorId, String reason) {
+        Map<Long, Integer> taken = new java.util.TreeMap<>();
+        em.createQuery("SELECT m.productId, SUM(m.delta) FROM StockMovement m WHERE m.reason = :reason"
+                        + " AND m.productId IN (SELECT p.id FROM Product p WHERE p.vendorId = :vendor) GROUP BY m.productId", Object[].class)
+                .setParameter("reason", reason).setParameter("vendor", vendorId)
+                .getResultStream().forEach(row -> {
+                    long units = -((Number) row[1]).longValue();
+                    if (units > 0) {
+                        taken.put((Long) row[0], (int) units);
+                    }
+                });
+        return taken;
+    }
+
+    /**
+     * Gives back stock an order held (it was cancelled), recorded as one movement per product with
+     * {@code reason}. Products deleted since are skipped: their stock went with them. Rows are locked in SKU
+     * order, as in adjustStock, so a return and a batch of adjustments cannot deadlock.
+     */
+    public void returnStock(long vendorId, Map<Long, Integer> quantities, String reason, String actor) {
+        if (quantities.isEmpty()) {
+            return;
+        }
+        em.createQuery("SELECT p FROM Product p WHERE p.vendorId = :vendor AND p.id IN :ids ORDER BY p.sku", Product.class)
+                .setParameter("vendor", vendorId)
+                .setParameter("ids", quantities.keySet())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().forEach(product -> {
+                    int quantity = quantities.get(product.getId());
+                    product.adjustStock(quantity);
+                    em.persist(new StockMovement(product, quantity, reason, actor));
+                });
+        em.flush();
+    }
+
     /**
      * Takes the stock of units a marketplace already sold. Unlike {@link #adjustStock} nothing is refused: the
      * sale happened. Stock stops at zero and the shortfall is returned; SKUs not in the catalogue are left out.

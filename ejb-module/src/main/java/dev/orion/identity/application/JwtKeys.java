@@ -1,5 +1,6 @@
 package dev.orion.identity.application;
 
+import dev.orion.platform.storage.SecretFiles;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -9,7 +10,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwk.JsonWebKey;
@@ -55,13 +55,13 @@ public class JwtKeys {
     }
 
     private RsaJsonWebKey generate(Path dir, Path signing) throws JoseException, IOException {
-        Files.createDirectories(dir);
+        SecretFiles.createDirectory(dir);
         RsaJsonWebKey key = RsaJwkGenerator.generateJwk(2048);
         key.setKeyId("orion-" + System.currentTimeMillis());
         key.setAlgorithm("RS256");
         key.setUse("sig");
-        Files.writeString(signing, key.toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE));
-        restrictToOwner(signing);
+        // owner-only from its first byte, and swapped in whole: another node may be reading the shared file
+        SecretFiles.replace(signing, key.toJson(JsonWebKey.OutputControlLevel.INCLUDE_PRIVATE));
         LOG.info(() -> "Generated a new JWT signing key " + key.getKeyId() + " in " + dir);
         return key;
     }
@@ -72,15 +72,7 @@ public class JwtKeys {
         JsonWebKeySet set = Files.exists(jwksFile) ? new JsonWebKeySet(Files.readString(jwksFile)) : new JsonWebKeySet();
         if (set.findJsonWebKey(signingKey.getKeyId(), null, null, null) == null) {
             set.addJsonWebKey(publicHalf(signingKey));
-            Files.writeString(jwksFile, set.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
-        }
-    }
-
-    private static void restrictToOwner(Path file) {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException | IOException e) {
-            LOG.warning(() -> "Could not restrict permissions of " + file + ": " + e.getMessage());
+            SecretFiles.replace(jwksFile, set.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
         }
     }
 
@@ -97,9 +89,7 @@ public class JwtKeys {
             var set = new JsonWebKeySet();
             set.addJsonWebKey(publicHalf(signingKey));
             set.addJsonWebKey(publicHalf(previous));
-            Path temporary = dir.resolve(PUBLIC_KEYS_FILE + ".tmp");
-            Files.writeString(temporary, set.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
-            Files.move(temporary, jwksFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            SecretFiles.replace(jwksFile, set.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
             LOG.info(() -> "JWT signing key rotated: now " + signingKey.getKeyId() + ", still accepting " + previous.getKeyId());
             return signingKey.getKeyId();
         } catch (IOException | JoseException e) {

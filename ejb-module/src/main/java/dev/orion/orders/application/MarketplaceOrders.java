@@ -30,6 +30,11 @@ import java.util.stream.Collectors;
 public class MarketplaceOrders {
 
     static final String ACTOR = "order-import";
+
+    /** The reason of the stock movements an imported order took: cancelling it gives back exactly those. */
+    static String stockReason(String externalId) {
+        return "marketplace order " + externalId;
+    }
     /** First key of the advisory lock that serialises one vendor's order imports (the second is the vendor). */
     private static final int IMPORT_LOCK = 0x0DE5;
 
@@ -72,7 +77,7 @@ public class MarketplaceOrders {
     private void place(long vendorId, long jobInstanceId, MarketplaceOrder imported) {
         Map<String, Integer> quantities = imported.lines().stream()
                 .collect(Collectors.toMap(MarketplaceOrder.Line::sku, MarketplaceOrder.Line::quantity, Integer::sum));
-        SoldStock stock = catalog.takeSold(vendorId, quantities, "marketplace order " + imported.externalId(), ACTOR);
+        SoldStock stock = catalog.takeSold(vendorId, quantities, stockReason(imported.externalId()), ACTOR);
         var customer = customers.findOrCreate(vendorId, imported.customerEmail(), imported.customerName(), imported.customerLocale());
         var order = Order.placedOnMarketplace(customer, imported.currency(), imported.externalId(), imported.placedAt());
         for (MarketplaceOrder.Line line : imported.lines()) {

@@ -105,13 +105,17 @@ public class OrderService {
 
     /**
      * Moves an order of {@code vendorId} to {@code target}. The order refuses illegal moves; the change, its
-     * timeline entry and any email it causes commit together.
+     * timeline entry, any email it causes and, for a cancellation, the stock it gives back commit together.
+     * A cancelled order cannot be cancelled again, so its stock comes back once.
      */
     public Optional<OrderView> transition(long vendorId, long orderId, OrderStatus target, String tracking, String actor) {
         Optional<Order> found = findEntity(vendorId, orderId, LockModeType.PESSIMISTIC_WRITE);
         found.ifPresent(order -> {
             OrderStatus previous = order.moveTo(target, tracking);
             em.persist(new StatusChange(order.getId(), previous, target, actor));
+            if (target == OrderStatus.CANCELLED) {
+                catalog.returnStock(vendorId, held(order), "order " + order.getId() + " cancelled", actor);
+            }
             if (target == OrderStatus.CONFIRMED) {
                 confirmations.enqueue(order);
             }
@@ -141,6 +145,18 @@ public class OrderService {
             }
             return confirmations.resend(order);
         });
+    }
+
+    /**
+     * The stock an order holds. An imported marketplace order took what there was (stock stops at zero when a
+     * marketplace oversold), so it holds what its movements took; an order placed here reserved every line.
+     * An imported order is told by its first status change, made by the importer.
+     */
+    private Map<Long, Integer> held(Order order) {
+        boolean imported = order.getExternalId() != null && em.createQuery("SELECT count(s) FROM StatusChange s"
+                        + " WHERE s.orderId = :order AND s.changedBy = :importer", Long.class)
+                .setParameter("order", order.getId()).setParameter("importer", MarketplaceOrders.ACTOR).getSingleResult() > 0;
+        return imported ? catalog.taken(order.getVendorId(), MarketplaceOrders.stockReason(order.getExternalId())) : order.heldStock();
     }
 
     private Optional<Order> findEntity(long vendorId, long orderId, LockModeType lock) {

@@ -21,6 +21,8 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** A customer's order with one vendor. The order guards its own lifecycle: see {@link #moveTo}. */
 @Entity
@@ -118,6 +120,17 @@ public class Order {
         OrderStatus previous = status;
         status = target;
         return previous;
+    }
+
+    /**
+     * The units this order holds, by product id: what cancelling it gives back. Lines whose product is gone
+     * (deleted from the catalogue) hold nothing.
+     */
+    public Map<Long, Integer> heldStock() {
+        var held = new TreeMap<Long, Integer>();
+        lines.stream().filter(line -> line.getProductId() != null)
+                .forEach(line -> held.merge(line.getProductId(), line.getQuantity(), Integer::sum));
+        return held;
     }
 
     @PreUpdate
