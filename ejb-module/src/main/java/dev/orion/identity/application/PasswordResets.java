@@ -3,6 +3,7 @@ package dev.orion.identity.application;
 import dev.orion.identity.domain.ConsoleUser;
 import dev.orion.notifications.application.EmailQueue;
 import dev.orion.notifications.application.EmailRequest;
+import dev.orion.notifications.application.SecretLink;
 import dev.orion.platform.InvalidRequestException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -24,8 +25,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * "Forgot password" for console users: a single-use link, valid {@code ORION_PASSWORD_RESET_TTL} (30 minutes),
- * emailed in the user's language. Only the token's SHA-256 hash is stored, so the database never holds a
- * usable link. Asking for a link never tells whether the email belongs to a user.
+ * emailed in the user's language. Only the token's SHA-256 hash is stored, and the outbox holds only a
+ * reference to the token's row: the token itself is made when the email is sent ({@link PasswordResetLinks}), so
+ * neither the database, nor the outbox staff can read, nor a backup holds a usable link. Asking for a link never
+ * tells whether the email belongs to a user.
  */
 @Stateless
 public class PasswordResets {
@@ -62,17 +65,29 @@ public class PasswordResets {
             LOG.info(() -> "Password reset asked for an unknown or inactive email");
             return;
         }
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        // the row starts with the hash of a secret nobody ever learns: the emailed one is made when sending
         long id = ((Number) em.createNativeQuery("INSERT INTO password_reset_tokens (user_id, token_hash, expires_at)"
                         + " VALUES (?1, ?2, ?3) RETURNING id")
-                .setParameter(1, user.get().getId()).setParameter(2, sha256(token))
+                .setParameter(1, user.get().getId()).setParameter(2, sha256(newToken()))
                 .setParameter(3, OffsetDateTime.now().plus(ttl)).getSingleResult()).longValue();
-        String link = publicUrl.replaceAll("/+$", "") + "/console/reset-password.xhtml?token=" + token;
         emails.enqueue(new EmailRequest("password-reset", user.get().getLocale(), user.get().getEmail(),
-                Map.of("name", user.get().getDisplayName(), "link", link, "minutes", ttl.toMinutes()),
+                Map.of("name", user.get().getDisplayName(), "link", SecretLink.of(PasswordResetLinks.KIND, id), "minutes", ttl.toMinutes()),
                 "password-reset:" + id));
+    }
+
+    static String newToken() {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+
+    /** The console page a token opens, under the public URL. */
+    public String link(String token) {
+        return consoleUrl() + "/reset-password.xhtml?token=" + token;
+    }
+
+    public String consoleUrl() {
+        return publicUrl.replaceAll("/+$", "") + "/console";
     }
 
     /** Whether a link's token can still be used (the reset page checks before asking for a password). */
