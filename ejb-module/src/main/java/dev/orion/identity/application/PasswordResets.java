@@ -5,6 +5,8 @@ import dev.orion.notifications.application.EmailQueue;
 import dev.orion.notifications.application.EmailRequest;
 import dev.orion.notifications.application.SecretLink;
 import dev.orion.platform.InvalidRequestException;
+import dev.orion.platform.LogText;
+import dev.orion.platform.ratelimit.RateLimits;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -57,6 +59,32 @@ public class PasswordResets {
     @Inject
     @ConfigProperty(name = "orion.public-url", defaultValue = "http://127.0.0.1:8080")
     String publicUrl;
+
+    @Inject
+    RateLimits limits;
+
+    /**
+     * "Forgot password" as the public page asks it, from {@code address}: within the budgets per address
+     * ({@code ORION_RATE_PLAN_RESET_IP}, 10/PT1H) and per account ({@code ORION_RATE_PLAN_RESET_ACCOUNT}, 3/PT1H),
+     * so nobody floods a mailbox or, through the shared mail throttle, delays every other email. Past a budget,
+     * or for an input that cannot be an email, nothing is sent, and the page answers the same.
+     */
+    public void requestFrom(String email, String address) {
+        String typed = email == null ? "" : email.strip();
+        if (typed.isEmpty() || typed.length() > 254 || LogText.hasControl(typed)) {
+            LOG.info(() -> "Password reset refused, malformed email " + LogText.excerpt(typed, 60) + " from " + address);
+            return;
+        }
+        if (!limits.acquire("reset-ip:" + address, limits.plan("reset-ip", "10/PT1H")).allowed()) {
+            LOG.info(() -> "Password reset refused, budget of the address used up: " + address);
+            return;
+        }
+        if (!limits.acquire("reset-account:" + LoginAttempts.account(typed), limits.plan("reset-account", "3/PT1H")).allowed()) {
+            LOG.info(() -> "Password reset refused, budget of the account used up: " + typed + " from " + address);
+            return;
+        }
+        request(typed);
+    }
 
     /** Emails a reset link to the user with this email, if there is one; otherwise does nothing, silently. */
     public void request(String email) {
