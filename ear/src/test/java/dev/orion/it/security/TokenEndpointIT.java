@@ -44,13 +44,14 @@ class TokenEndpointIT extends OrionDeployment {
         // the production cost (12), as the console and the API create them
         TestData.execute("INSERT INTO api_clients (client_id, name, secret_hash, role) VALUES (?, ?, ?, 'platform')", known, known,
                 new String(BCrypt.with(BCrypt.Version.VERSION_2A).hash(12, "the right secret".toCharArray()), StandardCharsets.US_ASCII));
-        time(known, 2);
-        time("cl_" + TestData.unique("nobody"), 2);
+        time(known, 1);
+        time("cl_" + TestData.unique("nobody"), 1);
         List<Long> knownTimes = new ArrayList<>();
         List<Long> unknownTimes = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             knownTimes.add(time(known, 1));
             unknownTimes.add(time("cl_" + TestData.unique("nobody"), 1));
+            pause(); // stays within the known client's own budget (10 per 2 s), whatever bcrypt costs here
         }
         long knownMedian = median(knownTimes);
         long unknownMedian = median(unknownTimes);
@@ -78,6 +79,14 @@ class TokenEndpointIT extends OrionDeployment {
             assertEquals(401, answer.statusCode(), answer.body());
         }
         return (System.nanoTime() - started) / times;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static long median(List<Long> values) {
