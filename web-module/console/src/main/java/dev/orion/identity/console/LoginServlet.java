@@ -1,6 +1,5 @@
 package dev.orion.identity.console;
 
-import dev.orion.identity.application.ConsoleUsers;
 import dev.orion.identity.application.LoginAttempts;
 import dev.orion.platform.LogText;
 import dev.orion.platform.proxy.ClientOrigin;
@@ -34,7 +33,7 @@ public class LoginServlet extends HttpServlet {
     LoginAttempts attempts;
 
     @Inject
-    ConsoleUsers users;
+    SessionStamps stamps;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -91,7 +90,7 @@ public class LoginServlet extends HttpServlet {
         } else {
             request.changeSessionId(); // a session id planted before login is worthless afterwards
         }
-        SessionStampFilter.stamp(request.getSession(), users.securityStamp(email).orElse(null));
+        SessionStampFilter.stamp(request.getSession(), stamps.fresh(email).orElse(null));
         LOG.info(() -> "Console login of " + email + " from " + ClientOrigin.describe(request));
         response.sendRedirect(request.getContextPath() + "/");
     }

@@ -35,6 +35,10 @@ public class SessionStampFilter extends HttpFilter {
         session.setAttribute(STAMP, stamp);
     }
 
+    private static boolean matches(Optional<Long> current, Object signedIn) {
+        return current.isPresent() && Objects.equals(current.get(), signedIn);
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
         HttpSession session = request.getSession(false);
@@ -43,9 +47,10 @@ public class SessionStampFilter extends HttpFilter {
             return;
         }
         String email = request.getUserPrincipal().getName();
-        Optional<Long> current = stamps.current(email);
-        // a session signed in before stamps existed has none: it ends once, like a changed one
-        if (current.isPresent() && Objects.equals(current.get(), session.getAttribute(STAMP))) {
+        Object signedIn = session.getAttribute(STAMP);
+        // a mismatch is confirmed with the database: a newer sign-in must not end on a node's older cached stamp.
+        // A session signed in before stamps existed has none: it ends once, like a changed one.
+        if (matches(stamps.current(email), signedIn) || matches(stamps.fresh(email), signedIn)) {
             chain.doFilter(request, response);
             return;
         }

@@ -28,17 +28,22 @@ public class SessionStamps {
 
     private final ConcurrentHashMap<String, Checked> cache = new ConcurrentHashMap<>();
 
-    /** The stamp of this signed-in user; empty when they may no longer sign in. */
+    /** The stamp of this signed-in user, as known at most an interval ago; empty when they may no longer sign in. */
     public Optional<Long> current(String email) {
-        long now = System.nanoTime();
         Checked checked = cache.get(email);
-        if (checked == null || now - checked.at() > interval.toNanos()) {
-            if (cache.size() > 50_000) {
-                cache.clear();
-            }
-            checked = new Checked(users.securityStamp(email), now);
-            cache.put(email, checked);
+        if (checked == null || System.nanoTime() - checked.at() > interval.toNanos()) {
+            return fresh(email);
         }
         return checked.stamp();
+    }
+
+    /** The stamp as the database has it now (at sign-in, and before ending a session on a cached answer). */
+    public Optional<Long> fresh(String email) {
+        if (cache.size() > 50_000) {
+            cache.clear();
+        }
+        Optional<Long> stamp = users.securityStamp(email);
+        cache.put(email, new Checked(stamp, System.nanoTime()));
+        return stamp;
     }
 }
