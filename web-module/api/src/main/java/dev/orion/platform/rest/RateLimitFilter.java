@@ -14,9 +14,9 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.IOException;
 
 /**
- * Per-client request budgets (the plan in the client's token), and for the token endpoint per IP (its per
- * client id budget is {@link dev.orion.identity.rest.TokenBudget}'s, applied after form parsing). Every response says where the caller stands (RateLimit-Limit, -Remaining, -Reset); over
- * budget is 429 with Retry-After.
+ * Per-client request budgets (the plan in the client's token), and for the token endpoint per IP (its budget
+ * per client id is the token resource's, taken once the form is parsed). Every response says where the caller
+ * stands (RateLimit-Limit, -Remaining, -Reset); over budget is 429 with Retry-After.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION + 10)
