@@ -69,6 +69,21 @@ class LoginAbuseIT extends OrionDeployment {
     }
 
     @Test
+    void anAccountAttackedFromManyAddressesIsSlowedButNotForItsOwnersAddress() {
+        String owner = "owner@" + TestData.unique("botnet") + ".example";
+        TestData.consoleUser(owner, PASSWORD, "ADMIN", null);
+        String home = randomIp();
+        assertTrue(ConsoleSessions.outcome(owner, PASSWORD, home).endsWith("/console/"), "the owner signed in from home before");
+        for (int i = 0; i < 55; i++) {
+            ConsoleSessions.outcome(owner, "guess " + i, randomIp()); // one failure from each of many addresses
+        }
+        ConsoleSessions.outcome(owner, "one more guess", randomIp());
+        assertTrue(ConsoleSessions.outcome(owner, "and another", randomIp()).contains("throttled"), "the account is slowed");
+
+        assertTrue(ConsoleSessions.outcome(owner, PASSWORD, home).endsWith("/console/"), "but not for its owner's own address");
+    }
+
+    @Test
     void aHugeUsernameWithLineBreaksIsRefusedAndNeverReachesRedisOrTheLog() {
         String marker = "FORGED" + TestData.unique("line");
         String hostile = "x@y.example\r\n" + marker + " INFO Console login of admin@orion.example " + "a".repeat(1024 * 1024);

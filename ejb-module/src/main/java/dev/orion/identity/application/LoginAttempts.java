@@ -2,6 +2,7 @@ package dev.orion.identity.application;
 
 import dev.orion.platform.ratelimit.RateLimits;
 import dev.orion.platform.ratelimit.RatePlan;
+import dev.orion.platform.redis.RedisConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.redisson.api.RSet;
 
 /**
  * The console's sign-in budgets, shared by every node through {@link RateLimits} (Redis). Only failures spend
@@ -22,8 +26,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <li>per address: {@code ORION_RATE_PLAN_LOGIN_IP} (30/PT15M) failures over any accounts, then that address
  * waits: spraying one password over many accounts stops;</li>
  * <li>per account, from all addresses: past {@code ORION_RATE_PLAN_LOGIN_ACCOUNT} (50/PT15M) failures the
- * account is slowed, not locked: one attempt per {@code ORION_RATE_PLAN_LOGIN_SLOWED} (1/PT5S). A botnet
- * gets a few guesses a minute; the owner gets in on a second try.</li>
+ * account is slowed, not locked: one attempt per {@code ORION_RATE_PLAN_LOGIN_SLOWED} (1/PT5S) from addresses
+ * it never signed in from. A botnet gets a few guesses a minute; the owner, from an address they signed in from
+ * within {@code ORION_LOGIN_KNOWN_ADDRESS_TTL} (30 days), is not slowed at all.</li>
  * </ul>
  * Accounts appear in Redis only as a hash of the (bounded, normalised) email, never as sent.
  */
@@ -33,8 +38,18 @@ public class LoginAttempts {
     /** What the sign-in may do now. */
     public enum Verdict { ALLOWED, LOCKED, THROTTLED }
 
+    private static final Logger LOG = Logger.getLogger(LoginAttempts.class.getName());
+    private static final int MAX_KNOWN_ADDRESSES = 50;
+
     @Inject
     RateLimits limits;
+
+    @Inject
+    RedisConnection redis;
+
+    @Inject
+    @ConfigProperty(name = "orion.login.known-address-ttl", defaultValue = "P30D")
+    Duration knownFor;
 
     @Inject
     @ConfigProperty(name = "orion.login.max-failures", defaultValue = "5")
@@ -51,7 +66,7 @@ public class LoginAttempts {
         if (limits.exhausted(pairKey(email, address), pairPlan())) {
             return Verdict.LOCKED;
         }
-        if (limits.exhausted(accountKey(email), limits.plan("login-account", "50/PT15M"))
+        if (limits.exhausted(accountKey(email), limits.plan("login-account", "50/PT15M")) && !knownAddress(email, address)
                 && !limits.acquire("login-slowed:" + account(email), limits.plan("login-slowed", "1/PT5S")).allowed()) {
             return Verdict.THROTTLED;
         }
@@ -68,6 +83,29 @@ public class LoginAttempts {
 
     public void recordSuccess(String email, String address) {
         limits.reset(pairKey(email, address), pairPlan());
+        try {
+            RSet<String> known = knownAddresses(email);
+            if (known.size() >= MAX_KNOWN_ADDRESSES) {
+                known.delete(); // bounded: an account that roams that much starts over
+            }
+            known.add(address);
+            known.expire(knownFor);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Redis unavailable: the sign-in address is not remembered", e);
+        }
+    }
+
+    private boolean knownAddress(String email, String address) {
+        try {
+            return knownAddresses(email).contains(address);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Redis unavailable: no address is known", e);
+            return false;
+        }
+    }
+
+    private RSet<String> knownAddresses(String email) {
+        return redis.client().getSet("orion:login-known:" + account(email));
     }
 
     public Duration lockDuration() {
