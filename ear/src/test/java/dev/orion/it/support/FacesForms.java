@@ -17,7 +17,8 @@ public final class FacesForms {
     }
 
     /** Posts form {@code formId} of {@code page} with {@code fields} (ids inside the form) by pressing {@code button}. */
-    public static HttpResponse<String> submit(Http browser, HttpResponse<String> page, String formId, Map<String, String> fields, String button) {
+    public static HttpResponse<String> submit(Http browser, HttpResponse<String> page, String formId, Map<String, String> fields, String button,
+                                              String... headers) {
         Matcher action = Pattern.compile("<form id=\"" + Pattern.quote(formId) + "\"[^>]*action=\"([^\"]+)\"").matcher(page.body());
         Matcher state = VIEW_STATE.matcher(page.body());
         if (!action.find() || !state.find()) {
@@ -33,6 +34,6 @@ public final class FacesForms {
             form.put("primefaces.nonce", nonce.group(1));
         }
         String url = page.uri().resolve(action.group(1).replace("&amp;", "&")).toString();
-        return browser.postForm(url, form);
+        return browser.postForm(url, form, headers);
     }
 }

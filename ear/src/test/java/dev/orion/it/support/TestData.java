@@ -41,6 +41,26 @@ public final class TestData {
         }
     }
 
+    /** The keys of the tests' Redis database that match a glob pattern ({@code orion:login*}). */
+    public static java.util.List<String> redisKeys(String pattern) {
+        var redis = dev.orion.platform.redis.RedisUrl.parse(System.getenv().getOrDefault("ORION_REDIS_URL", "redis://127.0.0.1:6379/1"));
+        var config = new org.redisson.config.Config();
+        config.useSingleServer().setAddress(redis.address()).setDatabase(redis.database());
+        var client = org.redisson.Redisson.create(config);
+        try {
+            var keys = new java.util.ArrayList<String>();
+            client.getKeys().getKeysByPattern(pattern).forEach(keys::add);
+            return keys;
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    /** Deletes the keys of the tests' Redis database that match a glob pattern, as their expiry would. */
+    public static void resetRedisMatching(String pattern) {
+        redisKeys(pattern).forEach(key -> resetRedis(key));
+    }
+
     public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }

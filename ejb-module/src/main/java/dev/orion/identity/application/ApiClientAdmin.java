@@ -22,6 +22,9 @@ public class ApiClientAdmin {
     @Inject
     PasswordHasher hasher;
 
+    @Inject
+    dev.orion.vendors.application.VendorDirectory vendors;
+
     public ClientCredentials create(String name, String role, Long vendorId, String ratePlan) {
         String clientId = "cl_" + random(12);
         String secret = random(32);
@@ -59,9 +62,9 @@ public class ApiClientAdmin {
         return client.isPresent();
     }
 
-    /** Whether the client may still use its tokens: it exists and is not revoked. */
+    /** Whether the client may still use its tokens: it exists, is not revoked, and its vendor (if any) is active. */
     public boolean active(String clientId) {
-        return find(clientId).map(c -> !c.isRevoked()).orElse(false);
+        return find(clientId).map(c -> !c.isRevoked() && (c.getVendorId() == null || vendors.isActive(c.getVendorId()))).orElse(false);
     }
 
     private Optional<ApiClient> find(String clientId) {

@@ -19,6 +19,17 @@ public class ConsoleUsers {
                 .getResultStream().findFirst();
     }
 
+    /**
+     * The security stamp of the user with this email while they may sign in (active, and their vendor, if any,
+     * active); empty otherwise. Straight from the database: the session check must see a change at once.
+     */
+    public Optional<Long> securityStamp(String email) {
+        return em.createQuery("SELECT u.securityStamp FROM ConsoleUser u WHERE lower(u.email) = lower(:email) AND u.active = true"
+                        + " AND (u.vendorId IS NULL OR EXISTS (SELECT v.id FROM Vendor v WHERE v.id = u.vendorId AND v.active = true))", Long.class)
+                .setParameter("email", email == null ? "" : email)
+                .getResultStream().findFirst();
+    }
+
     /** The emails of a vendor's own active console users (its admins), for reports sent to the vendor. */
     public java.util.List<String> vendorUserEmails(long vendorId) {
         return em.createQuery("SELECT u.email FROM ConsoleUser u WHERE u.vendorId = :vendor AND u.active = true ORDER BY u.email", String.class)

@@ -3,7 +3,10 @@ package dev.orion.identity.application;
 import dev.orion.identity.domain.ConsoleUser;
 import dev.orion.notifications.application.EmailQueue;
 import dev.orion.notifications.application.EmailRequest;
+import dev.orion.notifications.application.SecretLink;
 import dev.orion.platform.InvalidRequestException;
+import dev.orion.platform.LogText;
+import dev.orion.platform.ratelimit.RateLimits;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -24,8 +27,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * "Forgot password" for console users: a single-use link, valid {@code ORION_PASSWORD_RESET_TTL} (30 minutes),
- * emailed in the user's language. Only the token's SHA-256 hash is stored, so the database never holds a
- * usable link. Asking for a link never tells whether the email belongs to a user.
+ * emailed in the user's language. Only the token's SHA-256 hash is stored, and the outbox holds only a
+ * reference to the token's row: the token itself is made when the email is sent ({@link PasswordResetLinks}), so
+ * neither the database, nor the outbox staff can read, nor a backup holds a usable link. Asking for a link never
+ * tells whether the email belongs to a user.
  */
 @Stateless
 public class PasswordResets {
@@ -55,6 +60,32 @@ public class PasswordResets {
     @ConfigProperty(name = "orion.public-url", defaultValue = "http://127.0.0.1:8080")
     String publicUrl;
 
+    @Inject
+    RateLimits limits;
+
+    /**
+     * "Forgot password" as the public page asks it, from {@code address}: within the budgets per address
+     * ({@code ORION_RATE_PLAN_RESET_IP}, 10/PT1H) and per account ({@code ORION_RATE_PLAN_RESET_ACCOUNT}, 3/PT1H),
+     * so nobody floods a mailbox or, through the shared mail throttle, delays every other email. Past a budget,
+     * or for an input that cannot be an email, nothing is sent, and the page answers the same.
+     */
+    public void requestFrom(String email, String address) {
+        String typed = email == null ? "" : email.strip();
+        if (typed.isEmpty() || typed.length() > 254 || LogText.hasControl(typed)) {
+            LOG.info(() -> "Password reset refused, malformed email " + LogText.excerpt(typed, 60) + " from " + address);
+            return;
+        }
+        if (!limits.acquire("reset-ip:" + address, limits.plan("reset-ip", "10/PT1H")).allowed()) {
+            LOG.info(() -> "Password reset refused, budget of the address used up: " + address);
+            return;
+        }
+        if (!limits.acquire("reset-account:" + LoginAttempts.account(typed), limits.plan("reset-account", "3/PT1H")).allowed()) {
+            LOG.info(() -> "Password reset refused, budget of the account used up: " + typed + " from " + address);
+            return;
+        }
+        request(typed);
+    }
+
     /** Emails a reset link to the user with this email, if there is one; otherwise does nothing, silently. */
     public void request(String email) {
         var user = users.byEmail(email == null ? "" : email.strip());
@@ -62,17 +93,29 @@ public class PasswordResets {
             LOG.info(() -> "Password reset asked for an unknown or inactive email");
             return;
         }
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        // the row starts with the hash of a secret nobody ever learns: the emailed one is made when sending
         long id = ((Number) em.createNativeQuery("INSERT INTO password_reset_tokens (user_id, token_hash, expires_at)"
                         + " VALUES (?1, ?2, ?3) RETURNING id")
-                .setParameter(1, user.get().getId()).setParameter(2, sha256(token))
+                .setParameter(1, user.get().getId()).setParameter(2, sha256(newToken()))
                 .setParameter(3, OffsetDateTime.now().plus(ttl)).getSingleResult()).longValue();
-        String link = publicUrl.replaceAll("/+$", "") + "/console/reset-password.xhtml?token=" + token;
         emails.enqueue(new EmailRequest("password-reset", user.get().getLocale(), user.get().getEmail(),
-                Map.of("name", user.get().getDisplayName(), "link", link, "minutes", ttl.toMinutes()),
+                Map.of("name", user.get().getDisplayName(), "link", SecretLink.of(PasswordResetLinks.KIND, id), "minutes", ttl.toMinutes()),
                 "password-reset:" + id));
+    }
+
+    static String newToken() {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+
+    /** The console page a token opens, under the public URL. */
+    public String link(String token) {
+        return consoleUrl() + "/reset-password.xhtml?token=" + token;
+    }
+
+    public String consoleUrl() {
+        return publicUrl.replaceAll("/+$", "") + "/console";
     }
 
     /** Whether a link's token can still be used (the reset page checks before asking for a password). */

@@ -1,6 +1,7 @@
 package dev.orion.identity.application;
 
 import dev.orion.identity.domain.ApiClient;
+import dev.orion.vendors.application.VendorDirectory;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -37,12 +38,20 @@ public class TokenService {
     @ConfigProperty(name = "orion.jwt.lifetime", defaultValue = "PT15M")
     Duration lifetime;
 
+    @Inject
+    VendorDirectory vendors;
+
+    /**
+     * The same bcrypt work whatever the client id: an unknown id is checked against a dummy hash, so the answer's
+     * timing does not tell which ids exist. A revoked client, or one whose vendor is inactive, is refused too.
+     */
     public AccessToken issue(String clientId, String secret) {
-        ApiClient client = em.createQuery("SELECT c FROM ApiClient c WHERE c.clientId = :id", ApiClient.class)
-                .setParameter("id", clientId == null ? "" : clientId)
-                .getResultStream().findFirst()
-                .orElseThrow(InvalidClientException::new);
-        if (client.isRevoked() || !hasher.matches(secret, client.getSecretHash())) {
+        ApiClient client = clientId == null || clientId.length() > ApiClient.MAX_CLIENT_ID ? null
+                : em.createQuery("SELECT c FROM ApiClient c WHERE c.clientId = :id", ApiClient.class)
+                        .setParameter("id", clientId).getResultStream().findFirst().orElse(null);
+        boolean matches = hasher.matches(secret == null ? "" : secret, client == null ? hasher.dummyHash() : client.getSecretHash());
+        if (client == null || !matches || client.isRevoked()
+                || (client.getVendorId() != null && !vendors.isActive(client.getVendorId()))) {
             throw new InvalidClientException();
         }
         return sign(client);

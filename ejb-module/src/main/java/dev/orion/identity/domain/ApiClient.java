@@ -14,6 +14,9 @@ import java.time.OffsetDateTime;
 @Table(name = "api_clients")
 public class ApiClient {
 
+    /** The column's length: a longer id cannot exist, so it is not looked up. */
+    public static final int MAX_CLIENT_ID = 64;
+
     public static final String ROLE_VENDOR = "vendor";
     public static final String ROLE_PLATFORM = "platform";
 

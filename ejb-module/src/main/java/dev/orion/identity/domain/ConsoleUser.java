@@ -41,6 +41,10 @@ public class ConsoleUser {
     @Column(nullable = false, length = 10)
     private String locale = "en";
 
+    /** Changes whenever what the user's sessions may do changes; sessions stamped otherwise end (see docs/security.md). */
+    @Column(name = "security_stamp", nullable = false)
+    private long securityStamp;
+
     @Version
     private long version;
 
@@ -69,6 +73,9 @@ public class ConsoleUser {
         if (newRole == null || (newRole == Role.VENDOR) != (newVendorId != null)) {
             throw new IllegalArgumentException("VENDOR users belong to exactly one vendor; platform users to none");
         }
+        if (newRole != role || !java.util.Objects.equals(newVendorId, vendorId)) {
+            securityStamp++;
+        }
         this.role = newRole;
         this.vendorId = newVendorId;
     }
@@ -83,11 +90,13 @@ public class ConsoleUser {
     /** Signing in stops working (the login realm reads only active users); the row stays for the audit trail. */
     public void deactivate() {
         this.active = false;
+        securityStamp++;
     }
 
     /** A new password, already hashed (bcrypt, modular-crypt form, as the login realm reads it). */
     public void changePassword(String newHash) {
         this.passwordHash = newHash;
+        securityStamp++;
     }
 
     public String getLocale() { return locale; }
@@ -97,4 +106,5 @@ public class ConsoleUser {
     public Role getRole() { return role; }
     public Long getVendorId() { return vendorId; }
     public boolean isActive() { return active; }
+    public long getSecurityStamp() { return securityStamp; }
 }

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * Renders an outbox entry with Apache FreeMarker: {@code email/<template>/subject.ftl}, {@code body.ftl} (plain
@@ -41,8 +42,14 @@ public class EmailComposer {
         return configuration;
     }
 
+    /** As staff may see it: every {@link SecretLink} shows as {@link SecretLink#WITHHELD}. */
     public RenderedEmail compose(String template, String locale, String modelJson) {
-        Map<String, Object> model = asMap(Json.createReader(new StringReader(modelJson)).readObject());
+        return compose(template, locale, modelJson, (kind, ref) -> SecretLink.WITHHELD);
+    }
+
+    /** With each {@link SecretLink} of the model replaced by what {@code links} makes of its kind and reference. */
+    public RenderedEmail compose(String template, String locale, String modelJson, BiFunction<String, Long, String> links) {
+        Map<String, Object> model = asMap(Json.createReader(new StringReader(modelJson)).readObject(), links);
         Locale language = Locale.forLanguageTag(LOCALES.contains(locale) ? locale : "en");
         return new RenderedEmail(render(template + "/subject.ftl", language, model).strip(),
                 render(template + "/body.ftl", language, model), render(template + "/body.ftlh", language, model));
@@ -60,20 +67,22 @@ public class EmailComposer {
         }
     }
 
-    private static Map<String, Object> asMap(JsonObject object) {
+    private static Map<String, Object> asMap(JsonObject object, BiFunction<String, Long, String> links) {
         var map = new LinkedHashMap<String, Object>();
-        object.forEach((name, value) -> map.put(name, plain(value)));
+        object.forEach((name, value) -> map.put(name, plain(value, links)));
         return map;
     }
 
-    private static Object plain(JsonValue value) {
+    private static Object plain(JsonValue value, BiFunction<String, Long, String> links) {
         return switch (value.getValueType()) {
             case STRING -> ((JsonString) value).getString();
             case NUMBER -> ((JsonNumber) value).bigDecimalValue();
             case TRUE -> Boolean.TRUE;
             case FALSE -> Boolean.FALSE;
-            case OBJECT -> asMap(value.asJsonObject());
-            case ARRAY -> value.asJsonArray().stream().map(EmailComposer::plain).toList();
+            case OBJECT -> value.asJsonObject().containsKey(SecretLink.KIND)
+                    ? links.apply(value.asJsonObject().getString(SecretLink.KIND), value.asJsonObject().getJsonNumber(SecretLink.REF).longValue())
+                    : asMap(value.asJsonObject(), links);
+            case ARRAY -> value.asJsonArray().stream().map(v -> plain(v, links)).toList();
             default -> null;
         };
     }

@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import dev.orion.notifications.domain.OutboxEmail;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -48,6 +50,10 @@ public class EmailDelivery {
 
     @Inject
     EmailComposer composer;
+
+    @Inject
+    @Any
+    Instance<SecretLinkMinter> minters;
 
     @Inject
     EmailAttempts attempts;
@@ -97,7 +103,7 @@ public class EmailDelivery {
         if (email == null || email.isSent() || email.getStatus() == OutboxEmail.Status.FAILED) {
             return; // unknown, or already handled by an earlier delivery of this message
         }
-        RenderedEmail rendered = composer.compose(email.getTemplate(), email.getLocale(), email.getModel());
+        RenderedEmail rendered = composer.compose(email.getTemplate(), email.getLocale(), email.getModel(), this::mint);
         throttle.awaitTurn();
         try {
             send(email, rendered);
@@ -114,6 +120,13 @@ public class EmailDelivery {
             meters.counter("orion.emails.retried").increment();
             throw new TransientDeliveryFailure("SMTP unavailable for email " + outboxId + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The usable link for a secret, made now (each attempt replaces the last one's secret; see SecretLinkMinter). */
+    private String mint(String kind, long ref) {
+        SecretLinkMinter minter = minters.stream().filter(m -> m.kind().equals(kind)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No minter for secret links of kind " + kind));
+        return minter.mint(ref).orElseGet(minter::fallbackLink);
     }
 
     /**

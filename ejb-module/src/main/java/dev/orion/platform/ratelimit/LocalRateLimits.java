@@ -20,6 +20,20 @@ public class LocalRateLimits {
         long used;
     }
 
+    public boolean exhausted(String key, RatePlan plan) {
+        Window window = windows.get(key);
+        if (window == null) {
+            return false;
+        }
+        synchronized (window) {
+            return System.currentTimeMillis() - window.startedAt < plan.windowMillis() && window.used >= plan.burst();
+        }
+    }
+
+    public void reset(String key) {
+        windows.remove(key);
+    }
+
     public RateDecision acquire(String key, RatePlan plan) {
         if (windows.size() > MAX_KEYS) {
             windows.clear(); // bounded memory: forgetting budgets only ever allows more, never less

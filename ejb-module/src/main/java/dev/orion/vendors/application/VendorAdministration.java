@@ -41,6 +41,11 @@ public class VendorAdministration {
         audit.record(who, vendorId, "vendor.deactivate", "vendor", vendorId, null);
     }
 
+    public void activate(Actor who, long vendorId) {
+        vendors.activate(vendorId);
+        audit.record(who, vendorId, "vendor.activate", "vendor", vendorId, null);
+    }
+
     /** Which settings changed, e.g. "name, ordersFeedUrl", so the audit log tells what was edited. */
     static String changes(VendorDetails before, VendorDetails after) {
         var changed = new java.util.ArrayList<String>();

@@ -140,6 +140,17 @@ public class VendorDirectory {
         evict(vendorId);
     }
 
+    public void activate(long vendorId) {
+        require(vendorId).activate();
+        evict(vendorId);
+    }
+
+    /** Straight from the database, never the cache: sign-in and token checks must see a deactivation at once. */
+    public boolean isActive(long vendorId) {
+        return Boolean.TRUE.equals(em.createQuery("SELECT v.active FROM Vendor v WHERE v.id = :id", Boolean.class)
+                .setParameter("id", vendorId).getResultStream().findFirst().orElse(false));
+    }
+
     private Vendor require(long vendorId) {
         return Optional.ofNullable(em.find(Vendor.class, vendorId))
                 .orElseThrow(() -> new IllegalArgumentException("No vendor " + vendorId));

@@ -82,6 +82,11 @@ public class Vendor {
         this.active = false;
     }
 
+    /** Its console users and API clients may come back in (they were refused while it was inactive). */
+    public void activate() {
+        this.active = true;
+    }
+
     public void changeLocale(String newLocale) {
         if (newLocale == null || !LOCALE.matcher(newLocale).matches()) {
             throw new IllegalArgumentException("A locale looks like en or fr-CH");

@@ -55,4 +55,15 @@ class EmailComposerTest {
         var error = assertThrows(IllegalArgumentException.class, () -> composer.compose("newsletter", "en", MODEL));
         assertTrue(error.getMessage().contains("newsletter"), error.getMessage());
     }
+
+    @Test
+    void aSecretLinkIsWithheldInPreviewsAndMadeOnlyWhenSending() {
+        String model = "{\"name\": \"Ada\", \"minutes\": 30, \"link\": {\"secretLink\": \"password-reset\", \"ref\": 7}}";
+
+        RenderedEmail preview = composer.compose("password-reset", "en", model);
+        RenderedEmail sent = composer.compose("password-reset", "en", model, (kind, ref) -> "https://orion.example/" + kind + "/" + ref);
+
+        assertTrue(preview.text().contains(SecretLink.WITHHELD), preview.text());
+        assertTrue(sent.text().contains("https://orion.example/password-reset/7"), sent.text());
+    }
 }

@@ -20,14 +20,30 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.util.Base64;
+import java.util.Optional;
+import java.util.logging.Logger;
+import dev.orion.platform.LogText;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 
 /** OAuth2 client credentials grant: client id and secret in the form or in HTTP Basic. */
 @Path("auth/token")
 @PermitAll
 public class TokenResource {
 
+    private static final Logger LOG = Logger.getLogger(TokenResource.class.getName());
+
     @Inject
     TokenService tokens;
+
+    @Inject
+    TokenBudget budget;
+
+    @Inject
+    ApiCaller caller;
+
+    @Context
+    UriInfo uri;
 
     public record TokenResponse(String accessToken, String tokenType, long expiresIn, String scope) {
     }
@@ -51,10 +67,19 @@ public class TokenResource {
             id = pair[0];
             secret = pair[1];
         }
-        if (id == null || secret == null) {
-            throw new InvalidClientException();
+        String asked = id;
+        Optional<Response> overBudget = budget.refuse(asked, uri);
+        if (overBudget.isPresent()) {
+            LOG.info(() -> "Token request over budget for client " + LogText.excerpt(asked) + " from " + caller.clientIp());
+            return overBudget.get();
         }
-        AccessToken token = tokens.issue(id, secret);
+        AccessToken token;
+        try {
+            token = tokens.issue(id, secret);
+        } catch (InvalidClientException e) {
+            LOG.info(() -> "Token refused (invalid client) for client " + LogText.excerpt(asked) + " from " + caller.clientIp());
+            throw e;
+        }
         return Response.ok(new TokenResponse(token.token(), "Bearer", token.expiresInSeconds(), token.scope()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .build();

@@ -10,17 +10,13 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 
 /**
- * Per-client request budgets (the plan in the client's token), and for the token endpoint per client id
- * and per IP. Every response says where the caller stands (RateLimit-Limit, -Remaining, -Reset); over
- * budget is 429 with Retry-After.
+ * Per-client request budgets (the plan in the client's token), and for the token endpoint per IP (its budget
+ * per client id is the token resource's, taken once the form is parsed). Every response says where the caller
+ * stands (RateLimit-Limit, -Remaining, -Reset); over budget is 429 with Retry-After.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION + 10)
@@ -38,11 +34,8 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
     public void filter(ContainerRequestContext request) throws IOException {
         RateDecision decision;
         if (request.getUriInfo().getPath().endsWith("auth/token")) {
+            // the per-client budget is the resource's (TokenBudget), once the form is parsed as the resource reads it
             decision = limits.acquire("token-ip:" + caller.clientIp(), limits.plan("token-ip", "10/30"));
-            String clientId = tokenClientId(request);
-            if (decision.allowed() && clientId != null) {
-                decision = limits.acquire("token-client:" + clientId, limits.plan("token-client", "5/10"));
-            }
         } else if (caller.isAuthenticated()) {
             decision = limits.acquire("client:" + caller.clientId(), limits.plan(caller.ratePlan(), "20/40"));
         } else {
@@ -66,29 +59,5 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
             response.getHeaders().putSingle("RateLimit-Remaining", decision.remaining());
             response.getHeaders().putSingle("RateLimit-Reset", decision.resetSeconds());
         }
-    }
-
-    /** The client id of a token request, from HTTP Basic or the form; the form is put back for the resource. */
-    private static String tokenClientId(ContainerRequestContext request) throws IOException {
-        String authorization = request.getHeaderString("Authorization");
-        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            try {
-                String pair = new String(java.util.Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
-                return pair.contains(":") ? pair.substring(0, pair.indexOf(':')) : null;
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-        }
-        if (!MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(request.getMediaType())) {
-            return null;
-        }
-        byte[] body = request.getEntityStream().readNBytes(16 * 1024);
-        request.setEntityStream(new ByteArrayInputStream(body));
-        for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
-            if (pair.startsWith("client_id=")) {
-                return URLDecoder.decode(pair.substring(10), StandardCharsets.UTF_8);
-            }
-        }
-        return null;
     }
 }

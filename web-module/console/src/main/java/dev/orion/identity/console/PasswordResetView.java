@@ -2,6 +2,7 @@ package dev.orion.identity.console;
 
 import dev.orion.identity.application.PasswordResets;
 import dev.orion.platform.InvalidRequestException;
+import dev.orion.platform.LogText;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -23,9 +24,10 @@ public class PasswordResetView {
     private boolean done;
 
     public void requestLink() {
-        resets.request(email);
+        var request = (jakarta.servlet.http.HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+        resets.requestFrom(email, request.getRemoteAddr());
         done = true;
-        info("If an account uses " + email.strip() + ", a link to choose a new password is on its way."
+        info("If an account uses " + LogText.excerpt(email == null ? "" : email.strip(), 254) + ", a link to choose a new password is on its way."
                 + " It works once, for 30 minutes.");
     }
 

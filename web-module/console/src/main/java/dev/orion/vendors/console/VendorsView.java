@@ -76,6 +76,11 @@ public class VendorsView implements Serializable {
         }
     }
 
+    public void activate(VendorDetails vendor) {
+        administration.activate(actor.get(), vendor.id());
+        AdminMessages.info("vendor.activated", vendor.code());
+    }
+
     public void deactivate(VendorDetails vendor) {
         administration.deactivate(actor.get(), vendor.id());
         AdminMessages.info("vendor.deactivated", vendor.code());
