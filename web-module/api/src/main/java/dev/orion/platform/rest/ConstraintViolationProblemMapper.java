@@ -24,8 +24,7 @@ public class ConstraintViolationProblemMapper implements ExceptionMapper<Constra
         var errors = e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(field(v.getPropertyPath().toString()), v.getMessage()))
                 .toList();
-        return Problem.of(400, "validation", "Invalid request", errors.size() + " field(s) are invalid")
-                .errors(errors)
+        return Problem.invalidFields(errors)
                 .instance(uri)
                 .response();
     }

@@ -29,6 +29,11 @@ public final class Problem {
     }
 
     /** The instance is the path of the request that failed, as the client sent it. */
+    /** 400 "Invalid request" naming each invalid field, whoever found them (RESTEasy or the resource itself). */
+    public static Problem invalidFields(List<FieldError> errors) {
+        return of(400, "validation", "Invalid request", errors.size() + " field(s) are invalid").errors(errors);
+    }
+
     public Problem instance(jakarta.ws.rs.core.UriInfo uri) {
         return instance(uri == null ? null : uri.getRequestUri().getRawPath());
     }

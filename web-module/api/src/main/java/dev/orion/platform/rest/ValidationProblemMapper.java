@@ -26,8 +26,7 @@ public class ValidationProblemMapper implements ExceptionMapper<ResteasyViolatio
         var errors = e.getViolations().stream()
                 .map(v -> new Problem.FieldError(field(v), v.getMessage()))
                 .toList();
-        return Problem.of(400, "validation", "Invalid request", errors.size() + " field(s) are invalid")
-                .errors(errors)
+        return Problem.invalidFields(errors)
                 .instance(uri)
                 .response();
     }
