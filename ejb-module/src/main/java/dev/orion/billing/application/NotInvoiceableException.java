@@ -1,12 +1,11 @@
 package dev.orion.billing.application;
 
-import jakarta.ejb.ApplicationException;
+import dev.orion.platform.DomainException;
 
 /** Only a sold order (confirmed, shipped or delivered) is invoiced. */
-@ApplicationException(rollback = true)
-public class NotInvoiceableException extends RuntimeException {
+public class NotInvoiceableException extends DomainException {
 
     public NotInvoiceableException(long orderId, String status) {
-        super("Order " + orderId + " is " + status + "; only a CONFIRMED, SHIPPED or DELIVERED order is invoiced");
+        super(409, "not-invoiceable", "Order not invoiceable", "Order " + orderId + " is " + status + "; only a CONFIRMED, SHIPPED or DELIVERED order is invoiced");
     }
 }

@@ -1,12 +1,11 @@
 package dev.orion.catalog.application;
 
-import jakarta.ejb.ApplicationException;
+import dev.orion.platform.DomainException;
 
 /** A conditional write named a version (ETag) that is no longer current. */
-@ApplicationException(rollback = true) // a refusal the caller reports, not a server error to log
-public class StaleVersionException extends RuntimeException {
+public class StaleVersionException extends DomainException {
 
     public StaleVersionException(String what, long current) {
-        super(what + " has changed (now at version " + current + "); fetch it again and retry");
+        super(412, "precondition-failed", "Precondition failed", what + " has changed (now at version " + current + "); fetch it again and retry");
     }
 }

@@ -1,12 +1,11 @@
 package dev.orion.notifications.application;
 
-import jakarta.ejb.ApplicationException;
+import dev.orion.platform.DomainException;
 
 /** Only a FAILED email can be re-sent: a queued one is still being tried, a sent one is never sent again. */
-@ApplicationException(rollback = true)
-public class NotResendableException extends RuntimeException {
+public class NotResendableException extends DomainException {
 
     public NotResendableException(long outboxId, String status) {
-        super("Email " + outboxId + " is " + status + "; only a FAILED email can be re-sent");
+        super(409, "not-resendable", "Email not re-sendable", "Email " + outboxId + " is " + status + "; only a FAILED email can be re-sent");
     }
 }

@@ -1,5 +1,6 @@
 package dev.orion.platform.imports;
 
+import dev.orion.platform.DomainException;
 import jakarta.ejb.ApplicationException;
 
 /**
@@ -7,8 +8,8 @@ import jakarta.ejb.ApplicationException;
  * failed fetch says only {@link #NOT_FETCHED} (never a status code, nor refused versus timed out: no port-scan
  * oracle), and keeps the real reason in {@link #operatorReason()} for the server log.
  */
-@ApplicationException
-public class FeedUnavailableException extends RuntimeException {
+@ApplicationException // rollback = false, unlike DomainException: the caller's transaction goes on
+public class FeedUnavailableException extends DomainException {
 
     /** All a tenant learns of a failed fetch, however it failed. */
     public static final String NOT_FETCHED = "The feed could not be fetched from its URL. Nothing was imported.";
@@ -17,12 +18,12 @@ public class FeedUnavailableException extends RuntimeException {
 
     /** A URL refused as it stands (not http or https, no host): the message tells the tenant what to fix. */
     public FeedUnavailableException(String message) {
-        super(message);
+        super(422, "feed-unavailable", "Feed unavailable", message);
         this.operatorReason = message;
     }
 
     private FeedUnavailableException(String message, String operatorReason) {
-        super(message, null, false, false); // an expected outcome: the operator's log line says it all, no stack trace
+        super(422, "feed-unavailable", "Feed unavailable", message, false); // an expected outcome: the operator's log line says it all, no stack trace
         this.operatorReason = operatorReason;
     }
 

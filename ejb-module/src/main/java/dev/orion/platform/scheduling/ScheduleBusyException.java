@@ -1,12 +1,11 @@
 package dev.orion.platform.scheduling;
 
-import jakarta.ejb.ApplicationException;
+import dev.orion.platform.DomainException;
 
 /** A schedule's run cannot start while its previous run is still going. */
-@ApplicationException(rollback = true)
-public class ScheduleBusyException extends RuntimeException {
+public class ScheduleBusyException extends DomainException {
 
     public ScheduleBusyException(String schedule) {
-        super("Schedule " + schedule + " is running; a new run can start when it ends");
+        super(409, "schedule-busy", "Schedule is running", "Schedule " + schedule + " is running; a new run can start when it ends");
     }
 }

@@ -1,17 +1,6 @@
 package dev.orion.platform.rest;
 
-import dev.orion.billing.application.NotInvoiceableException;
-import dev.orion.notifications.application.NotResendableException;
-import dev.orion.platform.imports.FeedUnavailableException;
-import dev.orion.platform.scheduling.ScheduleBusyException;
-import dev.orion.catalog.application.StaleVersionException;
-import dev.orion.catalog.application.StockConflictException;
-import dev.orion.catalog.application.UnknownSkusException;
-import dev.orion.catalog.domain.InsufficientStockException;
-import dev.orion.identity.application.InvalidClientException;
-import dev.orion.orders.application.DuplicateOrderException;
-import dev.orion.orders.domain.IllegalTransitionException;
-import dev.orion.platform.batch.JobOperationRefusedException;
+import dev.orion.platform.DomainException;
 import dev.orion.platform.observability.Correlation;
 import dev.orion.platform.observability.ErrorTracking;
 import jakarta.ejb.EJBException;
@@ -32,8 +21,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Turns every exception that leaves a resource into an RFC 9457 problem document. Business exceptions
- * thrown inside EJBs arrive wrapped in EJBException and are unwrapped first.
+ * Turns every exception that leaves a resource into an RFC 9457 problem document. A capability's refusal is a
+ * {@link DomainException} that names its own type, status and title; other exceptions thrown inside EJBs (an
+ * optimistic lock, a validation failure, a bug) arrive wrapped in EJBException and are unwrapped first.
  */
 @Provider
 public class ProblemMapper implements ExceptionMapper<Throwable> {
@@ -66,41 +56,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     private Problem classify(Throwable e) {
-        if (e instanceof InvalidClientException) {
-            return Problem.of(401, "invalid-client", "Invalid client", e.getMessage()).with("error", "invalid_client");
-        }
-        if (e instanceof IllegalTransitionException) {
-            return Problem.of(409, "illegal-transition", "Illegal status transition", e.getMessage());
-        }
-        if (e instanceof InsufficientStockException stock) {
-            return Problem.of(409, "insufficient-stock", "Insufficient stock", e.getMessage()).with("skus", java.util.List.of(stock.sku()));
-        }
-        if (e instanceof StaleVersionException) {
-            return Problem.of(412, "precondition-failed", "Precondition failed", e.getMessage());
-        }
-        if (e instanceof StockConflictException stock) {
-            return Problem.of(409, "insufficient-stock", "Insufficient stock", e.getMessage()).with("skus", stock.skus());
-        }
-        if (e instanceof UnknownSkusException unknown) {
-            return Problem.of(422, "unknown-sku", "Unknown SKU", e.getMessage()).with("skus", unknown.skus());
-        }
-        if (e instanceof DuplicateOrderException duplicate) {
-            return Problem.of(409, "duplicate-order", "Duplicate order", e.getMessage()).with("order_id", duplicate.existingId());
-        }
-        if (e instanceof FeedUnavailableException) {
-            return Problem.of(422, "feed-unavailable", "Feed unavailable", e.getMessage());
-        }
-        if (e instanceof JobOperationRefusedException) {
-            return Problem.of(409, "job-state", "Not allowed in the execution's state", e.getMessage());
-        }
-        if (e instanceof ScheduleBusyException) {
-            return Problem.of(409, "schedule-busy", "Schedule is running", e.getMessage());
-        }
-        if (e instanceof NotInvoiceableException) {
-            return Problem.of(409, "not-invoiceable", "Order not invoiceable", e.getMessage());
-        }
-        if (e instanceof NotResendableException) {
-            return Problem.of(409, "not-resendable", "Email not re-sendable", e.getMessage());
+        if (e instanceof DomainException refusal) {
+            Problem problem = Problem.of(refusal.status(), refusal.problemType(), refusal.title(), refusal.getMessage());
+            refusal.problemMembers().forEach(problem::with);
+            return problem;
         }
         if (e instanceof OptimisticLockException) {
             return Problem.of(409, "concurrent-change", "Changed concurrently", "The resource was changed by someone else; fetch it and try again");

@@ -3,8 +3,9 @@ package dev.orion.catalog.console;
 import jakarta.ejb.EJBException;
 
 /**
- * The services' refusals (stale version, stock below zero, invalid value) are plain runtime exceptions, which the
- * EJB container hands back wrapped in EJBException after rolling back. The pages unwrap them to tell the user.
+ * The services' refusals (stale version, stock below zero, invalid value) are application exceptions, which the EJB
+ * container hands back as they are; anything else comes back wrapped in EJBException. The pages unwrap it to tell
+ * the user what they can.
  */
 final class WriteFailures {
 

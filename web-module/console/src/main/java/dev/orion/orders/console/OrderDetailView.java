@@ -10,6 +10,7 @@ import dev.orion.orders.application.OrderListing;
 import dev.orion.orders.application.OrderService;
 import dev.orion.orders.application.OrderView;
 import dev.orion.orders.application.StatusChangeView;
+import dev.orion.orders.domain.IllegalTransitionException;
 import dev.orion.orders.domain.OrderStatus;
 import dev.orion.platform.audit.AuditLog;
 import jakarta.annotation.PostConstruct;
@@ -109,8 +110,8 @@ public class OrderDetailView implements Serializable {
             info("transition.done", label(target));
             tracking = null;
             PrimeFaces.current().executeScript("PF('shipDialog').hide()");
-        } catch (EJBException | OptimisticLockException e) {
-            // a concurrent change or a rule the page could not know: show the order as it is now
+        } catch (IllegalTransitionException | EJBException | OptimisticLockException e) {
+            // a rule the page could not know or a concurrent change: show the order as it is now
             error("transition.failed", label(target));
         }
         reload();
