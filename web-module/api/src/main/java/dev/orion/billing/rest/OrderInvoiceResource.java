@@ -2,7 +2,7 @@ package dev.orion.billing.rest;
 
 import dev.orion.billing.application.InvoiceView;
 import dev.orion.billing.application.OrderInvoices;
-import dev.orion.identity.rest.ApiCaller;
+import dev.orion.platform.rest.ApiCaller;
 import dev.orion.platform.audit.AuditLog;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

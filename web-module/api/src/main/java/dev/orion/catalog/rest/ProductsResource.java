@@ -5,7 +5,7 @@ import dev.orion.catalog.application.ProductFilter;
 import dev.orion.catalog.application.ProductPage;
 import dev.orion.catalog.application.ProductView;
 import dev.orion.catalog.domain.Availability;
-import dev.orion.identity.rest.ApiCaller;
+import dev.orion.platform.rest.ApiCaller;
 import dev.orion.platform.audit.AuditLog;
 import dev.orion.platform.rest.Cursor;
 import dev.orion.platform.rest.MergePatch;

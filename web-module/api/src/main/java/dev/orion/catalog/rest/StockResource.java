@@ -2,7 +2,7 @@ package dev.orion.catalog.rest;
 
 import dev.orion.catalog.application.ProductCatalog;
 import dev.orion.catalog.application.StockAdjustment;
-import dev.orion.identity.rest.ApiCaller;
+import dev.orion.platform.rest.ApiCaller;
 import dev.orion.platform.audit.AuditLog;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

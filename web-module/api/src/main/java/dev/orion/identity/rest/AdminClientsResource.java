@@ -5,6 +5,7 @@ import dev.orion.identity.application.ApiClientView;
 import dev.orion.identity.application.ClientCredentials;
 import dev.orion.identity.domain.ApiClient;
 import dev.orion.platform.audit.AuditLog;
+import dev.orion.platform.rest.ApiCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -3,6 +3,7 @@ package dev.orion.identity.rest;
 import dev.orion.identity.application.JwtKeys;
 import dev.orion.identity.domain.ApiClient;
 import dev.orion.platform.audit.AuditLog;
+import dev.orion.platform.rest.ApiCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;

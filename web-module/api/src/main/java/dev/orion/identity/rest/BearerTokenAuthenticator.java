@@ -1,5 +1,6 @@
 package dev.orion.identity.rest;
 
+import dev.orion.platform.rest.ApiCaller;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.annotation.Priority;
 import jakarta.annotation.security.PermitAll;

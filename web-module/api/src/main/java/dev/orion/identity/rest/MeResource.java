@@ -1,5 +1,6 @@
 package dev.orion.identity.rest;
 
+import dev.orion.platform.rest.ApiCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -23,6 +23,7 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.logging.Logger;
 import dev.orion.platform.LogText;
+import dev.orion.platform.rest.ApiCaller;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 

@@ -1,6 +1,6 @@
 package dev.orion.notifications.rest;
 
-import dev.orion.identity.rest.ApiCaller;
+import dev.orion.platform.rest.ApiCaller;
 import dev.orion.notifications.application.EmailOutbox;
 import dev.orion.notifications.application.OutboxEmailView;
 import dev.orion.notifications.domain.OutboxEmail;

@@ -1,6 +1,6 @@
 package dev.orion.orders.rest;
 
-import dev.orion.identity.rest.ApiCaller;
+import dev.orion.platform.rest.ApiCaller;
 import dev.orion.orders.application.OrderImports;
 import dev.orion.platform.audit.AuditLog;
 import dev.orion.platform.batch.JobExecutionView;

@@ -1,6 +1,6 @@
 package dev.orion.orders.rest;
 
-import dev.orion.identity.rest.ApiCaller;
+import dev.orion.platform.rest.ApiCaller;
 import dev.orion.orders.application.OrderService;
 import dev.orion.orders.application.OrderView;
 import dev.orion.orders.domain.OrderStatus;

@@ -1,6 +1,5 @@
 package dev.orion.platform.rest;
 
-import dev.orion.identity.rest.ApiCaller;
 import dev.orion.platform.idempotency.IdempotencyStore;
 import dev.orion.platform.idempotency.StoredResponse;
 import jakarta.annotation.Priority;

@@ -1,6 +1,5 @@
 package dev.orion.platform.rest;
 
-import dev.orion.identity.rest.ApiCaller;
 import dev.orion.platform.ratelimit.RateDecision;
 import dev.orion.platform.ratelimit.RateLimits;
 import jakarta.annotation.Priority;

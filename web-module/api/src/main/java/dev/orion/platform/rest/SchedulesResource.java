@@ -1,6 +1,5 @@
 package dev.orion.platform.rest;
 
-import dev.orion.identity.rest.ApiCaller;
 import dev.orion.platform.audit.AuditLog;
 import dev.orion.platform.scheduling.Schedule;
 import dev.orion.platform.scheduling.ScheduleChange;

@@ -1,6 +1,5 @@
-package dev.orion.identity.rest;
+package dev.orion.platform.rest;
 
-import dev.orion.identity.domain.ApiClient;
 import dev.orion.platform.audit.Actor;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -13,18 +12,23 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * The authenticated API client of this request and the vendor it acts for. A vendor client always acts
  * for its own vendor (asking for another one looks like a missing resource: 404); a platform client
- * names the vendor with {@code ?vendor=}.
+ * names the vendor with {@code ?vendor=}. Kernel code (rate limits, idempotency, operator resources) reads the
+ * caller here without knowing how identity issues or verifies tokens: it reads only the token's subject, groups and
+ * the {@code vendor} and {@code rate_plan} claims.
  */
 @RequestScoped
 public class ApiCaller {
+
+    /** The group of a platform client's token; the same name {@code @RolesAllowed("platform")} checks. */
+    private static final String PLATFORM_ROLE = "platform";
 
     @Inject
     HttpServletRequest request;
 
     private JsonWebToken token;
 
-    /** Called by {@link BearerTokenAuthenticator} once the request's token is verified. */
-    void authenticated(JsonWebToken verified) {
+    /** Called by identity's bearer token filter once the request's token is verified, and by nothing else. */
+    public void authenticated(JsonWebToken verified) {
         this.token = verified;
     }
 
@@ -40,7 +44,7 @@ public class ApiCaller {
     }
 
     public boolean isPlatform() {
-        return token().getGroups().contains(ApiClient.ROLE_PLATFORM);
+        return token().getGroups().contains(PLATFORM_ROLE);
     }
 
     /** The vendor the token is bound to; null for platform clients. */
