@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.orion.it.support.TestData;
 import dev.orion.it.support.FreshTestDatabase;
 import dev.orion.it.support.Http;
 import dev.orion.it.support.JobStatus;
@@ -21,7 +22,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -253,15 +253,6 @@ class HostileFeedIT {
     }
 
     private static String query(String sql) {
-        try (var connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + DB,
-                System.getenv().getOrDefault("ORION_DB_USER", "orion"), System.getenv().getOrDefault("ORION_DB_PASSWORD", "orion"));
-             var statement = connection.createStatement()) {
-            statement.execute("SET search_path = orion, public");
-            try (var rows = statement.executeQuery(sql)) {
-                return rows.next() ? rows.getString(1) : null;
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        return TestData.queryIn(DB, sql);
     }
 }

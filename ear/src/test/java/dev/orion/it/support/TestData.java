@@ -28,6 +28,23 @@ public final class TestData {
         }
     }
 
+    /**
+     * The first column of the first row of {@code sql} (or null) in another server's database on the same
+     * PostgreSQL, e.g. the one a {@link StandaloneOrion} was started on.
+     */
+    public static String queryIn(String database, String sql) {
+        try (var connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database,
+                System.getenv().getOrDefault("ORION_DB_USER", "orion"), System.getenv().getOrDefault("ORION_DB_PASSWORD", "orion"));
+             var statement = connection.createStatement()) {
+            statement.execute("SET search_path = orion, public");
+            try (var rows = statement.executeQuery(sql)) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     /** Deletes keys from the tests' Redis database, as their expiry would. */
     public static void resetRedis(String... keys) {
         var redis = dev.orion.platform.redis.RedisUrl.parse(System.getenv().getOrDefault("ORION_REDIS_URL", "redis://127.0.0.1:6379/1"));
