@@ -85,6 +85,12 @@ class BatchMonitorIT extends OrionDeployment {
         awaitEnd(platform, first);
         awaitEnd(platform, second);
 
+        // A single execution is read through the JobOperator, which sees the end a moment before JBeret has
+        // written it to the repository the listing queries: wait for the listing to catch up, not for a fixed time.
+        Poll.until(Duration.ofSeconds(10),
+                () -> Http.json(platform.get("/batch/executions?job_name=product-import&status=COMPLETED&limit=2")),
+                listing -> listing.getJsonArray("data").stream().map(e -> e.asJsonObject().getJsonNumber("id").longValue())
+                        .filter(id -> id == first || id == second).count() == 2);
         var page = Http.json(platform.get("/batch/executions?job_name=product-import&status=COMPLETED&limit=1"));
         assertEquals(1, page.getJsonArray("data").size());
         assertEquals(second, page.getJsonArray("data").getJsonObject(0).getJsonNumber("id").longValue(), "newest first");
