@@ -4,7 +4,7 @@ import dev.orion.platform.imports.RejectedRowException;
 import dev.orion.platform.imports.RowWarning;
 import dev.orion.catalog.domain.Availability;
 import dev.orion.catalog.domain.Gtin;
-import dev.orion.catalog.domain.Money;
+import dev.orion.platform.domain.Money;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.orion.catalog.application;
 
 import dev.orion.catalog.domain.Availability;
 import dev.orion.catalog.domain.Gtin;
-import dev.orion.catalog.domain.Money;
+import dev.orion.platform.domain.Money;
 import dev.orion.catalog.domain.Product;
 import dev.orion.catalog.domain.StockMovement;
 import dev.orion.platform.InvalidRequestException;

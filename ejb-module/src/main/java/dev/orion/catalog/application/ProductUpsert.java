@@ -1,7 +1,7 @@
 package dev.orion.catalog.application;
 
 import dev.orion.catalog.domain.Availability;
-import dev.orion.catalog.domain.Money;
+import dev.orion.platform.domain.Money;
 import java.util.List;
 
 /** A validated product as an import or an API write delivers it. */

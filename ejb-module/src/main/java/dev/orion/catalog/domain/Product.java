@@ -1,5 +1,6 @@
 package dev.orion.catalog.domain;
 
+import dev.orion.platform.domain.Money;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;

@@ -1,6 +1,6 @@
 package dev.orion.orders.application;
 
-import dev.orion.catalog.domain.Money;
+import dev.orion.platform.domain.Money;
 import dev.orion.platform.imports.Excerpt;
 import dev.orion.platform.imports.RejectedRowException;
 import dev.orion.platform.imports.RowWarning;

@@ -3,7 +3,7 @@ package dev.orion.orders.application;
 import dev.orion.catalog.application.ProductCatalog;
 import dev.orion.catalog.application.ProductView;
 import dev.orion.catalog.application.StockAdjustment;
-import dev.orion.catalog.domain.Money;
+import dev.orion.platform.domain.Money;
 import dev.orion.platform.InvalidRequestException;
 import dev.orion.orders.domain.Order;
 import dev.orion.orders.domain.OrderStatus;

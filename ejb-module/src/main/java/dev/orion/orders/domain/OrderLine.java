@@ -1,6 +1,6 @@
 package dev.orion.orders.domain;
 
-import dev.orion.catalog.domain.Money;
+import dev.orion.platform.domain.Money;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;

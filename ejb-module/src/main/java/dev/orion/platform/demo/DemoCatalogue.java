@@ -2,7 +2,7 @@ package dev.orion.platform.demo;
 
 import dev.orion.billing.domain.Subscription;
 import dev.orion.catalog.domain.Availability;
-import dev.orion.catalog.domain.Money;
+import dev.orion.platform.domain.Money;
 import dev.orion.catalog.domain.Product;
 import dev.orion.identity.application.PasswordHasher;
 import dev.orion.identity.domain.ApiClient;

@@ -3,7 +3,7 @@ package dev.orion.orders.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.orion.catalog.domain.Money;
+import dev.orion.platform.domain.Money;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -3,7 +3,7 @@ package dev.orion.catalog.rest;
 import dev.orion.catalog.application.ProductUpsert;
 import dev.orion.catalog.application.ProductView;
 import dev.orion.catalog.domain.Availability;
-import dev.orion.catalog.domain.Money;
+import dev.orion.platform.domain.Money;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

@@ -1,4 +1,4 @@
-package dev.orion.catalog.domain;
+package dev.orion.platform.domain;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
