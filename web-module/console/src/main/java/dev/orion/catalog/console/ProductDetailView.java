@@ -7,7 +7,7 @@ import dev.orion.catalog.application.ProductListing;
 import dev.orion.catalog.application.ProductView;
 import dev.orion.catalog.application.StaleVersionException;
 import dev.orion.catalog.domain.Availability;
-import dev.orion.identity.console.CurrentUser;
+import dev.orion.platform.console.ConsoleCaller;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -32,7 +32,7 @@ public class ProductDetailView implements Serializable {
     ProductEdits edits;
 
     @Inject
-    CurrentUser user;
+    ConsoleCaller user;
 
     private Long id;
     private ProductView product;

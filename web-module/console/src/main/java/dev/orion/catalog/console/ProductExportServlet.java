@@ -3,7 +3,7 @@ package dev.orion.catalog.console;
 import dev.orion.catalog.application.ProductListing;
 import dev.orion.catalog.application.ProductQuery;
 import dev.orion.catalog.application.ProductView;
-import dev.orion.identity.console.CurrentUser;
+import dev.orion.platform.console.ConsoleCaller;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -28,7 +28,7 @@ public class ProductExportServlet extends HttpServlet {
     ProductListing listing;
 
     @Inject
-    CurrentUser user;
+    ConsoleCaller user;
 
     /** Where the export stands: the writer asks for batch after batch until one comes back empty. */
     interface Batches {

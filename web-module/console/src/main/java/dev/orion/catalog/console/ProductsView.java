@@ -6,7 +6,7 @@ import dev.orion.catalog.application.ProductListing;
 import dev.orion.catalog.application.StaleVersionException;
 import dev.orion.catalog.application.StockConflictException;
 import dev.orion.catalog.domain.Availability;
-import dev.orion.identity.console.CurrentUser;
+import dev.orion.platform.console.ConsoleCaller;
 import dev.orion.vendors.application.VendorDirectory;
 import dev.orion.vendors.application.VendorSummary;
 import jakarta.annotation.PostConstruct;
@@ -42,7 +42,7 @@ public class ProductsView implements Serializable, ProductTableModel.Scope {
     VendorDirectory vendors;
 
     @Inject
-    CurrentUser user;
+    ConsoleCaller user;
 
     private Long vendorId;
     private List<VendorSummary> vendorChoices;

@@ -3,6 +3,7 @@ package dev.orion.identity.console;
 import dev.orion.identity.application.ConsoleUsers;
 import dev.orion.identity.domain.ConsoleUser;
 import dev.orion.identity.domain.Role;
+import dev.orion.platform.console.ConsoleCaller;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -12,7 +13,7 @@ import java.io.Serializable;
 /** The logged-in console user: name, role and, for VENDOR users, the one vendor they may see. */
 @Named
 @SessionScoped
-public class CurrentUser implements Serializable {
+public class CurrentUser implements ConsoleCaller, Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -38,15 +39,18 @@ public class CurrentUser implements Serializable {
         }
     }
 
+    @Override
     public String getEmail() { load(); return email; }
     public String getDisplayName() { load(); return displayName; }
     public Role getRole() { load(); return role; }
+    @Override
     public Long getVendorId() { load(); return vendorId; }
 
     public boolean isAdmin() {
         return getRole() == Role.ADMIN;
     }
 
+    @Override
     public boolean isPlatform() {
         return getRole() == Role.ADMIN || getRole() == Role.STAFF;
     }

@@ -4,7 +4,7 @@ import dev.orion.platform.console.ConsoleActor;
 import dev.orion.billing.application.InvoiceView;
 import dev.orion.billing.application.NotInvoiceableException;
 import dev.orion.billing.application.OrderInvoices;
-import dev.orion.identity.console.CurrentUser;
+import dev.orion.platform.console.ConsoleCaller;
 import dev.orion.orders.application.NoConfirmationException;
 import dev.orion.orders.application.OrderListing;
 import dev.orion.orders.application.OrderService;
@@ -51,7 +51,7 @@ public class OrderDetailView implements Serializable {
     AuditLog audit;
 
     @Inject
-    CurrentUser user;
+    ConsoleCaller user;
 
     private Long orderId;
     private Long vendorId;

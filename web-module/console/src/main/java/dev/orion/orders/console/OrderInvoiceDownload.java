@@ -2,7 +2,7 @@ package dev.orion.orders.console;
 
 import dev.orion.billing.application.InvoiceView;
 import dev.orion.billing.application.OrderInvoices;
-import dev.orion.identity.console.CurrentUser;
+import dev.orion.platform.console.ConsoleCaller;
 import dev.orion.orders.application.OrderListing;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -23,7 +23,7 @@ public class OrderInvoiceDownload extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    CurrentUser user;
+    ConsoleCaller user;
 
     @Inject
     OrderListing listing;

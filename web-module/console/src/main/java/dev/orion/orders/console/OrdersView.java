@@ -1,6 +1,6 @@
 package dev.orion.orders.console;
 
-import dev.orion.identity.console.CurrentUser;
+import dev.orion.platform.console.ConsoleCaller;
 import dev.orion.orders.application.OrderFilter;
 import dev.orion.orders.application.OrderListing;
 import dev.orion.orders.application.OrderRow;
@@ -38,7 +38,7 @@ public class OrdersView implements Serializable {
     VendorDirectory vendors;
 
     @Inject
-    CurrentUser user;
+    ConsoleCaller user;
 
     private Long vendorId;
     private List<VendorSummary> vendorChoices = List.of();

@@ -1,6 +1,5 @@
 package dev.orion.platform.console;
 
-import dev.orion.identity.console.CurrentUser;
 import dev.orion.platform.audit.Actor;
 import jakarta.faces.context.FacesContext;
 import jakarta.enterprise.context.RequestScoped;
@@ -12,7 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 public class ConsoleActor {
 
     @Inject
-    CurrentUser user;
+    ConsoleCaller user;
 
     @Inject
     HttpServletRequest request;
@@ -22,7 +21,7 @@ public class ConsoleActor {
     }
 
     /** The same, for a Faces bean that holds the current user already. */
-    public static Actor of(CurrentUser user) {
+    public static Actor of(ConsoleCaller user) {
         var request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
         return new Actor(user.getEmail(), "console-user", request.getRemoteAddr());
     }

@@ -1,6 +1,5 @@
 package dev.orion.platform.console;
 
-import dev.orion.identity.console.CurrentUser;
 import dev.orion.platform.audit.AuditLog;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -13,7 +12,7 @@ public class OperatorAudit {
     AuditLog audit;
 
     @Inject
-    CurrentUser user;
+    ConsoleCaller user;
 
     public void record(String action, String entityType, Object entityId, String details) {
         audit.record(ConsoleActor.of(user), null, action, entityType, entityId, details);

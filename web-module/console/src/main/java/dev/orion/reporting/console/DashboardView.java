@@ -1,6 +1,6 @@
 package dev.orion.reporting.console;
 
-import dev.orion.identity.console.CurrentUser;
+import dev.orion.platform.console.ConsoleCaller;
 import dev.orion.reporting.application.Dashboard;
 import dev.orion.reporting.application.DashboardFigures;
 import dev.orion.vendors.application.VendorDirectory;
@@ -28,7 +28,7 @@ public class DashboardView implements Serializable {
     VendorDirectory vendors;
 
     @Inject
-    CurrentUser user;
+    ConsoleCaller user;
 
     private Long vendorId;
     private List<VendorSummary> vendorChoices = List.of();

@@ -1,6 +1,6 @@
 package dev.orion.reporting.console;
 
-import dev.orion.identity.console.CurrentUser;
+import dev.orion.platform.console.ConsoleCaller;
 import dev.orion.platform.batch.JobExecutionView;
 import dev.orion.reporting.application.ReportFormat;
 import dev.orion.reporting.application.SalesReports;
@@ -23,7 +23,7 @@ public class ReportDownload extends HttpServlet {
     SalesReports reports;
 
     @Inject
-    CurrentUser user;
+    ConsoleCaller user;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {

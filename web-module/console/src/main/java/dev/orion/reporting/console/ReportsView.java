@@ -1,6 +1,6 @@
 package dev.orion.reporting.console;
 
-import dev.orion.identity.console.CurrentUser;
+import dev.orion.platform.console.ConsoleCaller;
 import dev.orion.platform.audit.Actor;
 import dev.orion.platform.audit.AuditLog;
 import dev.orion.platform.batch.JobExecutionView;
@@ -50,7 +50,7 @@ public class ReportsView implements Serializable {
     AuditLog audit;
 
     @Inject
-    CurrentUser user;
+    ConsoleCaller user;
 
     private LocalDate from = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1);
     private LocalDate to = LocalDate.now(ZoneOffset.UTC);

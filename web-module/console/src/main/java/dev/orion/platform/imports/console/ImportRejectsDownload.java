@@ -1,6 +1,6 @@
 package dev.orion.platform.imports.console;
 
-import dev.orion.identity.console.CurrentUser;
+import dev.orion.platform.console.ConsoleCaller;
 import dev.orion.platform.imports.ImportHistory;
 import dev.orion.platform.imports.ImportIssues;
 import dev.orion.platform.imports.ImportRun;
@@ -28,7 +28,7 @@ public class ImportRejectsDownload extends HttpServlet {
     ImportIssues issues;
 
     @Inject
-    CurrentUser user;
+    ConsoleCaller user;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {

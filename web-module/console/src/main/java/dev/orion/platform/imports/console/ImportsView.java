@@ -2,7 +2,7 @@ package dev.orion.platform.imports.console;
 
 import dev.orion.platform.console.ConsoleActor;
 import dev.orion.catalog.application.ProductImports;
-import dev.orion.identity.console.CurrentUser;
+import dev.orion.platform.console.ConsoleCaller;
 import dev.orion.orders.application.OrderImports;
 import dev.orion.platform.InvalidRequestException;
 import dev.orion.platform.audit.Actor;
@@ -74,7 +74,7 @@ public class ImportsView implements Serializable {
     AuditLog audit;
 
     @Inject
-    CurrentUser user;
+    ConsoleCaller user;
 
     /** The same bound as the server's request size (ORION_MAX_UPLOAD_BYTES), checked before the upload starts. */
     @Inject
