@@ -94,6 +94,8 @@ class MetricsIT extends OrionDeployment {
         }
 
         Poll.until(Duration.ofSeconds(10), () -> Metrics.scrape().sum("messaging_activemq_message_count", emails), depth -> depth >= 3);
+        // the gauge is re-read at most every 15 s: the waiting emails' age shows within two reads
+        Poll.until(Duration.ofSeconds(40), () -> Metrics.scrape().sum("orion_emails_backlog_age_seconds"), age -> age >= 1);
         double dead = Poll.until(Duration.ofSeconds(60), () -> Metrics.scrape().sum("messaging_activemq_messages_added_total", deadLetters),
                 count -> count >= deadBefore + 3);
         assertEquals(deadBefore + 3, dead, "each email that failed every attempt is one dead letter");
@@ -157,6 +159,14 @@ class MetricsIT extends OrionDeployment {
         assertTrue(open >= 1 && open <= 16, "connections open to Redis: " + metrics.lines("orion_redis"));
         double borrowed = metrics.sum("orion_redis_pool_borrowed");
         assertTrue(borrowed >= 0 && borrowed <= 16, "connections borrowed now: " + metrics.lines("orion_redis"));
+    }
+
+    @Test
+    void theStorageDisksSpaceIsReported() {
+        var metrics = Metrics.scrape();
+        double usable = metrics.sum("orion_storage_usable_bytes");
+        double total = metrics.sum("orion_storage_total_bytes");
+        assertTrue(usable > 0 && total >= usable, metrics.lines("orion_storage"));
     }
 
     private static boolean listening(int port) {

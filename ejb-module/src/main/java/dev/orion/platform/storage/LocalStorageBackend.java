@@ -3,8 +3,10 @@ package dev.orion.platform.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Stores objects as files under {@code ORION_STORAGE_DIR}; keys cannot escape that directory. */
 public class LocalStorageBackend implements StorageBackend {
@@ -21,6 +23,12 @@ public class LocalStorageBackend implements StorageBackend {
             throw new IllegalArgumentException("Storage key leaves the storage directory: " + key);
         }
         return path;
+    }
+
+    @Override
+    public Optional<FileStore> disk() throws IOException {
+        Files.createDirectories(root);
+        return Optional.of(Files.getFileStore(root));
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.orion.platform.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.FileStore;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -22,6 +24,11 @@ public interface StorageBackend {
     long size(String key) throws IOException;
 
     void delete(String key) throws IOException;
+
+    /** The disk the objects are written to, for the free-space gauges; empty for a backend with no disk of ours (S3). */
+    default Optional<FileStore> disk() throws IOException {
+        return Optional.empty();
+    }
 
     /** A human-readable location for logs and health output. */
     String describe();

@@ -1,0 +1,73 @@
+package dev.orion.notifications.application;
+
+import dev.orion.platform.observability.OwnedGauges;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * How long the oldest email still waiting to be sent has waited: the gauge
+ * {@code orion_emails_backlog_age_seconds} (0 when nothing waits), which the OrionEmailBacklogOld alert reads.
+ * A relay that refuses everything shows up here long before dead letters do. Read at most every 15 seconds
+ * however often Prometheus scrapes; NaN while the database cannot be asked (its own alerts say why).
+ */
+@Singleton
+@Startup
+public class EmailBacklogGauge {
+
+    private static final Logger LOG = Logger.getLogger(EmailBacklogGauge.class.getName());
+    private static final long REFRESH_NANOS = 15_000_000_000L;
+    private static final String OLDEST_QUEUED = "SELECT COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)"
+            + " FROM orion.email_outbox WHERE status = 'QUEUED'";
+
+    @Resource(lookup = "java:jboss/datasources/OrionDS")
+    DataSource dataSource;
+
+    @Inject
+    MeterRegistry meters;
+
+    private OwnedGauges gauges;
+    private double ageSeconds = Double.NaN;
+    private long readAt;
+
+    @PostConstruct
+    void register() {
+        gauges = new OwnedGauges(meters);
+        gauges.add("orion.emails.backlog.age.seconds", Tags.empty(), this, EmailBacklogGauge::ageSeconds);
+    }
+
+    @PreDestroy
+    void unregister() {
+        gauges.removeAll();
+    }
+
+    private synchronized double ageSeconds() {
+        long now = System.nanoTime();
+        if (readAt == 0 || now - readAt > REFRESH_NANOS) {
+            readAt = now;
+            ageSeconds = oldestQueuedAge();
+        }
+        return ageSeconds;
+    }
+
+    private double oldestQueuedAge() {
+        try (var connection = dataSource.getConnection();
+             var query = connection.prepareStatement(OLDEST_QUEUED);
+             var row = query.executeQuery()) {
+            row.next();
+            return row.getDouble(1);
+        } catch (SQLException e) {
+            LOG.log(Level.FINE, "Email backlog age not read: {0}", e.getMessage());
+            return Double.NaN;
+        }
+    }
+}
