@@ -16,7 +16,7 @@ import com.tngtech.archunit.core.domain.Dependency;
 @AnalyzeClasses(packages = "dev.orion", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    static final String[] CAPABILITIES = {"catalog", "orders", "vendors", "billing", "notifications", "reporting", "identity", "platform"};
+    static final String[] CAPABILITIES = {"catalog", "orders", "vendors", "billing", "notifications", "reporting", "identity", "platform", "operations"};
 
     @ArchTest
     static final ArchRule domainKnowsNoInterfaces = noClasses().that().resideInAPackage("dev.orion..domain..")

@@ -1,11 +1,11 @@
 package dev.orion.platform.rest;
 
+import dev.orion.operations.scheduling.Schedule;
+import dev.orion.operations.scheduling.ScheduleChange;
+import dev.orion.operations.scheduling.ScheduleRunView;
+import dev.orion.operations.scheduling.ScheduleView;
+import dev.orion.operations.scheduling.Schedules;
 import dev.orion.platform.audit.AuditLog;
-import dev.orion.platform.scheduling.Schedule;
-import dev.orion.platform.scheduling.ScheduleChange;
-import dev.orion.platform.scheduling.ScheduleRunView;
-import dev.orion.platform.scheduling.ScheduleView;
-import dev.orion.platform.scheduling.Schedules;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;

@@ -1,12 +1,12 @@
 package dev.orion.platform.console;
 
-import dev.orion.platform.scheduling.InvalidScheduleException;
-import dev.orion.platform.scheduling.Schedule;
-import dev.orion.platform.scheduling.ScheduleBusyException;
-import dev.orion.platform.scheduling.ScheduleChange;
-import dev.orion.platform.scheduling.ScheduleRunView;
-import dev.orion.platform.scheduling.ScheduleView;
-import dev.orion.platform.scheduling.Schedules;
+import dev.orion.operations.scheduling.InvalidScheduleException;
+import dev.orion.operations.scheduling.Schedule;
+import dev.orion.operations.scheduling.ScheduleBusyException;
+import dev.orion.operations.scheduling.ScheduleChange;
+import dev.orion.operations.scheduling.ScheduleRunView;
+import dev.orion.operations.scheduling.ScheduleView;
+import dev.orion.operations.scheduling.Schedules;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;

@@ -1,4 +1,4 @@
-package dev.orion.platform.scheduling;
+package dev.orion.operations.scheduling;
 
 import java.io.Serializable;
 import java.time.OffsetDateTime;

@@ -1,4 +1,4 @@
-package dev.orion.platform.scheduling;
+package dev.orion.operations.scheduling;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package dev.orion.platform.scheduling;
+package dev.orion.operations.scheduling;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
