@@ -1,7 +1,7 @@
 package dev.orion.platform.cluster;
 
 import dev.orion.notifications.application.EmailOutbox;
-import dev.orion.platform.batch.InterruptedExecutions;
+import dev.orion.operations.batch.jberet.InterruptedExecutions;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;

@@ -1,10 +1,10 @@
 package dev.orion.platform.rest;
 
+import dev.orion.operations.batch.BatchJobs;
+import dev.orion.operations.batch.ExecutionQuery;
+import dev.orion.operations.batch.JobExecutionView;
+import dev.orion.operations.batch.StepExecutionView;
 import dev.orion.platform.audit.AuditLog;
-import dev.orion.platform.batch.BatchJobs;
-import dev.orion.platform.batch.ExecutionQuery;
-import dev.orion.platform.batch.JobExecutionView;
-import dev.orion.platform.batch.StepExecutionView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;

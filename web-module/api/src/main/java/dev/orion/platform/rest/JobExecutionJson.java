@@ -1,7 +1,7 @@
 package dev.orion.platform.rest;
 
-import dev.orion.platform.batch.JobExecutionView;
-import dev.orion.platform.batch.JobProgress;
+import dev.orion.operations.batch.JobExecutionView;
+import dev.orion.operations.batch.JobProgress;
 import java.time.Instant;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package dev.orion.platform.rest;
 
-import dev.orion.platform.batch.StepExecutionView;
+import dev.orion.operations.batch.StepExecutionView;
 import java.time.Instant;
 import java.util.Map;
 

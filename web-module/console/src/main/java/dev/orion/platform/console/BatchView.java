@@ -1,8 +1,8 @@
 package dev.orion.platform.console;
 
-import dev.orion.platform.batch.BatchJobs;
-import dev.orion.platform.batch.ExecutionQuery;
-import dev.orion.platform.batch.JobExecutionView;
+import dev.orion.operations.batch.BatchJobs;
+import dev.orion.operations.batch.ExecutionQuery;
+import dev.orion.operations.batch.JobExecutionView;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;

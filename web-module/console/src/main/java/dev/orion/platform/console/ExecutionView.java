@@ -1,10 +1,10 @@
 package dev.orion.platform.console;
 
-import dev.orion.platform.batch.BatchJobs;
-import dev.orion.platform.batch.JobExecutionView;
-import dev.orion.platform.batch.JobOperationRefusedException;
-import dev.orion.platform.batch.JobProgress;
-import dev.orion.platform.batch.StepExecutionView;
+import dev.orion.operations.batch.BatchJobs;
+import dev.orion.operations.batch.JobExecutionView;
+import dev.orion.operations.batch.JobOperationRefusedException;
+import dev.orion.operations.batch.JobProgress;
+import dev.orion.operations.batch.StepExecutionView;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

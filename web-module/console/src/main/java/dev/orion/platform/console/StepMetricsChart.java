@@ -1,6 +1,6 @@
 package dev.orion.platform.console;
 
-import dev.orion.platform.batch.StepExecutionView;
+import dev.orion.operations.batch.StepExecutionView;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.util.List;

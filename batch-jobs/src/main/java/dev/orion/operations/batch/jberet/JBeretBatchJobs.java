@@ -1,5 +1,12 @@
-package dev.orion.platform.batch;
+package dev.orion.operations.batch.jberet;
 
+import dev.orion.operations.batch.BatchJobs;
+import dev.orion.operations.batch.ExecutionQuery;
+import dev.orion.operations.batch.JobExecutionView;
+import dev.orion.operations.batch.JobOperationRefusedException;
+import dev.orion.operations.batch.JobProgress;
+import dev.orion.operations.batch.StepExecutionView;
+import dev.orion.platform.batch.JobCorrelation;
 import dev.orion.platform.imports.ImportExecutions;
 import dev.orion.platform.observability.Correlation;
 import jakarta.annotation.Resource;

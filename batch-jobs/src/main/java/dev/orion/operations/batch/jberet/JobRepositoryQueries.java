@@ -1,5 +1,6 @@
-package dev.orion.platform.batch;
+package dev.orion.operations.batch.jberet;
 
+import dev.orion.operations.batch.ExecutionQuery;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;

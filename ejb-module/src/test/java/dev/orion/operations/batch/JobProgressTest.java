@@ -1,4 +1,4 @@
-package dev.orion.platform.batch;
+package dev.orion.operations.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

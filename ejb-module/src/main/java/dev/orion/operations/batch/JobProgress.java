@@ -1,4 +1,4 @@
-package dev.orion.platform.batch;
+package dev.orion.operations.batch;
 
 import java.io.Serializable;
 import java.time.Duration;

@@ -1,5 +1,6 @@
-package dev.orion.platform.batch;
+package dev.orion.operations.batch.jberet;
 
+import dev.orion.operations.batch.ExecutionQuery;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;

@@ -1,4 +1,4 @@
-package dev.orion.platform.batch;
+package dev.orion.operations.batch;
 
 import jakarta.ejb.Local;
 import java.util.List;
