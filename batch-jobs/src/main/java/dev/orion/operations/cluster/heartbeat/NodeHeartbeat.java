@@ -1,7 +1,9 @@
-package dev.orion.platform.cluster;
+package dev.orion.operations.cluster.heartbeat;
 
 import dev.orion.notifications.application.EmailOutbox;
 import dev.orion.operations.batch.jberet.InterruptedExecutions;
+import dev.orion.operations.cluster.ClusterNodes;
+import dev.orion.operations.cluster.SilentNode;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;

@@ -1,4 +1,4 @@
-package dev.orion.platform.cluster;
+package dev.orion.operations.cluster;
 
 import java.time.Instant;
 
