@@ -1,8 +1,8 @@
 package dev.orion.operations.cluster.heartbeat;
 
-import dev.orion.notifications.application.EmailOutbox;
 import dev.orion.operations.batch.jberet.InterruptedExecutions;
 import dev.orion.operations.cluster.ClusterNodes;
+import dev.orion.operations.cluster.NodeDeclaredDead;
 import dev.orion.operations.cluster.SilentNode;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -13,6 +13,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,9 +21,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Every few seconds this server says it is alive ({@code cluster_nodes}) and looks for servers that stopped
  * saying so. A server silent for {@code ORION_CLUSTER_DEAD_AFTER_SECONDS} is taken for dead, and one survivor
- * recovers what it left: its running job executions become FAILED (restartable on any server) and every email
- * still QUEUED from before its silence is put on the queue again. The timer is not persistent: each server runs
- * its own, and a dead server's stops with it.
+ * recovers what it left: it announces {@link NodeDeclaredDead} in the claim's transaction, and each capability
+ * recovers its own work (its running job executions become FAILED, restartable on any server; every email still
+ * QUEUED from before its silence is put on the queue again). The timer is not persistent: each server runs its
+ * own, and a dead server's stops with it.
  */
 @Singleton
 @Startup
@@ -37,11 +39,8 @@ public class NodeHeartbeat {
     @EJB
     ClusterNodes nodes;
 
-    @EJB
-    InterruptedExecutions executions;
-
-    @EJB
-    EmailOutbox outbox;
+    @Inject
+    Event<NodeDeclaredDead> deadNodes;
 
     @Inject
     @ConfigProperty(name = "orion.cluster.heartbeat.seconds", defaultValue = "10")
@@ -67,10 +66,8 @@ public class NodeHeartbeat {
     void beatAndRecover() {
         nodes.beat(node);
         for (SilentNode dead : nodes.claimSilent(node, deadAfterSeconds)) {
-            int failed = executions.failRunningOf(dead.name());
-            int reminded = outbox.remindQueuedBefore(dead.lastSeen());
-            LOG.warning(() -> "Server " + dead.name() + " has been silent since " + dead.lastSeen() + "; " + failed
-                    + " of its job executions marked FAILED (restartable), " + reminded + " queued emails put on the queue again");
+            LOG.warning(() -> "Server " + dead.name() + " has been silent since " + dead.lastSeen() + "; recovering what it left");
+            deadNodes.fire(new NodeDeclaredDead(dead.name(), dead.lastSeen()));
         }
     }
 }
