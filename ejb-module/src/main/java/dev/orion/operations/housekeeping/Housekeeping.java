@@ -1,4 +1,4 @@
-package dev.orion.platform.maintenance;
+package dev.orion.operations.housekeeping;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package dev.orion.platform.maintenance;
+package dev.orion.operations.housekeeping;
 
 import dev.orion.operations.scheduling.ScheduledTask;
 import jakarta.ejb.EJB;
