@@ -1,37 +1,42 @@
 package dev.orion.operations.housekeeping;
 
+import dev.orion.platform.retention.ExpiredDataPurge;
+import dev.orion.platform.retention.ExpiredDataPurge.Purged;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.time.Duration;
 import java.time.OffsetDateTime;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.Comparator;
+import java.util.List;
 
-/** Deletes what has outlived its retention: sent emails, old schedule runs and expired password reset links. */
+/**
+ * Asks every capability to delete what has outlived its retention (sent emails, old schedule runs, expired
+ * password reset links, ...), all in one transaction: each {@link ExpiredDataPurge} deletes only its own rows.
+ */
 @Stateless
 public class Housekeeping {
 
-    @PersistenceContext
-    EntityManager em;
-
     @Inject
-    @ConfigProperty(name = "orion.retention.outbox", defaultValue = "P30D")
-    Duration outboxRetention;
+    @Any
+    Instance<ExpiredDataPurge> purges;
 
-    @Inject
-    @ConfigProperty(name = "orion.retention.schedule-runs", defaultValue = "P14D")
-    Duration scheduleRunRetention;
-
-    /** @return a one-line summary of what was removed */
+    /** @return a one-line summary of what was removed, e.g. "removed 3 sent email(s) and 0 schedule run(s)" */
     public String purgeExpired() {
         OffsetDateTime now = OffsetDateTime.now();
-        int emails = em.createQuery("DELETE FROM OutboxEmail e WHERE e.status = dev.orion.notifications.domain.OutboxEmail.Status.SENT AND e.createdAt < :cutoff")
-                .setParameter("cutoff", now.minus(outboxRetention)).executeUpdate();
-        int runs = em.createQuery("DELETE FROM ScheduleRun r WHERE r.startedAt < :cutoff AND r.outcome <> 'RUNNING'")
-                .setParameter("cutoff", now.minus(scheduleRunRetention)).executeUpdate();
-        int tokens = em.createNativeQuery("DELETE FROM password_reset_tokens WHERE expires_at < ?1")
-                .setParameter(1, now).executeUpdate();
-        return "removed " + emails + " sent email(s), " + runs + " schedule run(s) and " + tokens + " expired password reset link(s)";
+        List<String> removed = purges.stream().map(purge -> purge.purgeExpired(now))
+                .sorted(Comparator.comparing(Purged::what)).map(Purged::toString).toList();
+        return "removed " + inWords(removed);
+    }
+
+    /** "a", "a and b", "a, b and c"; "nothing" for none. */
+    static String inWords(List<String> parts) {
+        if (parts.isEmpty()) {
+            return "nothing";
+        }
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
     }
 }

@@ -6,8 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 
 /**
- * The {@code housekeeping} task: removes sent emails, schedule runs and password reset links past their
- * retention. Sessions expire in the servlet container, idempotency keys and rate-limit windows in Redis (TTL).
+ * The {@code housekeeping} task: each capability removes its data past retention (sent emails, schedule runs,
+ * password reset links; see {@link Housekeeping}). Sessions expire in the servlet container, idempotency keys and rate-limit windows in Redis (TTL).
  */
 @ApplicationScoped
 public class HousekeepingTask implements ScheduledTask {
