@@ -1,8 +1,8 @@
 package dev.orion.platform.console;
 
+import dev.orion.operations.audit.AuditFilter;
+import dev.orion.operations.audit.AuditSearch;
 import dev.orion.platform.audit.AuditEntry;
-import dev.orion.platform.audit.AuditFilter;
-import dev.orion.platform.audit.AuditSearch;
 import dev.orion.vendors.application.VendorDirectory;
 import dev.orion.vendors.application.VendorSummary;
 import jakarta.annotation.PostConstruct;

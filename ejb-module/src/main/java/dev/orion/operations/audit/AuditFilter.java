@@ -1,4 +1,4 @@
-package dev.orion.platform.audit;
+package dev.orion.operations.audit;
 
 import java.time.LocalDate;
 

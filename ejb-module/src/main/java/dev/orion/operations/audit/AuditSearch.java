@@ -1,5 +1,6 @@
-package dev.orion.platform.audit;
+package dev.orion.operations.audit;
 
+import dev.orion.platform.audit.AuditEntry;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
