@@ -1,10 +1,13 @@
-package dev.orion.platform.rest;
+package dev.orion.operations.rest;
 
 import dev.orion.operations.batch.BatchJobs;
 import dev.orion.operations.batch.ExecutionQuery;
 import dev.orion.operations.batch.JobExecutionView;
 import dev.orion.operations.batch.StepExecutionView;
 import dev.orion.platform.audit.AuditLog;
+import dev.orion.platform.rest.ApiCaller;
+import dev.orion.platform.rest.Cursor;
+import dev.orion.platform.rest.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;

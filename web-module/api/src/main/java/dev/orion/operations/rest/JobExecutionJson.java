@@ -1,4 +1,4 @@
-package dev.orion.platform.rest;
+package dev.orion.operations.rest;
 
 import dev.orion.operations.batch.JobExecutionView;
 import dev.orion.operations.batch.JobProgress;

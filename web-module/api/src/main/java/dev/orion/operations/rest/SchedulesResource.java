@@ -1,4 +1,4 @@
-package dev.orion.platform.rest;
+package dev.orion.operations.rest;
 
 import dev.orion.operations.scheduling.Schedule;
 import dev.orion.operations.scheduling.ScheduleChange;
@@ -6,6 +6,7 @@ import dev.orion.operations.scheduling.ScheduleRunView;
 import dev.orion.operations.scheduling.ScheduleView;
 import dev.orion.operations.scheduling.Schedules;
 import dev.orion.platform.audit.AuditLog;
+import dev.orion.platform.rest.ApiCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
