@@ -1,6 +1,7 @@
-package dev.orion.platform.console;
+package dev.orion.operations.console;
 
 import dev.orion.operations.batch.StepExecutionView;
+import dev.orion.platform.console.PageMessages;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.util.List;

@@ -1,10 +1,12 @@
-package dev.orion.platform.console;
+package dev.orion.operations.console;
 
 import dev.orion.operations.batch.BatchJobs;
 import dev.orion.operations.batch.JobExecutionView;
 import dev.orion.operations.batch.JobOperationRefusedException;
 import dev.orion.operations.batch.JobProgress;
 import dev.orion.operations.batch.StepExecutionView;
+import dev.orion.platform.console.OperatorAudit;
+import dev.orion.platform.console.PageMessages;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

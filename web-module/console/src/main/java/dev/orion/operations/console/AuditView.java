@@ -1,8 +1,9 @@
-package dev.orion.platform.console;
+package dev.orion.operations.console;
 
 import dev.orion.operations.audit.AuditFilter;
 import dev.orion.operations.audit.AuditSearch;
 import dev.orion.platform.audit.AuditEntry;
+import dev.orion.platform.console.DatabasePage;
 import dev.orion.vendors.application.VendorDirectory;
 import dev.orion.vendors.application.VendorSummary;
 import jakarta.annotation.PostConstruct;

@@ -1,4 +1,4 @@
-package dev.orion.platform.console;
+package dev.orion.operations.console;
 
 import dev.orion.operations.scheduling.InvalidScheduleException;
 import dev.orion.operations.scheduling.Schedule;
@@ -7,6 +7,8 @@ import dev.orion.operations.scheduling.ScheduleChange;
 import dev.orion.operations.scheduling.ScheduleRunView;
 import dev.orion.operations.scheduling.ScheduleView;
 import dev.orion.operations.scheduling.Schedules;
+import dev.orion.platform.console.OperatorAudit;
+import dev.orion.platform.console.PageMessages;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;

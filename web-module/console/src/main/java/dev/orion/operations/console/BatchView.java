@@ -1,8 +1,11 @@
-package dev.orion.platform.console;
+package dev.orion.operations.console;
 
 import dev.orion.operations.batch.BatchJobs;
 import dev.orion.operations.batch.ExecutionQuery;
 import dev.orion.operations.batch.JobExecutionView;
+import dev.orion.platform.console.DatabasePage;
+import dev.orion.platform.console.OperatorAudit;
+import dev.orion.platform.console.PageMessages;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
