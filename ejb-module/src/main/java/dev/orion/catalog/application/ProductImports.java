@@ -1,13 +1,13 @@
 package dev.orion.catalog.application;
 
+import dev.orion.operations.batch.BatchJobs;
+import dev.orion.operations.batch.JobExecutionView;
+import dev.orion.operations.batch.JobProgress;
 import dev.orion.platform.InvalidRequestException;
-import dev.orion.platform.batch.BatchJobs;
 import dev.orion.platform.imports.FeedUploads;
 import dev.orion.platform.imports.ImportExecutions;
 import dev.orion.platform.imports.ImportIssues;
 import dev.orion.platform.imports.fetch.FeedUrls;
-import dev.orion.platform.batch.JobExecutionView;
-import dev.orion.platform.batch.JobProgress;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;

@@ -1,8 +1,8 @@
 package dev.orion.orders.application;
 
-import dev.orion.platform.batch.BatchJobs;
-import dev.orion.platform.batch.JobExecutionView;
-import dev.orion.platform.batch.JobProgress;
+import dev.orion.operations.batch.BatchJobs;
+import dev.orion.operations.batch.JobExecutionView;
+import dev.orion.operations.batch.JobProgress;
 import dev.orion.platform.imports.FeedUploads;
 import dev.orion.platform.imports.ImportExecutions;
 import dev.orion.platform.imports.ImportIssues;

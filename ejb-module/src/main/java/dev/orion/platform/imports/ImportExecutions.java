@@ -1,7 +1,7 @@
 package dev.orion.platform.imports;
 
+import dev.orion.operations.batch.JobExecutionView;
 import dev.orion.platform.InvalidRequestException;
-import dev.orion.platform.batch.JobExecutionView;
 import java.util.function.Predicate;
 
 /** What both import jobs share at their start and when they are looked up: the vendor, and the skip limit. */

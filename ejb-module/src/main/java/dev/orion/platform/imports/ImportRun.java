@@ -1,6 +1,6 @@
 package dev.orion.platform.imports;
 
-import dev.orion.platform.batch.JobExecutionView;
+import dev.orion.operations.batch.JobExecutionView;
 import java.io.Serializable;
 
 /**

@@ -1,9 +1,12 @@
 package dev.orion.reporting.application;
 
+import dev.orion.notifications.application.EmailAttachment;
+import dev.orion.notifications.application.EmailQueue;
+import dev.orion.notifications.application.EmailRequest;
+import dev.orion.operations.batch.BatchJobs;
+import dev.orion.operations.batch.ExecutionQuery;
+import dev.orion.operations.batch.JobExecutionView;
 import dev.orion.platform.InvalidRequestException;
-import dev.orion.platform.batch.BatchJobs;
-import dev.orion.platform.batch.ExecutionQuery;
-import dev.orion.platform.batch.JobExecutionView;
 import dev.orion.platform.storage.StorageBackend;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -11,9 +14,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import dev.orion.notifications.application.EmailAttachment;
-import dev.orion.notifications.application.EmailQueue;
-import dev.orion.notifications.application.EmailRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -3,9 +3,9 @@ package dev.orion.platform.imports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.orion.platform.batch.BatchJobs;
-import dev.orion.platform.batch.ExecutionQuery;
-import dev.orion.platform.batch.JobExecutionView;
+import dev.orion.operations.batch.BatchJobs;
+import dev.orion.operations.batch.ExecutionQuery;
+import dev.orion.operations.batch.JobExecutionView;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.Comparator;

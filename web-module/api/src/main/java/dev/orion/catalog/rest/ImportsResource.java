@@ -1,9 +1,9 @@
 package dev.orion.catalog.rest;
 
 import dev.orion.catalog.application.ProductImports;
-import dev.orion.platform.rest.ApiCaller;
+import dev.orion.operations.batch.JobExecutionView;
 import dev.orion.platform.audit.AuditLog;
-import dev.orion.platform.batch.JobExecutionView;
+import dev.orion.platform.rest.ApiCaller;
 import dev.orion.platform.rest.ImportResponses;
 import dev.orion.platform.rest.ImportStatus;
 import jakarta.annotation.security.RolesAllowed;

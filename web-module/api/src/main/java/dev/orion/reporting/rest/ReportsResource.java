@@ -1,8 +1,8 @@
 package dev.orion.reporting.rest;
 
-import dev.orion.platform.rest.ApiCaller;
+import dev.orion.operations.batch.JobExecutionView;
 import dev.orion.platform.audit.AuditLog;
-import dev.orion.platform.batch.JobExecutionView;
+import dev.orion.platform.rest.ApiCaller;
 import dev.orion.reporting.application.ReportFormat;
 import dev.orion.reporting.application.SalesReportRequest;
 import dev.orion.reporting.application.SalesReports;

@@ -1,13 +1,13 @@
 package dev.orion.platform.imports.console;
 
-import dev.orion.platform.console.ConsoleActor;
 import dev.orion.catalog.application.ProductImports;
 import dev.orion.platform.console.ConsoleCaller;
+import dev.orion.operations.batch.JobProgress;
 import dev.orion.orders.application.OrderImports;
 import dev.orion.platform.InvalidRequestException;
 import dev.orion.platform.audit.Actor;
 import dev.orion.platform.audit.AuditLog;
-import dev.orion.platform.batch.JobProgress;
+import dev.orion.platform.console.ConsoleActor;
 import dev.orion.platform.imports.ImportExecutions;
 import dev.orion.platform.imports.ImportHistory;
 import dev.orion.platform.imports.ImportIssue;

@@ -1,0 +1,73 @@
+package dev.orion.operations.cluster.heartbeat;
+
+import dev.orion.operations.batch.jberet.InterruptedExecutions;
+import dev.orion.operations.cluster.ClusterNodes;
+import dev.orion.operations.cluster.NodeDeclaredDead;
+import dev.orion.operations.cluster.SilentNode;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Every few seconds this server says it is alive ({@code cluster_nodes}) and looks for servers that stopped
+ * saying so. A server silent for {@code ORION_CLUSTER_DEAD_AFTER_SECONDS} is taken for dead, and one survivor
+ * recovers what it left: it announces {@link NodeDeclaredDead} in the claim's transaction, and each capability
+ * recovers its own work (its running job executions become FAILED, restartable on any server; every email still
+ * QUEUED from before its silence is put on the queue again). The timer is not persistent: each server runs its
+ * own, and a dead server's stops with it.
+ */
+@Singleton
+@Startup
+@DependsOn({"InterruptedExecutions", "orion-ejb.jar#SchemaMigrator"}) // the table comes with the migrations
+public class NodeHeartbeat {
+
+    private static final Logger LOG = Logger.getLogger(NodeHeartbeat.class.getName());
+
+    @Resource
+    TimerService timers;
+
+    @EJB
+    ClusterNodes nodes;
+
+    @Inject
+    Event<NodeDeclaredDead> deadNodes;
+
+    @Inject
+    @ConfigProperty(name = "orion.cluster.heartbeat.seconds", defaultValue = "10")
+    int heartbeatSeconds;
+
+    @Inject
+    @ConfigProperty(name = "orion.cluster.dead.after.seconds", defaultValue = "60")
+    int deadAfterSeconds;
+
+    private final String node = InterruptedExecutions.node();
+
+    @PostConstruct
+    void start() {
+        if (deadAfterSeconds < 3 * heartbeatSeconds) {
+            LOG.warning("ORION_CLUSTER_DEAD_AFTER_SECONDS (" + deadAfterSeconds + ") is under three heartbeats ("
+                    + heartbeatSeconds + " s each): a busy server may be taken for dead");
+        }
+        nodes.beat(node);
+        timers.createIntervalTimer(heartbeatSeconds * 1000L, heartbeatSeconds * 1000L, new TimerConfig("node-heartbeat", false));
+    }
+
+    @Timeout
+    void beatAndRecover() {
+        nodes.beat(node);
+        for (SilentNode dead : nodes.claimSilent(node, deadAfterSeconds)) {
+            LOG.warning(() -> "Server " + dead.name() + " has been silent since " + dead.lastSeen() + "; recovering what it left");
+            deadNodes.fire(new NodeDeclaredDead(dead.name(), dead.lastSeen()));
+        }
+    }
+}

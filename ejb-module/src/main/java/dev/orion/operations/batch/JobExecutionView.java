@@ -1,0 +1,20 @@
+package dev.orion.operations.batch;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Map;
+
+/** A job execution as users see it: its status, when it ran, its parameters and its step counters added up
+ * (filtered: items a processor passed over, such as orders already imported). */
+public record JobExecutionView(long executionId, long instanceId, String jobName, String batchStatus, String exitStatus,
+                               Instant createTime, Instant startTime, Instant endTime,
+                               Map<String, String> parameters, long readCount, long writeCount, long skipCount,
+                               long filterCount) implements Serializable {
+
+    public boolean finished() {
+        return switch (batchStatus) {
+            case "COMPLETED", "FAILED", "STOPPED", "ABANDONED" -> true;
+            default -> false;
+        };
+    }
+}

@@ -1,0 +1,27 @@
+package dev.orion.operations.housekeeping;
+
+import dev.orion.operations.scheduling.ScheduledTask;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+
+/**
+ * The {@code housekeeping} task: each capability removes its data past retention (sent emails, schedule runs,
+ * password reset links; see {@link Housekeeping}). Sessions expire in the servlet container, idempotency keys and rate-limit windows in Redis (TTL).
+ */
+@ApplicationScoped
+public class HousekeepingTask implements ScheduledTask {
+
+    @EJB
+    Housekeeping housekeeping;
+
+    @Override
+    public String name() {
+        return "housekeeping";
+    }
+
+    @Override
+    public String run(Map<String, String> parameters) {
+        return housekeeping.purgeExpired();
+    }
+}

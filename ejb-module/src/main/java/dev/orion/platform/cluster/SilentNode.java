@@ -1,7 +1,0 @@
-package dev.orion.platform.cluster;
-
-import java.time.Instant;
-
-/** A server that stopped beating: its node name and the last time it said it was alive. */
-public record SilentNode(String name, Instant lastSeen) {
-}

@@ -1,4 +1,0 @@
-/**
- * The servers of a cluster as the database sees them: heartbeats, and the claim on a server that went silent.
- */
-package dev.orion.platform.cluster;
