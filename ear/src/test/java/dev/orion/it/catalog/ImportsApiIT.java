@@ -63,6 +63,13 @@ class ImportsApiIT extends OrionDeployment {
         String instance = TestData.queryString("SELECT jobinstanceid FROM job_execution WHERE jobexecutionid = ?", done.getJsonNumber("id").longValue());
         Path stored = Path.of(System.getenv("ORION_STORAGE_DIR"), "import-reports", instance + ".csv");
         assertEquals(rejects.body(), readString(stored), "the ended import's report is kept in storage, and served from there");
+        assertEquals("api-client|import|" + done.getJsonNumber("id") + "|upload feed.tsv (update)", importStarts(vendor),
+                "the start is in the audit log once");
+    }
+
+    private static String importStarts(ApiSession vendor) {
+        return TestData.queryString("SELECT string_agg(actor_type || '|' || entity_type || '|' || entity_id || '|' || details, ',' ORDER BY id)"
+                + " FROM audit_log WHERE vendor_id = ? AND action = 'import.start'", vendor.vendorId);
     }
 
     private static String readString(Path file) {
@@ -162,6 +169,8 @@ class ImportsApiIT extends OrionDeployment {
             JsonObject failed = awaitEnd(vendor, missing.headers().firstValue("Location").orElseThrow());
             assertEquals("FAILED", failed.getString("status"), failed.toString());
             assertEquals("The feed could not be fetched from its URL. Nothing was imported.", failed.getString("exit_status"));
+            assertEquals("api-client|import|" + done.getJsonNumber("id") + "|from " + url + "/feed.tsv,"
+                    + "api-client|import|" + failed.getJsonNumber("id") + "|from " + url + "/gone.tsv", importStarts(vendor));
         }
     }
 

@@ -103,6 +103,11 @@ class ImportsConsoleIT extends OrionDeployment {
             browser.screenshot("imports");
             rejectsUrl = browser.find(By.id("imports-form:rejects-download")).getAttribute("href");
             importId = Long.parseLong(rejectsUrl.replaceAll(".*id=", ""));
+            assertEquals(vendorUser + "|console-user|import|" + importId, TestData.queryString("SELECT string_agg(actor || '|' || actor_type"
+                    + " || '|' || entity_type || '|' || entity_id, ',') FROM audit_log WHERE vendor_id = ? AND action = 'import.start'", vendorId),
+                    "the start is in the audit log once, as the console user's");
+            String audited = TestData.queryString("SELECT details FROM audit_log WHERE vendor_id = ? AND action = 'import.start'", vendorId);
+            assertTrue(audited.matches("console upload \\S+\\.tsv \\(update\\)"), audited);
             HttpResponse<String> rejects = download(browser, rejectsUrl);
             assertEquals(200, rejects.statusCode());
             List<String> lines = rejects.body().lines().toList();

@@ -73,6 +73,9 @@ class OrderImportIT extends OrionDeployment {
         assertEquals("3", count("SELECT count(*) FROM orders WHERE vendor_id = ?", vendor.vendorId));
         assertEquals("8", stock(vendor, "TENT-1"));
         assertEquals("3", confirmations(vendor));
+        assertEquals("api-client|order-import|" + done.getJsonNumber("id") + "|upload,api-client|order-import|" + rerun.getJsonNumber("id") + "|upload",
+                TestData.queryString("SELECT string_agg(actor_type || '|' || entity_type || '|' || entity_id || '|' || details, ',' ORDER BY id)"
+                        + " FROM audit_log WHERE vendor_id = ? AND action = 'order-import.start'", vendor.vendorId), "each start is in the audit log once");
     }
 
     @Test

@@ -38,7 +38,7 @@ public class MarketplaceOrderImportTask implements ScheduledTask {
         List<String> failed = new ArrayList<>();
         vendors.ordersFeeds().forEach((vendorId, url) -> {
             try {
-                started.add("vendor " + vendorId + ": import " + imports.startFromUrl(vendorId, URI.create(url), null));
+                started.add("vendor " + vendorId + ": import " + imports.startScheduled(vendorId, URI.create(url)));
             } catch (RuntimeException e) {
                 LOG.warning(() -> "Order feed of vendor " + vendorId + " (" + url + ") not imported: " + e.getMessage());
                 failed.add("vendor " + vendorId + ": " + e.getMessage());

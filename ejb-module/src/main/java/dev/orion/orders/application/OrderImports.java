@@ -3,6 +3,8 @@ package dev.orion.orders.application;
 import dev.orion.operations.batch.BatchJobs;
 import dev.orion.operations.batch.JobExecutionView;
 import dev.orion.operations.batch.JobProgress;
+import dev.orion.platform.audit.Actor;
+import dev.orion.platform.audit.AuditLog;
 import dev.orion.platform.imports.FeedUploads;
 import dev.orion.platform.imports.ImportExecutions;
 import dev.orion.platform.imports.ImportIssues;
@@ -20,6 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Accepts a marketplace orders feed (JSON Lines, uploaded or fetched from a URL), keeps it in storage and
  * starts the {@code order-import} job on it. Followed like a product import: by its first execution's id.
+ * A start someone asked for is recorded in the audit log ({@code order-import.start}) here; a scheduled one is
+ * recorded as its schedule's run.
  */
 @Stateless
 public class OrderImports {
@@ -35,22 +39,44 @@ public class OrderImports {
     @Inject
     FeedUploads uploads;
 
+    @Inject
+    AuditLog audit;
+
     /** Orders per chunk transaction: each takes stock and enqueues an email, so chunks stay modest. */
     @Inject
     @ConfigProperty(name = "orion.order-import.chunk-size", defaultValue = "100")
     int chunkSize;
 
-    /** Starts an import of an uploaded orders feed; {@code skipLimit} (null: the job's default, 1000) bounds the rejected lines. */
-    public long start(long vendorId, InputStream upload, Integer skipLimit) {
+    /**
+     * Starts an import of an uploaded orders feed; {@code skipLimit} (null: the job's default, 1000) bounds the
+     * rejected lines. {@code source} says, for the audit log, how the feed came ("upload orders.jsonl").
+     */
+    public long start(long vendorId, InputStream upload, Integer skipLimit, String source, Actor who) {
         ImportExecutions.checkSkipLimit(skipLimit);
-        return start(vendorId, uploads.store("order-feeds/" + vendorId, upload), skipLimit);
+        long id = start(vendorId, uploads.store("order-feeds/" + vendorId, upload), skipLimit);
+        audit.record(who, vendorId, "order-import.start", "order-import", id, source);
+        return id;
     }
 
     /**
      * Starts an import of the orders feed at {@code url}: only its form is checked here; the job fetches it
      * (see {@link dev.orion.platform.imports.fetch.HttpFeedDownloader}) before it reads it.
      */
-    public long startFromUrl(long vendorId, URI url, Integer skipLimit) {
+    public long startFromUrl(long vendorId, URI url, Integer skipLimit, Actor who) {
+        long id = startFromUrl(vendorId, url, skipLimit);
+        audit.record(who, vendorId, "order-import.start", "order-import", id, "from " + url);
+        return id;
+    }
+
+    /**
+     * The {@code marketplace-order-import} task's start, from the vendor's orders feed URL: not in the audit log,
+     * like every scheduled run (its schedule run names the imports it started).
+     */
+    public long startScheduled(long vendorId, URI url) {
+        return startFromUrl(vendorId, url, null);
+    }
+
+    private long startFromUrl(long vendorId, URI url, Integer skipLimit) {
         ImportExecutions.checkSkipLimit(skipLimit);
         FeedUrls.check(url);
         var parameters = parameters(vendorId, uploads.newKey("order-feeds/" + vendorId), skipLimit);

@@ -53,9 +53,6 @@ public class ImportsResource {
     @Inject
     ApiCaller caller;
 
-    @Inject
-    AuditLog audit;
-
     @Context
     UriInfo uri;
 
@@ -95,8 +92,7 @@ public class ImportsResource {
                             @QueryParam("mode") @DefaultValue("update") String mode,
                             @QueryParam("skip_limit") Integer skipLimit) {
         long vendorId = caller.vendorScope(vendor);
-        long id = imports.startFromUrl(vendorId, ImportResponses.feedUrl(body.url()), mode, skipLimit);
-        return accepted(vendorId, id, "from " + body.url());
+        return accepted(vendorId, imports.startFromUrl(vendorId, ImportResponses.feedUrl(body.url()), mode, skipLimit, caller.actor()));
     }
 
     @GET
@@ -117,12 +113,11 @@ public class ImportsResource {
         return ImportResponses.rejectsCsv("import-" + id + "-rejects.csv", writer -> imports.writeRejects(execution, writer));
     }
 
-    private Response started(long vendorId, InputStream feed, String mode, Integer skipLimit, String how) {
-        return accepted(vendorId, imports.start(vendorId, feed, mode, skipLimit), how + " (" + mode + ")");
+    private Response started(long vendorId, InputStream feed, String mode, Integer skipLimit, String source) {
+        return accepted(vendorId, imports.start(vendorId, feed, mode, skipLimit, source, caller.actor()));
     }
 
-    private Response accepted(long vendorId, long id, String how) {
-        audit.record(caller.actor(), vendorId, "import.start", "import", id, how);
+    private Response accepted(long vendorId, long id) {
         return Response.accepted(imports.find(vendorId, id).map(e -> status(id, e)).orElse(null))
                 .location(ImportResponses.location(uri, ImportsResource.class, id)).build();
     }

@@ -54,9 +54,6 @@ public class OrderImportsResource {
     @Inject
     ApiCaller caller;
 
-    @Inject
-    AuditLog audit;
-
     @Context
     UriInfo uri;
 
@@ -75,7 +72,7 @@ public class OrderImportsResource {
                 .orElseThrow(() -> new BadRequestException("The multipart body needs a part named 'file' holding the orders feed"));
         try (InputStream feed = file.getContent()) {
             long vendorId = caller.vendorScope(vendor);
-            return accepted(vendorId, imports.start(vendorId, feed, skipLimit), "upload " + file.getFileName().orElse("orders"));
+            return accepted(vendorId, imports.start(vendorId, feed, skipLimit, "upload " + file.getFileName().orElse("orders"), caller.actor()));
         }
     }
 
@@ -85,7 +82,7 @@ public class OrderImportsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportStatus.class)))
     public Response uploadRaw(InputStream feed, @QueryParam("vendor") Long vendor, @QueryParam("skip_limit") Integer skipLimit) {
         long vendorId = caller.vendorScope(vendor);
-        return accepted(vendorId, imports.start(vendorId, feed, skipLimit), "upload");
+        return accepted(vendorId, imports.start(vendorId, feed, skipLimit, "upload", caller.actor()));
     }
 
     @POST
@@ -94,7 +91,7 @@ public class OrderImportsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportStatus.class)))
     public Response fromUrl(@Valid @NotNull FromUrl body, @QueryParam("vendor") Long vendor, @QueryParam("skip_limit") Integer skipLimit) {
         long vendorId = caller.vendorScope(vendor);
-        return accepted(vendorId, imports.startFromUrl(vendorId, ImportResponses.feedUrl(body.url()), skipLimit), "from " + body.url());
+        return accepted(vendorId, imports.startFromUrl(vendorId, ImportResponses.feedUrl(body.url()), skipLimit, caller.actor()));
     }
 
     @GET
@@ -114,8 +111,7 @@ public class OrderImportsResource {
         return ImportResponses.rejectsCsv("order-import-" + id + "-rejects.csv", writer -> imports.writeRejects(execution, writer));
     }
 
-    private Response accepted(long vendorId, long id, String how) {
-        audit.record(caller.actor(), vendorId, "order-import.start", "order-import", id, how);
+    private Response accepted(long vendorId, long id) {
         return Response.accepted(imports.find(vendorId, id).map(e -> status(id, e)).orElse(null))
                 .location(ImportResponses.location(uri, OrderImportsResource.class, id)).build();
     }

@@ -1,5 +1,6 @@
-package dev.orion.platform.imports;
+package dev.orion.platform.imports.batch;
 
+import dev.orion.platform.imports.Excerpt;
 import dev.orion.platform.imports.RejectedRowException;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.listener.AbstractStepListener;

@@ -1,4 +1,4 @@
-package dev.orion.platform.imports;
+package dev.orion.platform.imports.batch;
 
 import dev.orion.platform.imports.ImportIssues;
 import dev.orion.platform.imports.RejectedRowException;

@@ -1,4 +1,4 @@
-package dev.orion.catalog.imports;
+package dev.orion.catalog.batch;
 
 import dev.orion.catalog.application.ProductCatalog;
 import jakarta.batch.api.AbstractBatchlet;

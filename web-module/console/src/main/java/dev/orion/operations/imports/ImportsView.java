@@ -1,4 +1,4 @@
-package dev.orion.platform.imports.console;
+package dev.orion.operations.imports;
 
 import dev.orion.catalog.application.ProductImports;
 import dev.orion.platform.console.ConsoleCaller;
@@ -71,9 +71,6 @@ public class ImportsView implements Serializable {
     VendorDirectory vendors;
 
     @Inject
-    AuditLog audit;
-
-    @Inject
     ConsoleCaller user;
 
     /** The same bound as the server's request size (ORION_MAX_UPLOAD_BYTES), checked before the upload starts. */
@@ -115,10 +112,9 @@ public class ImportsView implements Serializable {
         UploadedFile file = event.getFile();
         // the upload is on disk (multipart); it is streamed to storage, never held in memory
         try (InputStream feed = file.getInputStream()) {
-            boolean orders = ORDERS.equals(kind);
-            long id = orders ? orderImports.start(vendor, feed, skipLimit) : productImports.start(vendor, feed, mode, skipLimit);
-            audit.record(actor(), vendor, orders ? "order-import.start" : "import.start", orders ? "order-import" : "import", id,
-                    "console upload " + file.getFileName() + (orders ? "" : " (" + mode + ")"));
+            String source = "console upload " + file.getFileName();
+            long id = ORDERS.equals(kind) ? orderImports.start(vendor, feed, skipLimit, source, actor())
+                    : productImports.start(vendor, feed, mode, skipLimit, source, actor());
             open(id);
             recent = history.recent(JOBS, scope(), RECENT_SHOWN);
         } catch (InvalidRequestException e) {

@@ -1,4 +1,4 @@
-package dev.orion.orders.imports;
+package dev.orion.orders.batch;
 
 import dev.orion.platform.imports.BoundedLines;
 import dev.orion.platform.imports.FeedFiles;

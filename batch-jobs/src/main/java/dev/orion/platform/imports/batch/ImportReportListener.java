@@ -1,5 +1,6 @@
-package dev.orion.platform.imports;
+package dev.orion.platform.imports.batch;
 
+import dev.orion.platform.imports.ImportIssues;
 import jakarta.batch.api.listener.AbstractJobListener;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.ejb.EJB;

@@ -1,4 +1,4 @@
-package dev.orion.platform.imports.console;
+package dev.orion.operations.imports;
 
 import dev.orion.platform.console.ConsoleCaller;
 import dev.orion.platform.imports.ImportHistory;

@@ -1,4 +1,4 @@
-package dev.orion.reporting.reports;
+package dev.orion.reporting.batch;
 
 import dev.orion.reporting.application.SalesFigures;
 import jakarta.batch.runtime.context.JobContext;

@@ -1,4 +1,4 @@
-package dev.orion.catalog.imports;
+package dev.orion.catalog.batch;
 
 import java.io.Serializable;
 

@@ -1,4 +1,4 @@
-package dev.orion.catalog.imports;
+package dev.orion.catalog.batch;
 
 import dev.orion.platform.imports.Excerpt;
 import dev.orion.platform.imports.FeedFiles;

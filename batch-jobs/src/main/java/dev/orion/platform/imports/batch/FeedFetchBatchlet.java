@@ -1,10 +1,12 @@
-package dev.orion.platform.imports;
+package dev.orion.platform.imports.batch;
 
+import dev.orion.platform.InvalidRequestException;
+import dev.orion.platform.imports.FeedUnavailableException;
+import dev.orion.platform.imports.FeedUploads;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
-import dev.orion.platform.InvalidRequestException;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -1,4 +1,4 @@
-package dev.orion.reporting.reports;
+package dev.orion.reporting.batch;
 
 import jakarta.batch.api.partition.PartitionCollector;
 import jakarta.batch.runtime.context.StepContext;

@@ -1,4 +1,4 @@
-package dev.orion.orders.imports;
+package dev.orion.orders.batch;
 
 import dev.orion.orders.application.MarketplaceOrder;
 import dev.orion.orders.application.MarketplaceOrders;
