@@ -7,8 +7,7 @@ import dev.orion.catalog.application.StaleVersionException;
 import dev.orion.catalog.application.StockConflictException;
 import dev.orion.catalog.domain.Availability;
 import dev.orion.identity.console.CurrentUser;
-import dev.orion.vendors.application.VendorDirectory;
-import dev.orion.vendors.application.VendorSummary;
+import dev.orion.vendors.console.VendorChoices;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -39,13 +38,12 @@ public class ProductsView implements Serializable, ProductTableModel.Scope {
     ProductEdits edits;
 
     @Inject
-    VendorDirectory vendors;
+    VendorChoices vendorChoices;
 
     @Inject
     CurrentUser user;
 
     private Long vendorId;
-    private List<VendorSummary> vendorChoices;
     private boolean lowStockOnly;
     private ProductTableModel products;
     private List<ProductRow> selected = new ArrayList<>();
@@ -53,14 +51,9 @@ public class ProductsView implements Serializable, ProductTableModel.Scope {
 
     @PostConstruct
     void init() {
-        vendorChoices = user.isPlatform() ? vendors.all() : vendors.find(user.getVendorId()).stream().toList();
-        vendorId = user.isPlatform()
-                ? vendorChoices.stream().findFirst().map(VendorSummary::id).orElse(null)
-                : user.getVendorId();
+        vendorId = user.isPlatform() ? vendorChoices.firstId() : user.getVendorId();
         products = new ProductTableModel(listing, this);
     }
-
-    public List<VendorSummary> getVendorChoices() { return vendorChoices; }
 
     @Override
     public Long getVendorId() { return vendorId; }

@@ -3,8 +3,7 @@ package dev.orion.platform.console;
 import dev.orion.platform.audit.AuditEntry;
 import dev.orion.platform.audit.AuditFilter;
 import dev.orion.platform.audit.AuditSearch;
-import dev.orion.vendors.application.VendorDirectory;
-import dev.orion.vendors.application.VendorSummary;
+import dev.orion.vendors.console.VendorChoices;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -25,9 +24,8 @@ public class AuditView implements Serializable {
     AuditSearch search;
 
     @Inject
-    VendorDirectory vendors;
+    VendorChoices vendorChoices;
 
-    private List<VendorSummary> vendorChoices;
     private List<String> actions;
     private List<String> entityTypes;
 
@@ -41,7 +39,6 @@ public class AuditView implements Serializable {
 
     @PostConstruct
     void init() {
-        vendorChoices = vendors.all();
         actions = search.actions();
         entityTypes = search.entityTypes();
     }
@@ -60,10 +57,9 @@ public class AuditView implements Serializable {
     }
 
     public String vendorName(Long id) {
-        return id == null ? "" : vendorChoices.stream().filter(v -> v.id() == id).map(VendorSummary::code).findFirst().orElse("#" + id);
+        return vendorChoices.code(id);
     }
 
-    public List<VendorSummary> getVendorChoices() { return vendorChoices; }
     public List<String> getActions() { return actions; }
     public List<String> getEntityTypes() { return entityTypes; }
     public LazyDataModel<AuditEntry> getEntries() { return entries; }
