@@ -105,6 +105,9 @@ class ProductsApiIT extends OrionDeployment {
 
         assertEquals(List.of("A-2"), skus(api.get("/products?q=mug")));
         assertEquals(List.of("A-1"), skus(api.get("/products?brand=Alder")));
+        assertEquals(List.of("A-1"), skus(api.get("/products?brand=alder")), "the whole brand in any case, as in the console");
+        assertEquals(List.of(), skus(api.get("/products?brand=Ald")), "a brand is matched whole, not as a part");
+        assertEquals(List.of("A-2"), skus(api.get("/products?q=enam")), "every word as a prefix, as in the console");
         assertEquals(List.of("A-2"), skus(api.get("/products?availability=out_of_stock")));
         assertEquals(400, api.get("/products?availability=sometimes").statusCode());
     }

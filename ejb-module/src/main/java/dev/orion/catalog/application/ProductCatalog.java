@@ -5,8 +5,6 @@ import dev.orion.catalog.infrastructure.ProductBulkUpsert;
 import dev.orion.catalog.domain.StockMovement;
 import jakarta.persistence.LockModeType;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.HashMap;
@@ -14,58 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The catalogue of each vendor: listing, look-up and upserts by (vendor, SKU). */
+/** The catalogue of each vendor: look-up, writes and stock by (vendor, SKU). Listings are {@link ProductListing}'s. */
 @Stateless
 public class ProductCatalog {
 
-    public static final int MAX_PAGE = 100;
-
     @PersistenceContext
     EntityManager em;
-
-    /** Keyset pagination by id: stable under concurrent inserts, no duplicates, no gaps. */
-    public ProductPage list(long vendorId, Long afterId, int limit) {
-        return search(vendorId, ProductFilter.NONE, afterId, limit);
-    }
-
-    /**
-     * A filtered page, newest last. {@code text} uses PostgreSQL full-text search over title, description and
-     * brand (the expression matches the products_search_idx index). Rows are read as plain values, not
-     * managed entities: a page is read-only and the listing is the API's busiest call.
-     */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // a read: no BEGIN/COMMIT round trips of its own
-    public ProductPage search(long vendorId, ProductFilter filter, Long afterId, int limit) {
-        int size = Math.max(1, Math.min(limit, MAX_PAGE));
-        var sql = new StringBuilder("SELECT " + ProductRows.COLUMNS + " FROM orion.products p WHERE p.vendor_id = :vendor AND p.id > :after");
-        var params = new HashMap<String, Object>();
-        params.put("vendor", vendorId);
-        params.put("after", afterId == null ? 0L : afterId);
-        if (filter.text() != null && !filter.text().isBlank()) {
-            sql.append(" AND to_tsvector('simple', coalesce(p.title, '') || ' ' || coalesce(p.description, '') || ' ' || coalesce(p.brand, ''))"
-                    + " @@ plainto_tsquery('simple', :text)");
-            params.put("text", filter.text());
-        }
-        if (filter.updatedSince() != null) {
-            sql.append(" AND p.updated_at >= :since");
-            params.put("since", filter.updatedSince());
-        }
-        if (filter.availability() != null) {
-            sql.append(" AND p.availability = :availability");
-            params.put("availability", filter.availability().wireName());
-        }
-        if (filter.brand() != null && !filter.brand().isBlank()) {
-            sql.append(" AND p.brand = :brand");
-            params.put("brand", filter.brand());
-        }
-        sql.append(" ORDER BY p.id LIMIT :limit");
-        params.put("limit", size + 1);
-        var query = ProductRows.query(em, sql.toString());
-        params.forEach(query::setParameter);
-        List<Object[]> rows = query.getResultList();
-        boolean more = rows.size() > size;
-        List<ProductView> page = rows.stream().limit(size).map(ProductRows::view).toList();
-        return new ProductPage(page, more, more ? page.get(page.size() - 1).id() : null);
-    }
 
     /**
      * Creates the product or replaces all its fields. With {@code expectedVersion} (from If-Match) the write
@@ -204,22 +156,8 @@ public class ProductCatalog {
         }
     }
 
-    /** A page by offset, for the console's paged table (sorted by SKU). */
-    public List<ProductView> slice(long vendorId, int offset, int limit) {
-        return em.createQuery("SELECT p FROM Product p WHERE p.vendorId = :vendor ORDER BY p.sku", Product.class)
-                .setParameter("vendor", vendorId)
-                .setFirstResult(Math.max(0, offset))
-                .setMaxResults(Math.max(1, Math.min(limit, MAX_PAGE)))
-                .getResultStream().map(ProductView::of).toList();
-    }
-
     public Optional<ProductView> find(long vendorId, String sku) {
         return findEntity(vendorId, sku, LockModeType.NONE).map(ProductView::of);
-    }
-
-    public long count(long vendorId) {
-        return em.createQuery("SELECT count(p) FROM Product p WHERE p.vendorId = :vendor", Long.class)
-                .setParameter("vendor", vendorId).getSingleResult();
     }
 
     private Optional<Product> findEntity(long vendorId, String sku, LockModeType lock) {

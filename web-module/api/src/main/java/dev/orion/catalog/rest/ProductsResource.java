@@ -1,7 +1,8 @@
 package dev.orion.catalog.rest;
 
 import dev.orion.catalog.application.ProductCatalog;
-import dev.orion.catalog.application.ProductFilter;
+import dev.orion.catalog.application.ProductListing;
+import dev.orion.catalog.application.ProductQuery;
 import dev.orion.catalog.application.ProductPage;
 import dev.orion.catalog.application.ProductView;
 import dev.orion.catalog.domain.Availability;
@@ -59,6 +60,9 @@ public class ProductsResource {
     ProductCatalog catalog;
 
     @Inject
+    ProductListing listing;
+
+    @Inject
     ApiCaller caller;
 
     @Inject
@@ -86,11 +90,11 @@ public class ProductsResource {
                          @QueryParam("availability") String availability,
                          @QueryParam("brand") String brand,
                          @QueryParam("vendor") Long vendor) {
-        if (limit < 1 || limit > ProductCatalog.MAX_PAGE) {
-            throw new BadRequestException("limit must be between 1 and " + ProductCatalog.MAX_PAGE);
+        if (limit < 1 || limit > ProductListing.MAX_PAGE) {
+            throw new BadRequestException("limit must be between 1 and " + ProductListing.MAX_PAGE);
         }
-        var filter = new ProductFilter(text, QueryParams.timestamp("updated_since", updatedSince), availability(availability), brand);
-        ProductPage page = catalog.search(caller.vendorScope(vendor), filter, Cursor.decode(cursor), limit);
+        var query = ProductQuery.of(text, QueryParams.timestamp("updated_since", updatedSince), availability(availability), brand);
+        ProductPage page = listing.after(caller.vendorScope(vendor), query, Cursor.decode(cursor), limit);
         String next = page.hasMore() ? Cursor.encode(page.nextAfterId()) : null;
         var response = Response.ok(new ProductList(page.items().stream().map(ProductJson::of).toList(), page.hasMore(), next));
         if (next != null) {
