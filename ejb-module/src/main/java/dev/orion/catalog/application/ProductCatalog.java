@@ -3,27 +3,53 @@ package dev.orion.catalog.application;
 import dev.orion.catalog.domain.Product;
 import dev.orion.catalog.infrastructure.ProductBulkUpsert;
 import dev.orion.catalog.domain.StockMovement;
+import dev.orion.platform.audit.Actor;
+import dev.orion.platform.audit.AuditLog;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The catalogue of each vendor: look-up, writes and stock by (vendor, SKU). Listings are {@link ProductListing}'s. */
+/**
+ * The catalogue of each vendor: look-up, writes and stock by (vendor, SKU). Listings are {@link ProductListing}'s.
+ * A change someone asks for (API or console) is audited here, in its transaction, for the {@link Actor} passed in.
+ */
 @Stateless
 public class ProductCatalog {
 
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    AuditLog audit;
+
     /**
      * Creates the product or replaces all its fields. With {@code expectedVersion} (from If-Match) the write
      * only happens if the stored product is still at that version.
      */
-    public ProductWrite replace(long vendorId, ProductUpsert data, Long expectedVersion) {
+    public ProductWrite replace(long vendorId, ProductUpsert data, Long expectedVersion, Actor who) {
+        ProductWrite write = write(vendorId, data, expectedVersion);
+        audit.record(who, vendorId, write.created() ? "product.create" : "product.replace", "product", data.sku(), null);
+        return write;
+    }
+
+    /**
+     * A merge patch: {@code data} is the product with the patch applied, written at {@code expectedVersion};
+     * {@code fields} are the members the patch named (what the audit record lists).
+     */
+    public ProductWrite patch(long vendorId, ProductUpsert data, long expectedVersion, Collection<String> fields, Actor who) {
+        ProductWrite write = write(vendorId, data, expectedVersion);
+        audit.record(who, vendorId, "product.patch", "product", data.sku(), fields.toString());
+        return write;
+    }
+
+    private ProductWrite write(long vendorId, ProductUpsert data, Long expectedVersion) {
         Optional<Product> existing = findEntity(vendorId, data.sku(), LockModeType.PESSIMISTIC_WRITE);
         if (existing.isEmpty()) {
             if (expectedVersion != null) {
@@ -45,20 +71,37 @@ public class ProductCatalog {
     }
 
     /** @return false when there was no such product */
-    public boolean delete(long vendorId, String sku, Long expectedVersion) {
+    public boolean delete(long vendorId, String sku, Long expectedVersion, Actor who) {
         Optional<Product> existing = findEntity(vendorId, sku, LockModeType.PESSIMISTIC_WRITE);
         existing.ifPresent(product -> {
             requireVersion(product, expectedVersion);
             em.remove(product);
+            audit.record(who, vendorId, "product.delete", "product", sku, null);
         });
         return existing.isPresent();
     }
 
     /**
-     * Applies a batch of stock changes all or nothing. Rows are locked in SKU order, so concurrent batches
-     * cannot deadlock, and stock never goes below zero: if any line would, none is applied.
+     * The stock adjustment, for the API's batches and the console's bulk action alike: applies the lines all or
+     * nothing (stock never goes below zero: if any line would, none is applied), records a movement per line and
+     * one audit record for the batch.
      */
-    public List<ProductView> adjustStock(long vendorId, List<StockAdjustment> adjustments, String actor) {
+    public List<ProductView> adjustStock(long vendorId, List<StockAdjustment> adjustments, Actor who) {
+        List<ProductView> changed = take(vendorId, adjustments, who.name());
+        audit.record(who, vendorId, "stock.adjust", "product", null, adjustments.size() + " line(s)");
+        return changed;
+    }
+
+    /**
+     * Takes the stock an order being placed holds (negative lines), by the same rule as {@link #adjustStock}; the
+     * order's own records say who placed it, so no stock audit record of its own.
+     */
+    public List<ProductView> reserveForOrder(long vendorId, List<StockAdjustment> lines, String actor) {
+        return take(vendorId, lines, actor);
+    }
+
+    /** Rows are locked in SKU order, so concurrent batches cannot deadlock. */
+    private List<ProductView> take(long vendorId, List<StockAdjustment> adjustments, String actor) {
         List<String> skus = adjustments.stream().map(StockAdjustment::sku).distinct().sorted().toList();
         Map<String, Product> products = new HashMap<>();
         em.createQuery("SELECT p FROM Product p WHERE p.vendorId = :vendor AND p.sku IN :skus ORDER BY p.sku", Product.class)

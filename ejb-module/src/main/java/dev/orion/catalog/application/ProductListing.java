@@ -5,6 +5,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -82,6 +83,15 @@ public class ProductListing {
         select.setParameter("after", afterSku == null ? "" : afterSku);
         select.setParameter("limit", Math.max(1, Math.min(size, 5_000)));
         return select.getResultList().stream().map(ProductRows::view).toList();
+    }
+
+    /** The SKUs of those of {@code productIds} that belong to the vendor (others are ignored), in SKU order. */
+    public List<String> skus(long vendorId, Collection<Long> productIds) {
+        if (productIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT p.sku FROM Product p WHERE p.vendorId = :vendor AND p.id IN :ids ORDER BY p.sku", String.class)
+                .setParameter("vendor", vendorId).setParameter("ids", productIds).getResultList();
     }
 
     /** A product by id, if it belongs to the vendor (null vendor: any, for platform users). */

@@ -7,7 +7,6 @@ import dev.orion.catalog.application.ProductPage;
 import dev.orion.catalog.application.ProductView;
 import dev.orion.catalog.domain.Availability;
 import dev.orion.platform.rest.ApiCaller;
-import dev.orion.platform.audit.AuditLog;
 import dev.orion.platform.rest.Cursor;
 import dev.orion.platform.rest.MergePatch;
 import dev.orion.platform.rest.Preconditions;
@@ -64,9 +63,6 @@ public class ProductsResource {
 
     @Inject
     ApiCaller caller;
-
-    @Inject
-    AuditLog audit;
 
     @Inject
     Validator validator;
@@ -134,8 +130,7 @@ public class ProductsResource {
         if ("*".equals(ifNoneMatch) && catalog.find(vendorId, sku).isPresent()) {
             throw Preconditions.failed("Product " + sku + " already exists");
         }
-        var write = catalog.replace(vendorId, body.toUpsert(requireSku(sku)), Preconditions.expectedVersion(ifMatch));
-        audit.record(caller.actor(), vendorId, write.created() ? "product.create" : "product.replace", "product", sku, null);
+        var write = catalog.replace(vendorId, body.toUpsert(requireSku(sku)), Preconditions.expectedVersion(ifMatch), caller.actor());
         var response = write.created()
                 ? Response.created(uri.getAbsolutePathBuilder().build())
                 : Response.ok();
@@ -167,8 +162,7 @@ public class ProductsResource {
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
-        var write = catalog.replace(vendorId, body.toUpsert(sku), current.version());
-        audit.record(caller.actor(), vendorId, "product.patch", "product", sku, patch.keySet().toString());
+        var write = catalog.patch(vendorId, body.toUpsert(sku), current.version(), patch.keySet(), caller.actor());
         return Response.ok(ProductJson.of(write.product())).tag(new EntityTag(ProductJson.etag(write.product()))).build();
     }
 
@@ -179,10 +173,9 @@ public class ProductsResource {
     public Response delete(@PathParam("sku") String sku, @QueryParam("vendor") Long vendor,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long vendorId = caller.vendorScope(vendor);
-        if (!catalog.delete(vendorId, sku, Preconditions.expectedVersion(ifMatch))) {
+        if (!catalog.delete(vendorId, sku, Preconditions.expectedVersion(ifMatch), caller.actor())) {
             throw new NotFoundException();
         }
-        audit.record(caller.actor(), vendorId, "product.delete", "product", sku, null);
         return Response.noContent().build();
     }
 

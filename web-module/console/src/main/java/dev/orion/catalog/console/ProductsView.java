@@ -1,9 +1,11 @@
 package dev.orion.catalog.console;
 
 import dev.orion.platform.console.ConsoleActor;
+import dev.orion.catalog.application.ProductCatalog;
 import dev.orion.catalog.application.ProductEdits;
 import dev.orion.catalog.application.ProductListing;
 import dev.orion.catalog.application.StaleVersionException;
+import dev.orion.catalog.application.StockAdjustment;
 import dev.orion.catalog.application.StockConflictException;
 import dev.orion.catalog.domain.Availability;
 import dev.orion.identity.console.CurrentUser;
@@ -36,6 +38,9 @@ public class ProductsView implements Serializable, ProductTableModel.Scope {
 
     @Inject
     ProductEdits edits;
+
+    @Inject
+    ProductCatalog catalog;
 
     @Inject
     VendorChoices vendorChoices;
@@ -149,7 +154,9 @@ public class ProductsView implements Serializable, ProductTableModel.Scope {
             return;
         }
         try {
-            int changed = edits.adjustStock(vendorId, selectedIds(), stockDelta, ConsoleActor.of(user)).size();
+            var lines = listing.skus(vendorId, selectedIds()).stream()
+                    .map(sku -> new StockAdjustment(sku, stockDelta, "console bulk adjustment")).toList();
+            int changed = lines.isEmpty() ? 0 : catalog.adjustStock(vendorId, lines, ConsoleActor.of(user)).size();
             ProductsMessages.info("products.bulk.adjusted", changed, stockDelta);
             afterBulk();
         } catch (RuntimeException e) {
