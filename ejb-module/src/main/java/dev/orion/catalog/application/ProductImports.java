@@ -1,6 +1,8 @@
 package dev.orion.catalog.application;
 
 import dev.orion.platform.InvalidRequestException;
+import dev.orion.platform.audit.Actor;
+import dev.orion.platform.audit.AuditLog;
 import dev.orion.platform.batch.BatchJobs;
 import dev.orion.platform.imports.FeedUploads;
 import dev.orion.platform.imports.ImportExecutions;
@@ -21,7 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Accepts a product feed (uploaded, or fetched from a URL), keeps it in storage and starts the
  * {@code product-import} job on it. An import's id is its first job execution's id; after a restart the
- * import is followed through the newest execution of the same job instance.
+ * import is followed through the newest execution of the same job instance. A start someone asks for is audited
+ * here ({@code import.start}), in the transaction that starts the job.
  */
 @Stateless
 public class ProductImports {
@@ -37,6 +40,9 @@ public class ProductImports {
     @Inject
     FeedUploads uploads;
 
+    @Inject
+    AuditLog audit;
+
     /** Rows per chunk transaction: large enough for batched writes, small enough to restart cheaply. */
     @Inject
     @ConfigProperty(name = "orion.import.chunk-size", defaultValue = "500")
@@ -45,24 +51,31 @@ public class ProductImports {
     /** How an import treats the vendor's products that are not in the feed: left alone, or made unavailable. */
     public static final java.util.List<String> MODES = java.util.List.of("update", "full");
 
-    /** Starts an import of an uploaded feed; {@code skipLimit} (null: the job's default, 1000) bounds the rejected rows. */
-    public long start(long vendorId, InputStream upload, String mode, Integer skipLimit) {
+    /**
+     * Starts an import of an uploaded feed; {@code skipLimit} (null: the job's default, 1000) bounds the rejected
+     * rows. {@code source} says where the upload came from, for the audit record ("upload feed.tsv").
+     */
+    public long start(long vendorId, InputStream upload, String mode, Integer skipLimit, String source, Actor who) {
         checkMode(mode);
         ImportExecutions.checkSkipLimit(skipLimit);
-        return start(vendorId, uploads.store("uploads/" + vendorId, upload), mode, skipLimit);
+        long id = start(vendorId, uploads.store("uploads/" + vendorId, upload), mode, skipLimit);
+        audit.record(who, vendorId, "import.start", "import", id, source + " (" + mode + ")");
+        return id;
     }
 
     /**
      * Starts an import of the feed at {@code url}: only its form is checked here; the job fetches it (vetting
      * where it may connect, see {@link dev.orion.platform.imports.fetch.HttpFeedDownloader}) before it reads it.
      */
-    public long startFromUrl(long vendorId, URI url, String mode, Integer skipLimit) {
+    public long startFromUrl(long vendorId, URI url, String mode, Integer skipLimit, Actor who) {
         checkMode(mode);
         ImportExecutions.checkSkipLimit(skipLimit);
         FeedUrls.check(url);
         var parameters = parameters(vendorId, uploads.newKey("uploads/" + vendorId), mode, skipLimit);
         parameters.setProperty(ImportExecutions.FEED_URL, url.toString());
-        return jobs.start(JOB, parameters);
+        long id = jobs.start(JOB, parameters);
+        audit.record(who, vendorId, "import.start", "import", id, "from " + url);
+        return id;
     }
 
     private long start(long vendorId, FeedUploads.StoredFeed feed, String mode, Integer skipLimit) {

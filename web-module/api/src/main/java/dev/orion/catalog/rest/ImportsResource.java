@@ -2,7 +2,6 @@ package dev.orion.catalog.rest;
 
 import dev.orion.catalog.application.ProductImports;
 import dev.orion.platform.rest.ApiCaller;
-import dev.orion.platform.audit.AuditLog;
 import dev.orion.platform.batch.JobExecutionView;
 import dev.orion.platform.rest.ImportResponses;
 import dev.orion.platform.rest.ImportStatus;
@@ -53,9 +52,6 @@ public class ImportsResource {
     @Inject
     ApiCaller caller;
 
-    @Inject
-    AuditLog audit;
-
     @Context
     UriInfo uri;
 
@@ -95,8 +91,8 @@ public class ImportsResource {
                             @QueryParam("mode") @DefaultValue("update") String mode,
                             @QueryParam("skip_limit") Integer skipLimit) {
         long vendorId = caller.vendorScope(vendor);
-        long id = imports.startFromUrl(vendorId, ImportResponses.feedUrl(body.url()), mode, skipLimit);
-        return accepted(vendorId, id, "from " + body.url());
+        long id = imports.startFromUrl(vendorId, ImportResponses.feedUrl(body.url()), mode, skipLimit, caller.actor());
+        return accepted(vendorId, id);
     }
 
     @GET
@@ -118,11 +114,10 @@ public class ImportsResource {
     }
 
     private Response started(long vendorId, InputStream feed, String mode, Integer skipLimit, String how) {
-        return accepted(vendorId, imports.start(vendorId, feed, mode, skipLimit), how + " (" + mode + ")");
+        return accepted(vendorId, imports.start(vendorId, feed, mode, skipLimit, how, caller.actor()));
     }
 
-    private Response accepted(long vendorId, long id, String how) {
-        audit.record(caller.actor(), vendorId, "import.start", "import", id, how);
+    private Response accepted(long vendorId, long id) {
         return Response.accepted(imports.find(vendorId, id).map(e -> status(id, e)).orElse(null))
                 .location(ImportResponses.location(uri, ImportsResource.class, id)).build();
     }

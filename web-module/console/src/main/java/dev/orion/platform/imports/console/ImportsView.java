@@ -109,9 +109,13 @@ public class ImportsView implements Serializable {
         // the upload is on disk (multipart); it is streamed to storage, never held in memory
         try (InputStream feed = file.getInputStream()) {
             boolean orders = ORDERS.equals(kind);
-            long id = orders ? orderImports.start(vendor, feed, skipLimit) : productImports.start(vendor, feed, mode, skipLimit);
-            audit.record(actor(), vendor, orders ? "order-import.start" : "import.start", orders ? "order-import" : "import", id,
-                    "console upload " + file.getFileName() + (orders ? "" : " (" + mode + ")"));
+            long id;
+            if (orders) {
+                id = orderImports.start(vendor, feed, skipLimit);
+                audit.record(actor(), vendor, "order-import.start", "order-import", id, "console upload " + file.getFileName());
+            } else {
+                id = productImports.start(vendor, feed, mode, skipLimit, "console upload " + file.getFileName(), actor());
+            }
             open(id);
             recent = history.recent(JOBS, scope(), RECENT_SHOWN);
         } catch (InvalidRequestException e) {
