@@ -94,6 +94,13 @@ class ProductsApiIT extends OrionDeployment {
         assertEquals(204, api.send("DELETE", "/products/GONE-1", null, null).statusCode());
         assertEquals(404, api.get("/products/GONE-1").statusCode());
         assertEquals(404, api.send("DELETE", "/products/GONE-1", null, null).statusCode());
+        api.send("PATCH", "/products/GONE-2", "application/merge-patch+json", "{\"stock\":1}");
+        api.send("PUT", "/products/GONE-2", JSON, LAMP);
+        api.send("PATCH", "/products/GONE-2", "application/merge-patch+json", "{\"stock\":12,\"brand\":null}");
+        assertEquals("product.create GONE-1 -|product.delete GONE-1 -|product.create GONE-2 -|product.patch GONE-2 [stock, brand]",
+                TestData.queryString("SELECT string_agg(action || ' ' || entity_id || ' ' || coalesce(details, '-'), '|' ORDER BY id)"
+                        + " FROM audit_log WHERE vendor_id = ? AND actor = ? AND actor_type = 'api-client'", api.vendorId, api.clientId),
+                "each change audited once, by the catalogue, for the API client; a refused one not at all");
     }
 
     @Test
@@ -105,6 +112,9 @@ class ProductsApiIT extends OrionDeployment {
 
         assertEquals(List.of("A-2"), skus(api.get("/products?q=mug")));
         assertEquals(List.of("A-1"), skus(api.get("/products?brand=Alder")));
+        assertEquals(List.of("A-1"), skus(api.get("/products?brand=alder")), "the whole brand in any case, as in the console");
+        assertEquals(List.of(), skus(api.get("/products?brand=Ald")), "a brand is matched whole, not as a part");
+        assertEquals(List.of("A-2"), skus(api.get("/products?q=enam")), "every word as a prefix, as in the console");
         assertEquals(List.of("A-2"), skus(api.get("/products?availability=out_of_stock")));
         assertEquals(400, api.get("/products?availability=sometimes").statusCode());
     }

@@ -43,6 +43,8 @@ class StockAdjustmentsIT extends OrionDeployment {
                 .stream().map(jakarta.json.JsonString::getString).toList());
         assertEquals("10", stock(api.vendorId, "A"));
         assertEquals("10", stock(api.vendorId, "B"));
+        assertEquals("0", TestData.queryString("SELECT count(*) FROM audit_log WHERE vendor_id = ? AND action = 'stock.adjust'", api.vendorId),
+                "a refused batch is not audited");
     }
 
     @Test
@@ -56,6 +58,11 @@ class StockAdjustmentsIT extends OrionDeployment {
         assertEquals(200, response.statusCode(), response.body());
         assertEquals("6", stock(api.vendorId, "A"));
         assertEquals("15", stock(api.vendorId, "B"));
+        assertEquals("stock.adjust 3 line(s) / 3 movements by " + api.clientId, TestData.queryString(
+                "SELECT string_agg(a.action || ' ' || a.details, ',') || ' / ' || (SELECT count(*) FROM stock_movements m"
+                        + " JOIN products p ON p.id = m.product_id WHERE p.vendor_id = ? AND m.actor = ?) || ' movements by ' || min(a.actor)"
+                        + " FROM audit_log a WHERE a.vendor_id = ? AND a.actor_type = 'api-client'",
+                api.vendorId, api.clientId, api.vendorId), "one audit record for the batch, one movement per line");
     }
 
     @Test

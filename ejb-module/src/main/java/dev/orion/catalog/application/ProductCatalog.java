@@ -3,75 +3,53 @@ package dev.orion.catalog.application;
 import dev.orion.catalog.domain.Product;
 import dev.orion.catalog.infrastructure.ProductBulkUpsert;
 import dev.orion.catalog.domain.StockMovement;
+import dev.orion.platform.audit.Actor;
+import dev.orion.platform.audit.AuditLog;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The catalogue of each vendor: listing, look-up and upserts by (vendor, SKU). */
+/**
+ * The catalogue of each vendor: look-up, writes and stock by (vendor, SKU). Listings are {@link ProductListing}'s.
+ * A change someone asks for (API or console) is audited here, in its transaction, for the {@link Actor} passed in.
+ */
 @Stateless
 public class ProductCatalog {
-
-    public static final int MAX_PAGE = 100;
 
     @PersistenceContext
     EntityManager em;
 
-    /** Keyset pagination by id: stable under concurrent inserts, no duplicates, no gaps. */
-    public ProductPage list(long vendorId, Long afterId, int limit) {
-        return search(vendorId, ProductFilter.NONE, afterId, limit);
-    }
-
-    /**
-     * A filtered page, newest last. {@code text} uses PostgreSQL full-text search over title, description and
-     * brand (the expression matches the products_search_idx index). Rows are read as plain values, not
-     * managed entities: a page is read-only and the listing is the API's busiest call.
-     */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // a read: no BEGIN/COMMIT round trips of its own
-    public ProductPage search(long vendorId, ProductFilter filter, Long afterId, int limit) {
-        int size = Math.max(1, Math.min(limit, MAX_PAGE));
-        var sql = new StringBuilder("SELECT " + ProductRows.COLUMNS + " FROM orion.products p WHERE p.vendor_id = :vendor AND p.id > :after");
-        var params = new HashMap<String, Object>();
-        params.put("vendor", vendorId);
-        params.put("after", afterId == null ? 0L : afterId);
-        if (filter.text() != null && !filter.text().isBlank()) {
-            sql.append(" AND to_tsvector('simple', coalesce(p.title, '') || ' ' || coalesce(p.description, '') || ' ' || coalesce(p.brand, ''))"
-                    + " @@ plainto_tsquery('simple', :text)");
-            params.put("text", filter.text());
-        }
-        if (filter.updatedSince() != null) {
-            sql.append(" AND p.updated_at >= :since");
-            params.put("since", filter.updatedSince());
-        }
-        if (filter.availability() != null) {
-            sql.append(" AND p.availability = :availability");
-            params.put("availability", filter.availability().wireName());
-        }
-        if (filter.brand() != null && !filter.brand().isBlank()) {
-            sql.append(" AND p.brand = :brand");
-            params.put("brand", filter.brand());
-        }
-        sql.append(" ORDER BY p.id LIMIT :limit");
-        params.put("limit", size + 1);
-        var query = ProductRows.query(em, sql.toString());
-        params.forEach(query::setParameter);
-        List<Object[]> rows = query.getResultList();
-        boolean more = rows.size() > size;
-        List<ProductView> page = rows.stream().limit(size).map(ProductRows::view).toList();
-        return new ProductPage(page, more, more ? page.get(page.size() - 1).id() : null);
-    }
+    @Inject
+    AuditLog audit;
 
     /**
      * Creates the product or replaces all its fields. With {@code expectedVersion} (from If-Match) the write
      * only happens if the stored product is still at that version.
      */
-    public ProductWrite replace(long vendorId, ProductUpsert data, Long expectedVersion) {
+    public ProductWrite replace(long vendorId, ProductUpsert data, Long expectedVersion, Actor who) {
+        ProductWrite write = write(vendorId, data, expectedVersion);
+        audit.record(who, vendorId, write.created() ? "product.create" : "product.replace", "product", data.sku(), null);
+        return write;
+    }
+
+    /**
+     * A merge patch: {@code data} is the product with the patch applied, written at {@code expectedVersion};
+     * {@code fields} are the members the patch named (what the audit record lists).
+     */
+    public ProductWrite patch(long vendorId, ProductUpsert data, long expectedVersion, Collection<String> fields, Actor who) {
+        ProductWrite write = write(vendorId, data, expectedVersion);
+        audit.record(who, vendorId, "product.patch", "product", data.sku(), fields.toString());
+        return write;
+    }
+
+    private ProductWrite write(long vendorId, ProductUpsert data, Long expectedVersion) {
         Optional<Product> existing = findEntity(vendorId, data.sku(), LockModeType.PESSIMISTIC_WRITE);
         if (existing.isEmpty()) {
             if (expectedVersion != null) {
@@ -93,20 +71,37 @@ public class ProductCatalog {
     }
 
     /** @return false when there was no such product */
-    public boolean delete(long vendorId, String sku, Long expectedVersion) {
+    public boolean delete(long vendorId, String sku, Long expectedVersion, Actor who) {
         Optional<Product> existing = findEntity(vendorId, sku, LockModeType.PESSIMISTIC_WRITE);
         existing.ifPresent(product -> {
             requireVersion(product, expectedVersion);
             em.remove(product);
+            audit.record(who, vendorId, "product.delete", "product", sku, null);
         });
         return existing.isPresent();
     }
 
     /**
-     * Applies a batch of stock changes all or nothing. Rows are locked in SKU order, so concurrent batches
-     * cannot deadlock, and stock never goes below zero: if any line would, none is applied.
+     * The stock adjustment, for the API's batches and the console's bulk action alike: applies the lines all or
+     * nothing (stock never goes below zero: if any line would, none is applied), records a movement per line and
+     * one audit record for the batch.
      */
-    public List<ProductView> adjustStock(long vendorId, List<StockAdjustment> adjustments, String actor) {
+    public List<ProductView> adjustStock(long vendorId, List<StockAdjustment> adjustments, Actor who) {
+        List<ProductView> changed = take(vendorId, adjustments, who.name());
+        audit.record(who, vendorId, "stock.adjust", "product", null, adjustments.size() + " line(s)");
+        return changed;
+    }
+
+    /**
+     * Takes the stock an order being placed holds (negative lines), by the same rule as {@link #adjustStock}; the
+     * order's own records say who placed it, so no stock audit record of its own.
+     */
+    public List<ProductView> reserveForOrder(long vendorId, List<StockAdjustment> lines, String actor) {
+        return take(vendorId, lines, actor);
+    }
+
+    /** Rows are locked in SKU order, so concurrent batches cannot deadlock. */
+    private List<ProductView> take(long vendorId, List<StockAdjustment> adjustments, String actor) {
         List<String> skus = adjustments.stream().map(StockAdjustment::sku).distinct().sorted().toList();
         Map<String, Product> products = new HashMap<>();
         em.createQuery("SELECT p FROM Product p WHERE p.vendorId = :vendor AND p.sku IN :skus ORDER BY p.sku", Product.class)
@@ -204,22 +199,8 @@ public class ProductCatalog {
         }
     }
 
-    /** A page by offset, for the console's paged table (sorted by SKU). */
-    public List<ProductView> slice(long vendorId, int offset, int limit) {
-        return em.createQuery("SELECT p FROM Product p WHERE p.vendorId = :vendor ORDER BY p.sku", Product.class)
-                .setParameter("vendor", vendorId)
-                .setFirstResult(Math.max(0, offset))
-                .setMaxResults(Math.max(1, Math.min(limit, MAX_PAGE)))
-                .getResultStream().map(ProductView::of).toList();
-    }
-
     public Optional<ProductView> find(long vendorId, String sku) {
         return findEntity(vendorId, sku, LockModeType.NONE).map(ProductView::of);
-    }
-
-    public long count(long vendorId) {
-        return em.createQuery("SELECT count(p) FROM Product p WHERE p.vendorId = :vendor", Long.class)
-                .setParameter("vendor", vendorId).getSingleResult();
     }
 
     private Optional<Product> findEntity(long vendorId, String sku, LockModeType lock) {

@@ -8,7 +8,6 @@ import dev.orion.catalog.domain.StockMovement;
 import dev.orion.platform.InvalidRequestException;
 import dev.orion.platform.audit.Actor;
 import dev.orion.platform.audit.AuditLog;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -16,11 +15,10 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.util.Collection;
-import java.util.List;
 
 /**
  * Changes people make to products in the console: price and stock from the table, the detail form, and bulk
- * actions on selected rows. Each write checks the version the user saw (optimistic), keeps stock at zero or more,
+ * availability on selected rows (bulk stock goes through {@link ProductCatalog#adjustStock}, as the API's does). Each write checks the version the user saw (optimistic), keeps stock at zero or more,
  * records stock movements like the API does, and is audited in the same transaction.
  */
 @Stateless
@@ -31,9 +29,6 @@ public class ProductEdits {
 
     @Inject
     AuditLog audit;
-
-    @EJB
-    ProductCatalog catalog;
 
     /** The table's inline edit. */
     public ProductView changePriceAndStock(long vendorId, long productId, long seenVersion, BigDecimal price, int stock, Actor who) {
@@ -75,22 +70,6 @@ public class ProductEdits {
                 .executeUpdate();
         audit.record(who, vendorId, "product.bulk-availability", "product", null,
                 availability.wireName() + " for " + changed + " of " + productIds.size() + " selected");
-        return changed;
-    }
-
-    /**
-     * Bulk: adds {@code delta} to the stock of each selected product, all or nothing (none may go below zero),
-     * through the same locked batch as the stock API.
-     */
-    public List<ProductView> adjustStock(long vendorId, Collection<Long> productIds, int delta, Actor who) {
-        List<String> skus = em.createQuery("SELECT p.sku FROM Product p WHERE p.vendorId = :vendor AND p.id IN :ids", String.class)
-                .setParameter("vendor", vendorId).setParameter("ids", productIds).getResultList();
-        if (skus.isEmpty()) {
-            return List.of();
-        }
-        List<ProductView> changed = catalog.adjustStock(vendorId,
-                skus.stream().map(sku -> new StockAdjustment(sku, delta, "console bulk adjustment")).toList(), who.name());
-        audit.record(who, vendorId, "stock.adjust", "product", null, delta + " on " + skus.size() + " product(s)");
         return changed;
     }
 

@@ -5,12 +5,15 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The console's product table: filtered, sorted pages of one vendor's catalogue, read in the database. Every
- * query here is bounded (LIMIT), so a vendor with a million products costs one page per request, never the lot.
+ * The one product query: filtered pages of one vendor's catalogue for the API (keyset by id) and the console's table
+ * (sorted, by offset) and exports (keyset by SKU), all from one {@link ProductQuery} turned into SQL in one place
+ * ({@link ProductQuerySql}). Every query here is bounded (LIMIT), so a vendor with a million products costs one page
+ * per request, never the lot. Rows are read as plain values, not managed entities: a page is read-only.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS) // reads only: no BEGIN/COMMIT round trips of their own
@@ -28,7 +31,25 @@ public class ProductListing {
     @PersistenceContext
     EntityManager em;
 
-    /** One page: a single SELECT ... ORDER BY (whitelisted) LIMIT/OFFSET. */
+    /**
+     * The API's page: the matches after {@code afterId}, oldest first (keyset on the (vendor, id) index: stable
+     * under concurrent inserts, no duplicates, no gaps), with one row more read to know whether there is more.
+     */
+    public ProductPage after(long vendorId, ProductQuery query, Long afterId, int limit) {
+        int size = Math.max(1, Math.min(limit, MAX_PAGE));
+        var where = new ProductQuerySql(vendorId, query);
+        var select = ProductRows.query(em, "SELECT " + ProductRows.COLUMNS + " FROM orion.products p WHERE " + where.where
+                + " AND p.id > :after ORDER BY p.id LIMIT :limit");
+        where.params.forEach(select::setParameter);
+        select.setParameter("after", afterId == null ? 0L : afterId);
+        select.setParameter("limit", size + 1);
+        List<Object[]> rows = select.getResultList();
+        boolean more = rows.size() > size;
+        List<ProductView> page = rows.stream().limit(size).map(ProductRows::view).toList();
+        return new ProductPage(page, more, more ? page.get(page.size() - 1).id() : null);
+    }
+
+    /** The console's page: a single SELECT ... ORDER BY (whitelisted) LIMIT/OFFSET. */
     public List<ProductView> page(long vendorId, ProductQuery query, ProductSort sort, boolean descending, int offset, int limit) {
         var where = new ProductQuerySql(vendorId, query);
         var select = ProductRows.query(em, "SELECT " + ProductRows.COLUMNS + " FROM " + where.source()
@@ -62,6 +83,15 @@ public class ProductListing {
         select.setParameter("after", afterSku == null ? "" : afterSku);
         select.setParameter("limit", Math.max(1, Math.min(size, 5_000)));
         return select.getResultList().stream().map(ProductRows::view).toList();
+    }
+
+    /** The SKUs of those of {@code productIds} that belong to the vendor (others are ignored), in SKU order. */
+    public List<String> skus(long vendorId, Collection<Long> productIds) {
+        if (productIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT p.sku FROM Product p WHERE p.vendorId = :vendor AND p.id IN :ids ORDER BY p.sku", String.class)
+                .setParameter("vendor", vendorId).setParameter("ids", productIds).getResultList();
     }
 
     /** A product by id, if it belongs to the vendor (null vendor: any, for platform users). */

@@ -9,7 +9,10 @@ import java.util.stream.Collectors;
 /** The WHERE clause of a {@link ProductQuery} for one vendor, with its bound parameters (never inlined values). */
 final class ProductQuerySql {
 
-    /** Same expression as the products_search_idx GIN index, so the full-text search uses it. */
+    /**
+     * The full-text document of a product: the expression of the products_search_idx GIN index (V1__core_schema.sql),
+     * character for character, or PostgreSQL cannot use the index. Defined here only.
+     */
     static final String SEARCH_VECTOR =
             "to_tsvector('simple', coalesce(p.title, '') || ' ' || coalesce(p.description, '') || ' ' || coalesce(p.brand, ''))";
 
@@ -35,8 +38,9 @@ final class ProductQuerySql {
             params.put("title", "%" + escapeLike(q.title().strip()) + "%");
         }
         if (present(q.brand())) {
-            sql.append(" AND p.brand ILIKE :brand");
-            params.put("brand", "%" + escapeLike(q.brand().strip()) + "%");
+            // the whole brand in any case: "alder" finds "Alder", not "Alderwood" (the API's and the console's rule)
+            sql.append(" AND lower(p.brand) = lower(:brand)");
+            params.put("brand", q.brand().strip());
         }
         if (q.availability() != null) {
             sql.append(" AND p.availability = :availability");
@@ -49,6 +53,11 @@ final class ProductQuerySql {
         if (q.maxStock() != null) {
             sql.append(" AND p.stock <= :maxStock");
             params.put("maxStock", q.maxStock());
+        }
+        if (q.updatedSince() != null) {
+            // matched by products_updated_idx (vendor_id, updated_at)
+            sql.append(" AND p.updated_at >= :since");
+            params.put("since", q.updatedSince());
         }
         if (q.lowStock()) {
             sql.append(" AND p.stock <= :lowStock");

@@ -79,7 +79,7 @@ public class OrderService {
                 throw new DuplicateOrderException(request.externalId(), existing.get().getId());
             }
         }
-        var reserved = catalog.adjustStock(vendorId, request.lines().stream()
+        var reserved = catalog.reserveForOrder(vendorId, request.lines().stream()
                 .map(l -> new StockAdjustment(l.sku(), -l.quantity(), "order")).toList(), actor);
         Map<String, ProductView> products = new HashMap<>();
         reserved.forEach(p -> products.put(p.sku(), p));

@@ -1,12 +1,12 @@
 package dev.orion.catalog.rest;
 
 import dev.orion.catalog.application.ProductCatalog;
-import dev.orion.catalog.application.ProductFilter;
+import dev.orion.catalog.application.ProductListing;
+import dev.orion.catalog.application.ProductQuery;
 import dev.orion.catalog.application.ProductPage;
 import dev.orion.catalog.application.ProductView;
 import dev.orion.catalog.domain.Availability;
 import dev.orion.platform.rest.ApiCaller;
-import dev.orion.platform.audit.AuditLog;
 import dev.orion.platform.rest.Cursor;
 import dev.orion.platform.rest.MergePatch;
 import dev.orion.platform.rest.Preconditions;
@@ -59,10 +59,10 @@ public class ProductsResource {
     ProductCatalog catalog;
 
     @Inject
-    ApiCaller caller;
+    ProductListing listing;
 
     @Inject
-    AuditLog audit;
+    ApiCaller caller;
 
     @Inject
     Validator validator;
@@ -86,11 +86,11 @@ public class ProductsResource {
                          @QueryParam("availability") String availability,
                          @QueryParam("brand") String brand,
                          @QueryParam("vendor") Long vendor) {
-        if (limit < 1 || limit > ProductCatalog.MAX_PAGE) {
-            throw new BadRequestException("limit must be between 1 and " + ProductCatalog.MAX_PAGE);
+        if (limit < 1 || limit > ProductListing.MAX_PAGE) {
+            throw new BadRequestException("limit must be between 1 and " + ProductListing.MAX_PAGE);
         }
-        var filter = new ProductFilter(text, QueryParams.timestamp("updated_since", updatedSince), availability(availability), brand);
-        ProductPage page = catalog.search(caller.vendorScope(vendor), filter, Cursor.decode(cursor), limit);
+        var query = ProductQuery.of(text, QueryParams.timestamp("updated_since", updatedSince), availability(availability), brand);
+        ProductPage page = listing.after(caller.vendorScope(vendor), query, Cursor.decode(cursor), limit);
         String next = page.hasMore() ? Cursor.encode(page.nextAfterId()) : null;
         var response = Response.ok(new ProductList(page.items().stream().map(ProductJson::of).toList(), page.hasMore(), next));
         if (next != null) {
@@ -130,8 +130,7 @@ public class ProductsResource {
         if ("*".equals(ifNoneMatch) && catalog.find(vendorId, sku).isPresent()) {
             throw Preconditions.failed("Product " + sku + " already exists");
         }
-        var write = catalog.replace(vendorId, body.toUpsert(requireSku(sku)), Preconditions.expectedVersion(ifMatch));
-        audit.record(caller.actor(), vendorId, write.created() ? "product.create" : "product.replace", "product", sku, null);
+        var write = catalog.replace(vendorId, body.toUpsert(requireSku(sku)), Preconditions.expectedVersion(ifMatch), caller.actor());
         var response = write.created()
                 ? Response.created(uri.getAbsolutePathBuilder().build())
                 : Response.ok();
@@ -163,8 +162,7 @@ public class ProductsResource {
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
-        var write = catalog.replace(vendorId, body.toUpsert(sku), current.version());
-        audit.record(caller.actor(), vendorId, "product.patch", "product", sku, patch.keySet().toString());
+        var write = catalog.patch(vendorId, body.toUpsert(sku), current.version(), patch.keySet(), caller.actor());
         return Response.ok(ProductJson.of(write.product())).tag(new EntityTag(ProductJson.etag(write.product()))).build();
     }
 
@@ -175,10 +173,9 @@ public class ProductsResource {
     public Response delete(@PathParam("sku") String sku, @QueryParam("vendor") Long vendor,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long vendorId = caller.vendorScope(vendor);
-        if (!catalog.delete(vendorId, sku, Preconditions.expectedVersion(ifMatch))) {
+        if (!catalog.delete(vendorId, sku, Preconditions.expectedVersion(ifMatch), caller.actor())) {
             throw new NotFoundException();
         }
-        audit.record(caller.actor(), vendorId, "product.delete", "product", sku, null);
         return Response.noContent().build();
     }
 

@@ -3,7 +3,6 @@ package dev.orion.catalog.rest;
 import dev.orion.catalog.application.ProductCatalog;
 import dev.orion.catalog.application.StockAdjustment;
 import dev.orion.platform.rest.ApiCaller;
-import dev.orion.platform.audit.AuditLog;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -34,9 +33,6 @@ public class StockResource {
     @Inject
     ApiCaller caller;
 
-    @Inject
-    AuditLog audit;
-
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "StockAdjustmentLine")
     public record Line(@NotBlank @Size(max = 100) String sku, @NotNull Integer delta, @NotBlank @Size(max = 200) String reason) {
     }
@@ -53,8 +49,7 @@ public class StockResource {
     public Result adjust(@Valid @NotNull Batch batch, @QueryParam("vendor") Long vendor) {
         long vendorId = caller.vendorScope(vendor);
         var lines = batch.adjustments().stream().map(l -> new StockAdjustment(l.sku(), l.delta(), l.reason())).toList();
-        var changed = catalog.adjustStock(vendorId, lines, caller.clientId());
-        audit.record(caller.actor(), vendorId, "stock.adjust", "product", null, lines.size() + " line(s)");
+        var changed = catalog.adjustStock(vendorId, lines, caller.actor());
         return new Result(changed.stream().map(ProductJson::of).toList());
     }
 }

@@ -6,16 +6,13 @@ import dev.orion.billing.application.SubscriptionView;
 import dev.orion.billing.domain.Subscription;
 import dev.orion.platform.InvalidFieldException;
 import dev.orion.platform.console.AdminMessages;
-import dev.orion.vendors.application.VendorDirectory;
-import dev.orion.vendors.application.VendorSummary;
-import jakarta.annotation.PostConstruct;
+import dev.orion.vendors.console.VendorChoices;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.List;
 import dev.orion.platform.console.DatabasePage;
 import org.primefaces.model.LazyDataModel;
 
@@ -30,12 +27,11 @@ public class SubscriptionsView implements Serializable {
     SubscriptionAdministration administration;
 
     @Inject
-    VendorDirectory vendors;
+    VendorChoices vendorChoices;
 
     @Inject
     ConsoleActor actor;
 
-    private List<VendorSummary> vendorChoices;
     private Long vendorFilter;
     private final LazyDataModel<SubscriptionView> subscriptions = new DatabasePage<>(() -> administration.count(vendorFilter), (first, size) -> administration.page(vendorFilter, first, size), subscription -> subscription.id());
 
@@ -46,11 +42,6 @@ public class SubscriptionsView implements Serializable {
     private BigDecimal price;
     private String currency = "EUR";
     private LocalDate start;
-
-    @PostConstruct
-    void init() {
-        vendorChoices = vendors.all();
-    }
 
     public void startNew() {
         editingId = null;
@@ -92,13 +83,12 @@ public class SubscriptionsView implements Serializable {
     }
 
     public String vendorName(Long id) {
-        return id == null ? "" : vendorChoices.stream().filter(v -> v.id() == id).map(VendorSummary::name).findFirst().orElse("#" + id);
+        return vendorChoices.name(id);
     }
 
     public boolean isEditing() { return editingId != null; }
     public Subscription.Plan[] getPlans() { return Subscription.Plan.values(); }
     public Subscription.Period[] getPeriods() { return Subscription.Period.values(); }
-    public List<VendorSummary> getVendorChoices() { return vendorChoices; }
     public LazyDataModel<SubscriptionView> getSubscriptions() { return subscriptions; }
     public Long getVendorFilter() { return vendorFilter; }
     public void setVendorFilter(Long vendorFilter) { this.vendorFilter = vendorFilter; }

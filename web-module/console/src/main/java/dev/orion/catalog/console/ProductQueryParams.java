@@ -39,7 +39,7 @@ final class ProductQueryParams {
     private static ProductQuery of(Function<String, String> value, boolean lowStock) {
         Integer[] range = stockRange(value.apply("stock"));
         return new ProductQuery(value.apply("sku"), value.apply("title"), value.apply("brand"),
-                availability(value.apply("availability")), range[0], range[1], lowStock, value.apply(FilterMeta.GLOBAL_FILTER_KEY));
+                availability(value.apply("availability")), range[0], range[1], lowStock, value.apply(FilterMeta.GLOBAL_FILTER_KEY), null);
     }
 
     /** The query as URL parameters (names as the table's filter fields). */

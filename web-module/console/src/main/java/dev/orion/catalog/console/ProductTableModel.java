@@ -42,7 +42,7 @@ class ProductTableModel extends LazyDataModel<ProductRow> {
     ProductQuery query() {
         return scope.isLowStockOnly() == filtered.lowStock() ? filtered
                 : new ProductQuery(filtered.skuPrefix(), filtered.title(), filtered.brand(), filtered.availability(),
-                        filtered.minStock(), filtered.maxStock(), scope.isLowStockOnly(), filtered.text());
+                        filtered.minStock(), filtered.maxStock(), scope.isLowStockOnly(), filtered.text(), null);
     }
 
     void filterBy(Map<String, FilterMeta> filters) {

@@ -1,14 +1,18 @@
 package dev.orion.catalog.console;
 
 import dev.orion.platform.console.ConsoleActor;
+import dev.orion.catalog.application.ProductCatalog;
 import dev.orion.catalog.application.ProductEdits;
 import dev.orion.catalog.application.ProductListing;
 import dev.orion.catalog.application.StaleVersionException;
+import dev.orion.catalog.application.StockAdjustment;
 import dev.orion.catalog.application.StockConflictException;
 import dev.orion.catalog.domain.Availability;
 import dev.orion.platform.console.ConsoleCaller;
 import dev.orion.vendors.application.VendorDirectory;
 import dev.orion.vendors.application.VendorSummary;
+import dev.orion.identity.console.CurrentUser;
+import dev.orion.vendors.console.VendorChoices;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -39,13 +43,15 @@ public class ProductsView implements Serializable, ProductTableModel.Scope {
     ProductEdits edits;
 
     @Inject
-    VendorDirectory vendors;
+    ProductCatalog catalog;
+
+    @Inject
+    VendorChoices vendorChoices;
 
     @Inject
     ConsoleCaller user;
 
     private Long vendorId;
-    private List<VendorSummary> vendorChoices;
     private boolean lowStockOnly;
     private ProductTableModel products;
     private List<ProductRow> selected = new ArrayList<>();
@@ -53,14 +59,9 @@ public class ProductsView implements Serializable, ProductTableModel.Scope {
 
     @PostConstruct
     void init() {
-        vendorChoices = user.isPlatform() ? vendors.all() : vendors.find(user.getVendorId()).stream().toList();
-        vendorId = user.isPlatform()
-                ? vendorChoices.stream().findFirst().map(VendorSummary::id).orElse(null)
-                : user.getVendorId();
+        vendorId = user.isPlatform() ? vendorChoices.firstId() : user.getVendorId();
         products = new ProductTableModel(listing, this);
     }
-
-    public List<VendorSummary> getVendorChoices() { return vendorChoices; }
 
     @Override
     public Long getVendorId() { return vendorId; }
@@ -156,7 +157,9 @@ public class ProductsView implements Serializable, ProductTableModel.Scope {
             return;
         }
         try {
-            int changed = edits.adjustStock(vendorId, selectedIds(), stockDelta, ConsoleActor.of(user)).size();
+            var lines = listing.skus(vendorId, selectedIds()).stream()
+                    .map(sku -> new StockAdjustment(sku, stockDelta, "console bulk adjustment")).toList();
+            int changed = lines.isEmpty() ? 0 : catalog.adjustStock(vendorId, lines, ConsoleActor.of(user)).size();
             ProductsMessages.info("products.bulk.adjusted", changed, stockDelta);
             afterBulk();
         } catch (RuntimeException e) {

@@ -7,8 +7,7 @@ import dev.orion.identity.application.ApiClientView;
 import dev.orion.identity.application.ClientCredentials;
 import dev.orion.platform.InvalidFieldException;
 import dev.orion.platform.console.AdminMessages;
-import dev.orion.vendors.application.VendorDirectory;
-import dev.orion.vendors.application.VendorSummary;
+import dev.orion.vendors.console.VendorChoices;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -36,13 +35,12 @@ public class ApiClientsView implements Serializable {
     ApiClientAdministration administration;
 
     @Inject
-    VendorDirectory vendors;
+    VendorChoices vendorChoices;
 
     @Inject
     ConsoleActor actor;
 
     private List<ApiClientView> list;
-    private List<VendorSummary> vendorChoices;
     private Map<String, String> plans;
 
     private String name;
@@ -55,7 +53,6 @@ public class ApiClientsView implements Serializable {
 
     @PostConstruct
     void init() {
-        vendorChoices = vendors.all().stream().filter(VendorSummary::active).toList();
         plans = new java.util.TreeMap<>();
         administration.ratePlans().forEach((plan, limits) -> plans.put(plan, limits.perSecond() + "/s, " + limits.burst()));
         reload();
@@ -122,11 +119,7 @@ public class ApiClientsView implements Serializable {
     }
 
     public String vendorName(Long id) {
-        if (id == null) {
-            return "";
-        }
-        return vendorChoices.stream().filter(v -> v.id() == id).map(VendorSummary::name).findFirst()
-                .orElseGet(() -> vendors.find(id).map(VendorSummary::name).orElse("#" + id));
+        return vendorChoices.name(id);
     }
 
     public String describe(String plan) {
@@ -135,7 +128,6 @@ public class ApiClientsView implements Serializable {
     }
 
     public List<ApiClientView> getClients() { return list; }
-    public List<VendorSummary> getVendorChoices() { return vendorChoices; }
     public List<String> getPlans() { return List.copyOf(plans.keySet()); }
     public ClientCredentials getShown() { return shown; }
     public String getPlanClientId() { return planClientId; }

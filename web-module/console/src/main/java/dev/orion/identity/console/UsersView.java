@@ -9,9 +9,7 @@ import dev.orion.identity.domain.Role;
 import dev.orion.platform.InvalidFieldException;
 import dev.orion.platform.console.AdminMessages;
 import dev.orion.platform.console.LocaleSwitcher;
-import dev.orion.vendors.application.VendorDirectory;
-import dev.orion.vendors.application.VendorSummary;
-import jakarta.annotation.PostConstruct;
+import dev.orion.vendors.console.VendorChoices;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -31,12 +29,11 @@ public class UsersView implements Serializable {
     ConsoleUserAdministration administration;
 
     @Inject
-    VendorDirectory vendors;
+    VendorChoices vendorChoices;
 
     @Inject
     ConsoleActor actor;
 
-    private List<VendorSummary> vendorChoices;
     private String search;
     private final LazyDataModel<ConsoleUserView> users = new DatabasePage<>(() -> administration.count(search), (first, size) -> administration.page(search, first, size), user -> user.id());
 
@@ -49,11 +46,6 @@ public class UsersView implements Serializable {
 
     private Long roleUserId;
     private String roleUserEmail;
-
-    @PostConstruct
-    void init() {
-        vendorChoices = vendors.all();
-    }
 
     public void startNew() {
         email = null;
@@ -101,13 +93,12 @@ public class UsersView implements Serializable {
     }
 
     public String vendorName(Long id) {
-        return id == null ? "" : vendorChoices.stream().filter(v -> v.id() == id).map(VendorSummary::name).findFirst().orElse("#" + id);
+        return vendorChoices.name(id);
     }
 
     public Role[] getRoles() { return Role.values(); }
     public List<String> getLocales() { return LocaleSwitcher.LANGUAGES; }
     public int getMinimumPasswordLength() { return PasswordResets.MIN_PASSWORD_LENGTH; }
-    public List<VendorSummary> getVendorChoices() { return vendorChoices; }
     public LazyDataModel<ConsoleUserView> getUsers() { return users; }
     public String getSearch() { return search; }
     public void setSearch(String search) { this.search = search; }

@@ -6,6 +6,7 @@ import dev.orion.platform.audit.AuditEntry;
 import dev.orion.platform.console.DatabasePage;
 import dev.orion.vendors.application.VendorDirectory;
 import dev.orion.vendors.application.VendorSummary;
+import dev.orion.vendors.console.VendorChoices;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -26,9 +27,8 @@ public class AuditView implements Serializable {
     AuditSearch search;
 
     @Inject
-    VendorDirectory vendors;
+    VendorChoices vendorChoices;
 
-    private List<VendorSummary> vendorChoices;
     private List<String> actions;
     private List<String> entityTypes;
 
@@ -42,7 +42,6 @@ public class AuditView implements Serializable {
 
     @PostConstruct
     void init() {
-        vendorChoices = vendors.all();
         actions = search.actions();
         entityTypes = search.entityTypes();
     }
@@ -61,10 +60,9 @@ public class AuditView implements Serializable {
     }
 
     public String vendorName(Long id) {
-        return id == null ? "" : vendorChoices.stream().filter(v -> v.id() == id).map(VendorSummary::code).findFirst().orElse("#" + id);
+        return vendorChoices.code(id);
     }
 
-    public List<VendorSummary> getVendorChoices() { return vendorChoices; }
     public List<String> getActions() { return actions; }
     public List<String> getEntityTypes() { return entityTypes; }
     public LazyDataModel<AuditEntry> getEntries() { return entries; }

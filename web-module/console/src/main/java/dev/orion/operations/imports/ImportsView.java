@@ -13,8 +13,7 @@ import dev.orion.platform.imports.ImportHistory;
 import dev.orion.platform.imports.ImportIssue;
 import dev.orion.platform.imports.ImportIssues;
 import dev.orion.platform.imports.ImportRun;
-import dev.orion.vendors.application.VendorDirectory;
-import dev.orion.vendors.application.VendorSummary;
+import dev.orion.vendors.console.VendorChoices;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -30,9 +29,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import java.util.ResourceBundle;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.primefaces.event.FileUploadEvent;
 import org.primefaces.model.file.UploadedFile;
@@ -68,7 +65,7 @@ public class ImportsView implements Serializable {
     ImportIssues issues;
 
     @Inject
-    VendorDirectory vendors;
+    VendorChoices vendorChoices;
 
     @Inject
     ConsoleCaller user;
@@ -82,8 +79,6 @@ public class ImportsView implements Serializable {
     private Long vendorId;
     private String mode = ProductImports.MODES.get(0);
     private Integer skipLimit;
-    private List<VendorSummary> vendorChoices;
-    private Map<Long, String> vendorNames;
 
     private ImportRun current;
     private JobProgress progress;
@@ -92,9 +87,7 @@ public class ImportsView implements Serializable {
 
     @PostConstruct
     void init() {
-        vendorChoices = user.isPlatform() ? vendors.all() : vendors.find(user.getVendorId()).stream().toList();
-        vendorNames = vendorChoices.stream().collect(Collectors.toMap(VendorSummary::id, VendorSummary::name));
-        vendorId = user.isPlatform() ? vendorChoices.stream().findFirst().map(VendorSummary::id).orElse(null) : user.getVendorId();
+        vendorId = user.isPlatform() ? vendorChoices.firstId() : user.getVendorId();
         recent = history.recent(JOBS, scope(), RECENT_SHOWN);
         String id = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("id");
         if (id != null && id.matches("\\d{1,18}")) {
@@ -166,7 +159,7 @@ public class ImportsView implements Serializable {
     }
 
     public String vendorName(long id) {
-        return vendorNames.getOrDefault(id, "#" + id);
+        return vendorChoices.name(id);
     }
 
     /** When something happened, in UTC like the dates of reports and feeds. */
@@ -193,7 +186,6 @@ public class ImportsView implements Serializable {
     public List<String> getModes() { return ProductImports.MODES; }
     public int getMaxSkipLimit() { return ImportExecutions.MAX_SKIP_LIMIT; }
     public long getUploadLimit() { return uploadLimit; }
-    public List<VendorSummary> getVendorChoices() { return vendorChoices; }
 
     public String getKind() { return kind; }
     public void setKind(String kind) { this.kind = ORDERS.equals(kind) ? ORDERS : PRODUCTS; }

@@ -6,9 +6,7 @@ import dev.orion.orders.application.CustomerView;
 import dev.orion.platform.InvalidFieldException;
 import dev.orion.platform.console.AdminMessages;
 import dev.orion.platform.console.LocaleSwitcher;
-import dev.orion.vendors.application.VendorDirectory;
-import dev.orion.vendors.application.VendorSummary;
-import jakarta.annotation.PostConstruct;
+import dev.orion.vendors.console.VendorChoices;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -28,12 +26,11 @@ public class CustomersView implements Serializable {
     CustomerAdministration administration;
 
     @Inject
-    VendorDirectory vendors;
+    VendorChoices vendorChoices;
 
     @Inject
     ConsoleActor actor;
 
-    private List<VendorSummary> vendorChoices;
     private Long vendorFilter;
     private String search;
     private final LazyDataModel<CustomerView> customers = new DatabasePage<>(() -> administration.count(vendorFilter, search), (first, size) -> administration.page(vendorFilter, search, first, size), customer -> customer.id());
@@ -43,11 +40,6 @@ public class CustomersView implements Serializable {
     private String email;
     private String name;
     private String locale = "en";
-
-    @PostConstruct
-    void init() {
-        vendorChoices = vendors.all();
-    }
 
     public void startNew() {
         editingId = null;
@@ -85,12 +77,11 @@ public class CustomersView implements Serializable {
     }
 
     public String vendorName(long id) {
-        return vendorChoices.stream().filter(v -> v.id() == id).map(VendorSummary::name).findFirst().orElse("#" + id);
+        return vendorChoices.name(id);
     }
 
     public boolean isEditing() { return editingId != null; }
     public List<String> getLocales() { return LocaleSwitcher.LANGUAGES; }
-    public List<VendorSummary> getVendorChoices() { return vendorChoices; }
     public LazyDataModel<CustomerView> getCustomers() { return customers; }
     public Long getVendorFilter() { return vendorFilter; }
     public void setVendorFilter(Long vendorFilter) { this.vendorFilter = vendorFilter; }

@@ -5,8 +5,7 @@ import dev.orion.orders.application.OrderFilter;
 import dev.orion.orders.application.OrderListing;
 import dev.orion.orders.application.OrderRow;
 import dev.orion.orders.domain.OrderStatus;
-import dev.orion.vendors.application.VendorDirectory;
-import dev.orion.vendors.application.VendorSummary;
+import dev.orion.vendors.console.VendorChoices;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -18,7 +17,6 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.primefaces.component.datatable.DataTable;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
@@ -35,14 +33,12 @@ public class OrdersView implements Serializable {
     OrderListing listing;
 
     @Inject
-    VendorDirectory vendors;
+    VendorChoices vendorChoices;
 
     @Inject
     ConsoleCaller user;
 
     private Long vendorId;
-    private List<VendorSummary> vendorChoices = List.of();
-    private Map<Long, String> vendorNames = Map.of();
     private OrderStatus status;
     private LocalDate from;
     private LocalDate to;
@@ -52,10 +48,7 @@ public class OrdersView implements Serializable {
 
     @PostConstruct
     void init() {
-        if (user.isPlatform()) {
-            vendorChoices = vendors.all();
-            vendorNames = vendorChoices.stream().collect(Collectors.toMap(VendorSummary::id, VendorSummary::name));
-        } else {
+        if (!user.isPlatform()) {
             vendorId = user.getVendorId();
         }
     }
@@ -81,11 +74,10 @@ public class OrdersView implements Serializable {
 
     /** The vendor's name for the platform users' vendor column. */
     public String vendorName(long id) {
-        return vendorNames.getOrDefault(id, Long.toString(id));
+        return vendorChoices.name(id);
     }
 
     public OrderStatus[] getStatuses() { return OrderStatus.values(); }
-    public List<VendorSummary> getVendorChoices() { return vendorChoices; }
     public LazyDataModel<OrderRow> getOrders() { return orders; }
     public Long getVendorId() { return vendorId; }
 

@@ -3,15 +3,13 @@ package dev.orion.reporting.console;
 import dev.orion.platform.console.ConsoleCaller;
 import dev.orion.reporting.application.Dashboard;
 import dev.orion.reporting.application.DashboardFigures;
-import dev.orion.vendors.application.VendorDirectory;
-import dev.orion.vendors.application.VendorSummary;
+import dev.orion.vendors.console.VendorChoices;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.List;
 import java.util.ResourceBundle;
 
 /** The dashboard: a vendor's own figures, or for platform users all vendors' (or one's) and the platform's health. */
@@ -25,22 +23,19 @@ public class DashboardView implements Serializable {
     DashboardFigures figures;
 
     @Inject
-    VendorDirectory vendors;
+    VendorChoices vendorChoices;
 
     @Inject
     ConsoleCaller user;
 
     private Long vendorId;
-    private List<VendorSummary> vendorChoices = List.of();
     private Dashboard dashboard;
     private String revenueChart;
     private String statusChart;
 
     @PostConstruct
     void init() {
-        if (user.isPlatform()) {
-            vendorChoices = vendors.all();
-        } else {
+        if (!user.isPlatform()) {
             vendorId = user.getVendorId();
         }
         refresh();
@@ -56,7 +51,6 @@ public class DashboardView implements Serializable {
     public Dashboard getDashboard() { return dashboard; }
     public String getRevenueChart() { return revenueChart; }
     public String getStatusChart() { return statusChart; }
-    public List<VendorSummary> getVendorChoices() { return vendorChoices; }
     public Long getVendorId() { return vendorId; }
 
     public void setVendorId(Long id) {

@@ -8,8 +8,7 @@ import dev.orion.platform.console.ConsoleActor;
 import dev.orion.reporting.application.ReportFormat;
 import dev.orion.reporting.application.SalesReportRequest;
 import dev.orion.reporting.application.SalesReports;
-import dev.orion.vendors.application.VendorDirectory;
-import dev.orion.vendors.application.VendorSummary;
+import dev.orion.vendors.console.VendorChoices;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -23,9 +22,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import java.util.ResourceBundle;
-import java.util.stream.Collectors;
 
 /**
  * The reports page: request a sales report (a period, a format, a vendor or all for platform staff), follow
@@ -44,7 +41,7 @@ public class ReportsView implements Serializable {
     SalesReports reports;
 
     @Inject
-    VendorDirectory vendors;
+    VendorChoices vendorChoices;
 
     @Inject
     AuditLog audit;
@@ -57,8 +54,6 @@ public class ReportsView implements Serializable {
     private ReportFormat format = ReportFormat.CSV;
     /** Null: every vendor (platform users only). */
     private Long vendorId;
-    private List<VendorSummary> vendorChoices;
-    private Map<Long, String> vendorNames;
     private List<ReportRow> rows = List.of();
 
     /** A report as the list shows it. */
@@ -75,8 +70,6 @@ public class ReportsView implements Serializable {
 
     @PostConstruct
     void init() {
-        vendorChoices = user.isPlatform() ? vendors.all() : vendors.find(user.getVendorId()).stream().toList();
-        vendorNames = vendorChoices.stream().collect(Collectors.toMap(VendorSummary::id, VendorSummary::name));
         vendorId = user.isPlatform() ? null : user.getVendorId();
         load();
     }
@@ -112,7 +105,7 @@ public class ReportsView implements Serializable {
     }
 
     public String vendorName(Long id) {
-        return id == null ? text("vendor.all") : vendorNames.getOrDefault(id, "#" + id);
+        return id == null ? text("vendor.all") : vendorChoices.name(id);
     }
 
     /** When something happened, in UTC like the dates of reports and feeds. */
@@ -131,7 +124,6 @@ public class ReportsView implements Serializable {
 
     public int getMaxDays() { return SalesReportRequest.MAX_DAYS; }
     public ReportFormat[] getFormats() { return ReportFormat.values(); }
-    public List<VendorSummary> getVendorChoices() { return vendorChoices; }
     public List<ReportRow> getRows() { return rows; }
 
     public LocalDate getFrom() { return from; }

@@ -1,4 +1,4 @@
-package dev.orion.platform.demo;
+package dev.orion.demo;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;

@@ -1,4 +1,4 @@
-package dev.orion.platform.demo;
+package dev.orion.demo;
 
 import dev.orion.billing.domain.Subscription;
 import dev.orion.catalog.domain.Availability;
