@@ -1,9 +1,6 @@
 package dev.orion.orders.console;
 
 import dev.orion.platform.console.ConsoleActor;
-import dev.orion.billing.application.InvoiceView;
-import dev.orion.billing.application.NotInvoiceableException;
-import dev.orion.billing.application.OrderInvoices;
 import dev.orion.identity.console.CurrentUser;
 import dev.orion.orders.application.NoConfirmationException;
 import dev.orion.orders.application.OrderListing;
@@ -29,7 +26,8 @@ import java.util.ResourceBundle;
 import org.primefaces.PrimeFaces;
 
 /**
- * One order: customer, lines, timeline, the moves its status allows, the confirmation email and the invoice.
+ * One order: customer, lines, timeline, the moves its status allows and the confirmation email (the invoice
+ * part of the page is billing's {@code OrderInvoiceView}).
  * Every action goes to the order's own vendor: the user's vendor for VENDOR users, the order's for platform users.
  */
 @Named
@@ -45,9 +43,6 @@ public class OrderDetailView implements Serializable {
     OrderListing listing;
 
     @Inject
-    OrderInvoices invoices;
-
-    @Inject
     AuditLog audit;
 
     @Inject
@@ -57,7 +52,6 @@ public class OrderDetailView implements Serializable {
     private Long vendorId;
     private OrderView order;
     private List<StatusChangeView> timeline = List.of();
-    private InvoiceView invoice;
     private String tracking;
 
     /** Loads the order named by the request (?id=); another vendor's order is "not found", never shown. */
@@ -79,7 +73,6 @@ public class OrderDetailView implements Serializable {
         Optional<OrderView> found = vendorId == null ? Optional.empty() : orders.find(vendorId, orderId);
         order = found.orElse(null);
         timeline = order == null ? List.of() : orders.timeline(vendorId, orderId);
-        invoice = order == null ? null : invoices.find(vendorId, orderId).orElse(null);
     }
 
     private static Long orderIdParameter() {
@@ -127,26 +120,6 @@ public class OrderDetailView implements Serializable {
         }
     }
 
-    /** Issues the invoice if the order has none yet, then starts the PDF download. */
-    public void issueInvoice() {
-        try {
-            var issued = invoices.issue(vendorId, orderId).orElseThrow();
-            invoice = issued.invoice();
-            if (issued.created()) {
-                audit.record(ConsoleActor.of(user), vendorId, "invoice.issue", "order", orderId, invoice.number());
-            }
-            info(issued.created() ? "invoice.issued" : "invoice.exists", invoice.number());
-            PrimeFaces.current().executeScript("window.location.assign('" + getInvoiceUrl() + "')");
-        } catch (NotInvoiceableException e) {
-            error("invoice.refused", label(order.status()));
-        }
-    }
-
-    public String getInvoiceUrl() {
-        return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
-                + OrderInvoiceDownload.PATH + "?order=" + orderId;
-    }
-
     public String getTitle() {
         return MessageFormat.format(bundle().getString("detail.title"), orderId == null ? "" : orderId.toString());
     }
@@ -154,7 +127,6 @@ public class OrderDetailView implements Serializable {
     public Long getOrderId() { return orderId; }
     public OrderView getOrder() { return order; }
     public List<StatusChangeView> getTimeline() { return timeline; }
-    public InvoiceView getInvoice() { return invoice; }
     public String getTracking() { return tracking; }
     public void setTracking(String tracking) { this.tracking = tracking; }
 
