@@ -4,7 +4,6 @@ import dev.orion.platform.rest.ApiCaller;
 import dev.orion.orders.application.OrderService;
 import dev.orion.orders.application.OrderView;
 import dev.orion.orders.domain.OrderStatus;
-import dev.orion.platform.audit.AuditLog;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
@@ -56,9 +55,6 @@ public class OrdersResource {
     @Inject
     ApiCaller caller;
 
-    @Inject
-    AuditLog audit;
-
     @Context
     UriInfo uri;
 
@@ -100,8 +96,7 @@ public class OrdersResource {
         var request = new NewOrder(body.externalId(), body.customer().email(), body.customer().name(),
                 body.customer().locale() == null ? "en" : body.customer().locale(), body.currency(),
                 body.lines().stream().map(l -> new NewOrder.Line(l.sku(), l.quantity())).toList());
-        OrderView order = orders.place(vendorId, request, caller.clientId());
-        audit.record(caller.actor(), vendorId, "order.create", "order", order.id(), body.lines().size() + " line(s)");
+        OrderView order = orders.place(caller.actor(), vendorId, request);
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(order.id())).build()).entity(OrderJson.of(order)).build();
     }
 
@@ -132,9 +127,8 @@ public class OrdersResource {
         }
         OrderStatus target = status(body.to());
         long vendorId = caller.vendorScope(vendor);
-        OrderView changed = orders.transition(vendorId, id, target, body.trackingNumber(), caller.clientId())
+        OrderView changed = orders.transition(caller.actor(), vendorId, id, target, body.trackingNumber())
                 .orElseThrow(NotFoundException::new);
-        audit.record(caller.actor(), vendorId, "order.transition", "order", id, "to " + target);
         return OrderJson.of(changed);
     }
 }

@@ -9,7 +9,6 @@ import dev.orion.orders.application.OrderView;
 import dev.orion.orders.application.StatusChangeView;
 import dev.orion.orders.domain.IllegalTransitionException;
 import dev.orion.orders.domain.OrderStatus;
-import dev.orion.platform.audit.AuditLog;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJBException;
 import jakarta.faces.application.FacesMessage;
@@ -41,9 +40,6 @@ public class OrderDetailView implements Serializable {
 
     @Inject
     OrderListing listing;
-
-    @Inject
-    AuditLog audit;
 
     @Inject
     CurrentUser user;
@@ -98,8 +94,7 @@ public class OrderDetailView implements Serializable {
             return;
         }
         try {
-            orders.transition(vendorId, orderId, OrderStatus.valueOf(target), tracking, user.getEmail());
-            audit.record(ConsoleActor.of(user), vendorId, "order.transition", "order", orderId, "to " + target);
+            orders.transition(ConsoleActor.of(user), vendorId, orderId, OrderStatus.valueOf(target), tracking);
             info("transition.done", label(target));
             tracking = null;
             PrimeFaces.current().executeScript("PF('shipDialog').hide()");
@@ -112,8 +107,7 @@ public class OrderDetailView implements Serializable {
 
     public void resendConfirmation() {
         try {
-            orders.resendConfirmation(vendorId, orderId);
-            audit.record(ConsoleActor.of(user), vendorId, "order.confirmation.resend", "order", orderId, order.customerEmail());
+            orders.resendConfirmation(ConsoleActor.of(user), vendorId, orderId);
             info("resend.done", order.customerEmail());
         } catch (NoConfirmationException e) {
             error("resend.refused", label(order.status()));
