@@ -5,7 +5,6 @@ import dev.orion.billing.application.NotInvoiceableException;
 import dev.orion.billing.application.OrderInvoices;
 import dev.orion.identity.console.CurrentUser;
 import dev.orion.orders.application.OrderListing;
-import dev.orion.platform.audit.AuditLog;
 import dev.orion.platform.console.ConsoleActor;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
@@ -36,9 +35,6 @@ public class OrderInvoiceView implements Serializable {
     OrderListing listing;
 
     @Inject
-    AuditLog audit;
-
-    @Inject
     CurrentUser user;
 
     private Long orderId;
@@ -61,14 +57,11 @@ public class OrderInvoiceView implements Serializable {
             return;
         }
         try {
-            var issued = invoices.issue(vendorId, orderId).orElse(null);
+            var issued = invoices.issue(ConsoleActor.of(user), vendorId, orderId).orElse(null);
             if (issued == null) {
                 return;
             }
             invoice = issued.invoice();
-            if (issued.created()) {
-                audit.record(ConsoleActor.of(user), vendorId, "invoice.issue", "order", orderId, invoice.number());
-            }
             info(issued.created() ? "invoice.issued" : "invoice.exists", invoice.number());
             PrimeFaces.current().executeScript("window.location.assign('" + getInvoiceUrl() + "')");
         } catch (NotInvoiceableException e) {
