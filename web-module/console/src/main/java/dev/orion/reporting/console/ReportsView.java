@@ -2,7 +2,6 @@ package dev.orion.reporting.console;
 
 import dev.orion.identity.console.CurrentUser;
 import dev.orion.platform.audit.Actor;
-import dev.orion.platform.audit.AuditLog;
 import dev.orion.platform.batch.JobExecutionView;
 import dev.orion.platform.console.ConsoleActor;
 import dev.orion.reporting.application.ReportFormat;
@@ -47,9 +46,6 @@ public class ReportsView implements Serializable {
     VendorDirectory vendors;
 
     @Inject
-    AuditLog audit;
-
-    @Inject
     CurrentUser user;
 
     private LocalDate from = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1);
@@ -86,9 +82,7 @@ public class ReportsView implements Serializable {
         Long vendor = user.isPlatform() ? vendorId : user.getVendorId();
         try {
             var request = new SalesReportRequest(vendor, from, to, format);
-            long id = reports.request(request);
-            audit.record(actor(), vendor, "report.request", "report", id,
-                    "sales " + request.from() + ".." + request.to() + " " + request.format());
+            long id = reports.request(actor(), request);
             FacesContext.getCurrentInstance().addMessage(null,
                     new FacesMessage(FacesMessage.SEVERITY_INFO, MessageFormat.format(text("requested"), id), ""));  // a null detail would repeat the summary in the growl
             load();
