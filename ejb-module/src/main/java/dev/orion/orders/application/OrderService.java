@@ -42,38 +42,6 @@ public class OrderService {
     @Inject
     AuditLog audit;
 
-    /** Orders of a vendor, oldest first, keyset-paginated by id. */
-    public OrderPage list(long vendorId, OrderFilter filter, Long afterId, int limit) {
-        int size = Math.max(1, Math.min(limit, 100));
-        var jpql = new StringBuilder("SELECT o FROM Order o WHERE o.vendorId = :vendor AND o.id > :after");
-        if (filter.status() != null) {
-            jpql.append(" AND o.status = :status");
-        }
-        if (filter.createdFrom() != null) {
-            jpql.append(" AND o.createdAt >= :from");
-        }
-        if (filter.createdTo() != null) {
-            jpql.append(" AND o.createdAt < :to");
-        }
-        var query = em.createQuery(jpql.append(" ORDER BY o.id").toString(), Order.class)
-                .setParameter("vendor", vendorId)
-                .setParameter("after", afterId == null ? 0L : afterId)
-                .setMaxResults(size + 1);
-        if (filter.status() != null) {
-            query.setParameter("status", filter.status());
-        }
-        if (filter.createdFrom() != null) {
-            query.setParameter("from", filter.createdFrom());
-        }
-        if (filter.createdTo() != null) {
-            query.setParameter("to", filter.createdTo());
-        }
-        List<Order> rows = query.getResultList();
-        boolean more = rows.size() > size;
-        List<OrderView> page = rows.stream().limit(size).map(OrderView::of).toList();
-        return new OrderPage(page, more, more ? page.get(page.size() - 1).id() : null);
-    }
-
     /**
      * Places an order: reserves the stock of every line (all or nothing, never below zero), prices the lines
      * from the catalogue and records the customer. An order with a known external id is not placed twice.

@@ -31,6 +31,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import dev.orion.orders.application.NewOrder;
 import dev.orion.orders.application.OrderFilter;
+import dev.orion.orders.application.OrderListing;
 import dev.orion.orders.application.OrderPage;
 import dev.orion.platform.rest.Cursor;
 import dev.orion.platform.rest.QueryParams;
@@ -51,6 +52,9 @@ public class OrdersResource {
 
     @Inject
     OrderService orders;
+
+    @Inject
+    OrderListing listing;
 
     @Inject
     ApiCaller caller;
@@ -82,7 +86,7 @@ public class OrdersResource {
             throw new BadRequestException("limit must be between 1 and 100");
         }
         var filter = new OrderFilter(status == null ? null : status(status), QueryParams.timestamp("created_from", from), QueryParams.timestamp("created_to", to));
-        OrderPage page = orders.list(caller.vendorScope(vendor), filter, Cursor.decode(cursor), limit);
+        OrderPage page = listing.page(caller.vendorScope(vendor), filter, OrderListing.Sort.OLDEST_FIRST, Cursor.decode(cursor), 0, limit);
         return new OrderList(page.items().stream().map(OrderJson::of).toList(), page.hasMore(), page.hasMore() ? Cursor.encode(page.nextAfterId()) : null);
     }
 
