@@ -71,8 +71,8 @@ public class OrderListing {
     /** The lines of a page's orders in one more query, rather than one query per order. */
     private void fetchLines(List<Order> orders) {
         if (!orders.isEmpty()) {
-            em.createQuery("SELECT DISTINCT o FROM Order o LEFT JOIN FETCH o.lines WHERE o IN :orders", Order.class)
-                    .setParameter("orders", orders).getResultList();
+            em.createQuery("SELECT DISTINCT o FROM Order o LEFT JOIN FETCH o.lines WHERE o.id IN :ids", Order.class)
+                    .setParameter("ids", orders.stream().map(Order::getId).toList()).getResultList();
         }
     }
 
