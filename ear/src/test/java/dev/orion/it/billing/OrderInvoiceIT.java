@@ -78,6 +78,9 @@ class OrderInvoiceIT extends OrionDeployment {
         assertEquals(number, Http.json(again).getString("number"));
         Thread.sleep(1500);
         assertEquals(1, SMTP.getReceivedMessagesForDomain(customer).length, "issued once, emailed once");
+        assertEquals(vendor.clientId + "|invoice|" + invoice.getInt("id") + "|" + number,
+                TestData.queryString("SELECT string_agg(actor || '|' || entity_type || '|' || entity_id || '|' || details, ',')"
+                        + " FROM audit_log WHERE vendor_id = ? AND action = 'invoice.issue'", vendor.vendorId), "issued once, audited once");
     }
 
     @Test

@@ -110,6 +110,8 @@ class OrdersConsoleIT extends OrionDeployment {
             assertEquals("1", TestData.queryString("SELECT count(*) FROM email_outbox WHERE dedupe_key = ?", "order-confirmation:" + pending),
                     "confirming queues the confirmation email");
             assertTrue(browser.all(By.id("order-form:to-CONFIRMED")).isEmpty(), "no longer offered once confirmed");
+            assertEquals(user + "|console-user|to CONFIRMED", TestData.queryString("SELECT string_agg(actor || '|' || actor_type || '|' || details, ',')"
+                    + " FROM audit_log WHERE action = 'order.transition' AND entity_id = ?", Long.toString(pending)), "audited once, for the user");
         }
     }
 
@@ -150,6 +152,11 @@ class OrdersConsoleIT extends OrionDeployment {
             assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
             assertEquals("%PDF", new String(Arrays.copyOf(pdf.body(), 4), StandardCharsets.US_ASCII));
             assertEquals("1", TestData.queryString("SELECT count(*) FROM invoices WHERE order_id = ?", confirmed));
+            assertEquals(user + "|order.confirmation.resend|order," + user + "|invoice.issue|invoice",
+                    TestData.queryString("SELECT string_agg(actor || '|' || action || '|' || entity_type, ',' ORDER BY id) FROM audit_log"
+                            + " WHERE (action = 'order.confirmation.resend' AND entity_id = ?)"
+                            + " OR (action = 'invoice.issue' AND entity_id = (SELECT id::text FROM invoices WHERE order_id = ?))",
+                            Long.toString(confirmed), confirmed), "the console's changes are audited by the services, for the user");
         }
     }
 

@@ -96,6 +96,20 @@ class OrdersApiIT extends OrionDeployment {
     }
 
     @Test
+    void eachChangeIsAuditedOnceForTheClientAndARefusedMoveNotAtAll() {
+        var api = shop();
+        long id = Http.json(api.send("POST", "/orders", "application/json", order("ext-a", line("LAMP", 1), line("MUG", 2)))).getInt("id");
+
+        assertEquals(200, api.send("POST", "/orders/" + id + "/transitions", "application/json", "{\"to\":\"CONFIRMED\"}").statusCode());
+        assertEquals(409, api.send("POST", "/orders/" + id + "/transitions", "application/json", "{\"to\":\"DELIVERED\"}").statusCode());
+
+        assertEquals(api.clientId + "|api-client|order.create|" + id + "|2 line(s),"
+                        + api.clientId + "|api-client|order.transition|" + id + "|to CONFIRMED",
+                TestData.queryString("SELECT string_agg(actor || '|' || actor_type || '|' || action || '|' || entity_id || '|' || details,"
+                        + " ',' ORDER BY id) FROM audit_log WHERE vendor_id = ? AND action LIKE 'order.%'", api.vendorId));
+    }
+
+    @Test
     void invalidOrdersAreReportedPerField() {
         var api = shop();
         var response = api.send("POST", "/orders", "application/json",

@@ -5,6 +5,8 @@ import dev.orion.notifications.application.EmailQueue;
 import dev.orion.notifications.application.EmailRequest;
 import dev.orion.orders.application.OrderService;
 import dev.orion.orders.application.OrderView;
+import dev.orion.platform.audit.Actor;
+import dev.orion.platform.audit.AuditLog;
 import dev.orion.vendors.application.VendorDirectory;
 import dev.orion.vendors.application.VendorSummary;
 import jakarta.ejb.EJB;
@@ -23,7 +25,8 @@ import java.util.Set;
 
 /**
  * Invoices orders: one invoice per sold order, numbered without gaps per vendor and year, its PDF kept in
- * storage and emailed to the customer as an attachment, all in one transaction.
+ * storage and emailed to the customer as an attachment, and the issue recorded in the audit log, all in one
+ * transaction.
  */
 @Stateless
 public class OrderInvoices {
@@ -51,12 +54,15 @@ public class OrderInvoices {
     @Inject
     EmailQueue emails;
 
+    @Inject
+    AuditLog audit;
+
     /** What issuing found: the invoice, and whether this call issued it (false: it already existed). */
     public record Issued(InvoiceView invoice, boolean created) {
     }
 
     /** The order's invoice, issued and emailed now if it has none; empty if the vendor has no such order. */
-    public Optional<Issued> issue(long vendorId, long orderId) {
+    public Optional<Issued> issue(Actor who, long vendorId, long orderId) {
         Optional<OrderView> found = orders.find(vendorId, orderId);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -81,6 +87,7 @@ public class OrderInvoices {
         InvoiceView view = InvoiceView.of(invoice);
         files.store(view, out -> InvoicePdf.write(view, vendor.name(), rate, order, out));
         emails.enqueue(invoiceEmail(view, vendor, order));
+        audit.record(who, vendorId, "invoice.issue", "invoice", view.id(), view.number());
         return Optional.of(new Issued(view, true));
     }
 

@@ -1,6 +1,8 @@
 package dev.orion.identity.application;
 
 import dev.orion.identity.domain.ApiClient;
+import dev.orion.platform.audit.Actor;
+import dev.orion.platform.audit.AuditLog;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -10,7 +12,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
-/** Creates, lists, rotates and revokes API clients. Secrets are random, shown once, stored as bcrypt. */
+/**
+ * Creates, lists, rotates and revokes API clients. Secrets are random, shown once, stored as bcrypt. Each change
+ * is recorded in the audit log for whoever made it (the admin API's client or a console user).
+ */
 @Stateless
 public class ApiClientAdmin {
 
@@ -25,7 +30,10 @@ public class ApiClientAdmin {
     @Inject
     dev.orion.vendors.application.VendorDirectory vendors;
 
-    public ClientCredentials create(String name, String role, Long vendorId, String ratePlan) {
+    @Inject
+    AuditLog audit;
+
+    public ClientCredentials create(Actor who, String name, String role, Long vendorId, String ratePlan) {
         String clientId = "cl_" + random(12);
         String secret = random(32);
         var client = new ApiClient(clientId, name, hasher.hash(secret), role, vendorId);
@@ -33,6 +41,7 @@ public class ApiClientAdmin {
             client.changeRatePlan(ratePlan);
         }
         em.persist(client);
+        audit.record(who, vendorId, "api-client.create", "api-client", clientId, ratePlan == null ? role : role + ", plan " + ratePlan);
         return new ClientCredentials(clientId, secret);
     }
 
@@ -40,25 +49,32 @@ public class ApiClientAdmin {
         return em.createQuery("SELECT c FROM ApiClient c ORDER BY c.id", ApiClient.class).getResultStream().map(ApiClientView::of).toList();
     }
 
-    public Optional<ClientCredentials> rotateSecret(String clientId) {
+    public Optional<ClientCredentials> rotateSecret(Actor who, String clientId) {
         return find(clientId).filter(c -> !c.isRevoked()).map(client -> {
             String secret = random(32);
             client.rotateSecret(hasher.hash(secret));
+            audit.record(who, null, "api-client.rotate-secret", "api-client", clientId, null);
             return new ClientCredentials(clientId, secret);
         });
     }
 
     /** @return false when there is no such client */
-    public boolean revoke(String clientId) {
+    public boolean revoke(Actor who, String clientId) {
         Optional<ApiClient> client = find(clientId);
-        client.ifPresent(ApiClient::revoke);
+        client.ifPresent(c -> {
+            c.revoke();
+            audit.record(who, null, "api-client.revoke", "api-client", clientId, null);
+        });
         return client.isPresent();
     }
 
     /** @return false when there is no such client */
-    public boolean changeRatePlan(String clientId, String plan) {
+    public boolean changeRatePlan(Actor who, String clientId, String plan) {
         Optional<ApiClient> client = find(clientId);
-        client.ifPresent(c -> c.changeRatePlan(plan));
+        client.ifPresent(c -> {
+            c.changeRatePlan(plan);
+            audit.record(who, null, "api-client.rate-plan", "api-client", clientId, plan);
+        });
         return client.isPresent();
     }
 

@@ -2,7 +2,6 @@ package dev.orion.identity.application;
 
 import dev.orion.platform.InvalidFieldException;
 import dev.orion.platform.audit.Actor;
-import dev.orion.platform.audit.AuditLog;
 import dev.orion.platform.ratelimit.RateLimits;
 import dev.orion.platform.ratelimit.RatePlan;
 import dev.orion.vendors.application.VendorDirectory;
@@ -11,8 +10,8 @@ import jakarta.inject.Inject;
 import java.util.SortedMap;
 
 /**
- * API client changes from the console: {@link ApiClientAdmin} does them, this checks what a form can get wrong
- * (unknown plan, missing vendor) and audits each change in the same transaction, as the admin API does.
+ * API client changes from the console: {@link ApiClientAdmin} does them (and audits them, as for the admin API),
+ * this checks what a form can get wrong (unknown plan, missing vendor) and names each refusal for the form.
  */
 @Stateless
 public class ApiClientAdministration {
@@ -25,9 +24,6 @@ public class ApiClientAdministration {
 
     @Inject
     VendorDirectory vendors;
-
-    @Inject
-    AuditLog audit;
 
     public SortedMap<String, RatePlan> ratePlans() {
         return limits.clientPlans();
@@ -44,31 +40,27 @@ public class ApiClientAdministration {
         }
         requireKnownPlan(ratePlan);
         ClientCredentials created = InvalidFieldException.check("role", "client.error.role",
-                () -> clients.create(name.strip(), role, vendor, ratePlan));
-        audit.record(who, vendor, "api-client.create", "api-client", created.clientId(), role + ", plan " + ratePlan);
+                () -> clients.create(who, name.strip(), role, vendor, ratePlan));
         return created;
     }
 
     public ClientCredentials rotateSecret(Actor who, String clientId) {
-        ClientCredentials rotated = clients.rotateSecret(clientId).orElseThrow(
+        ClientCredentials rotated = clients.rotateSecret(who, clientId).orElseThrow(
                 () -> new InvalidFieldException(null, "client.error.gone", "This client no longer exists or is revoked"));
-        audit.record(who, null, "api-client.rotate-secret", "api-client", clientId, null);
         return rotated;
     }
 
     public void revoke(Actor who, String clientId) {
-        if (!clients.revoke(clientId)) {
+        if (!clients.revoke(who, clientId)) {
             throw new InvalidFieldException(null, "client.error.gone", "This client no longer exists");
         }
-        audit.record(who, null, "api-client.revoke", "api-client", clientId, null);
     }
 
     public void changeRatePlan(Actor who, String clientId, String ratePlan) {
         requireKnownPlan(ratePlan);
-        if (!clients.changeRatePlan(clientId, ratePlan)) {
+        if (!clients.changeRatePlan(who, clientId, ratePlan)) {
             throw new InvalidFieldException(null, "client.error.gone", "This client no longer exists");
         }
-        audit.record(who, null, "api-client.rate-plan", "api-client", clientId, ratePlan);
     }
 
     private void requireKnownPlan(String ratePlan) {

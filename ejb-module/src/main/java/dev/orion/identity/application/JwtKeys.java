@@ -1,5 +1,7 @@
 package dev.orion.identity.application;
 
+import dev.orion.platform.audit.Actor;
+import dev.orion.platform.audit.AuditLog;
 import dev.orion.platform.storage.SecretFiles;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
@@ -35,6 +37,9 @@ public class JwtKeys {
     @Inject
     @ConfigProperty(name = "orion.jwt.key.dir", defaultValue = "${jboss.server.data.dir}/orion/keys")
     String keyDirectory;
+
+    @Inject
+    AuditLog audit;
 
     private volatile RsaJsonWebKey signingKey;
 
@@ -78,9 +83,10 @@ public class JwtKeys {
 
     /**
      * Starts signing with a new key. The public keys file keeps the new key and the one before it, so tokens
-     * signed before the rotation stay valid until they expire (15 minutes at most).
+     * signed before the rotation stay valid until they expire (15 minutes at most). The rotation is recorded in
+     * the audit log for {@code who}.
      */
-    public synchronized String rotate() {
+    public synchronized String rotate(Actor who) {
         try {
             Path dir = Path.of(keyDirectory);
             RsaJsonWebKey previous = signingKey;
@@ -91,6 +97,7 @@ public class JwtKeys {
             set.addJsonWebKey(publicHalf(previous));
             SecretFiles.replace(jwksFile, set.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
             LOG.info(() -> "JWT signing key rotated: now " + signingKey.getKeyId() + ", still accepting " + previous.getKeyId());
+            audit.record(who, null, "jwt-key.rotate", "jwt-key", signingKey.getKeyId(), null);
             return signingKey.getKeyId();
         } catch (IOException | JoseException e) {
             throw new IllegalStateException("Key rotation failed: " + e.getMessage(), e);

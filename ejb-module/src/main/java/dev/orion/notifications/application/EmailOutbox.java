@@ -1,5 +1,7 @@
 package dev.orion.notifications.application;
 
+import dev.orion.platform.audit.Actor;
+import dev.orion.platform.audit.AuditLog;
 import dev.orion.platform.observability.ErrorTracking;
 import io.micrometer.core.instrument.MeterRegistry;
 import dev.orion.notifications.domain.OutboxEmail;
@@ -18,7 +20,7 @@ import java.util.logging.Logger;
 /**
  * The outbox as staff work with it: listing by status, and dead letters. An email the broker gave up on
  * (moved to the dead-letter queue after its last attempt) is FAILED here with its last error; re-sending puts
- * it back on the queue, one or all at once.
+ * it back on the queue, one or all at once, recorded in the audit log for whoever asked.
  */
 @Stateless
 public class EmailOutbox {
@@ -37,6 +39,9 @@ public class EmailOutbox {
 
     @Inject
     MeterRegistry meters;
+
+    @Inject
+    AuditLog audit;
 
     /** Newest first; {@code status} null for all. */
     public List<OutboxEmailView> list(OutboxEmail.Status status, int limit) {
@@ -107,7 +112,7 @@ public class EmailOutbox {
     }
 
     /** Puts one FAILED email back on the queue; any other status is a {@link NotResendableException}. */
-    public Optional<OutboxEmailView> resend(long outboxId) {
+    public Optional<OutboxEmailView> resend(Actor who, long outboxId) {
         OutboxEmail email = em.find(OutboxEmail.class, outboxId, LockModeType.PESSIMISTIC_WRITE);
         if (email == null) {
             return Optional.empty();
@@ -117,11 +122,12 @@ public class EmailOutbox {
         }
         email.requeue();
         queue.resend(outboxId);
+        audit.record(who, null, "email.resend", "email", outboxId, email.getRecipient());
         return Optional.of(OutboxEmailView.of(email));
     }
 
     /** Puts every FAILED email back on the queue; returns how many. */
-    public int resendAllFailed() {
+    public int resendAllFailed(Actor who) {
         List<OutboxEmail> failed = em.createQuery("SELECT e FROM OutboxEmail e WHERE e.status = :failed ORDER BY e.id", OutboxEmail.class)
                 .setParameter("failed", OutboxEmail.Status.FAILED)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
@@ -130,6 +136,7 @@ public class EmailOutbox {
             email.requeue();
             queue.resend(email.getId());
         });
+        audit.record(who, null, "email.resend-all", "email", null, failed.size() + " emails");
         return failed.size();
     }
 

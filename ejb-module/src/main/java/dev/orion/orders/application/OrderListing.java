@@ -1,11 +1,10 @@
 package dev.orion.orders.application;
 
+import dev.orion.orders.domain.Order;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import java.math.BigDecimal;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,37 +12,49 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The console's order listing: newest first, filtered and paged in the database. A page that follows a known
- * one is read by keyset (ids below the last one shown), so paging forward stays cheap however deep it goes;
- * a jump to an arbitrary page falls back to an offset.
+ * The one order listing, shared by the API (oldest first, a cursor) and the console (newest first, a lazy
+ * table): one filter ({@link OrderFilter}), one query, filtered and paged in the database. A page that follows
+ * a known one is read by keyset (ids past the last one shown), so paging forward stays cheap however deep it
+ * goes; a jump to an arbitrary page skips rows instead.
  */
 @Stateless
 public class OrderListing {
 
     public static final int MAX_PAGE = 100;
 
+    /** Which end of the listing comes first. */
+    public enum Sort { OLDEST_FIRST, NEWEST_FIRST }
+
     @PersistenceContext
     EntityManager em;
 
     /**
-     * @param vendorId  the vendor whose orders to list; null for all vendors (platform users only)
-     * @param beforeId  keyset: only orders with a smaller id; null to start from the newest
-     * @param skip      rows to skip after the keyset (0 when paging by keyset)
+     * @param vendorId the vendor whose orders to list; null for all vendors (platform users only)
+     * @param afterId  keyset: only orders past this id in the listing's order; null to start from the first
+     * @param skip     rows to skip after the keyset (0 when paging by keyset)
+     * @param limit    orders per page, at most {@value #MAX_PAGE}
      */
-    public List<OrderRow> page(Long vendorId, OrderFilter filter, Long beforeId, int skip, int limit) {
+    public OrderPage page(Long vendorId, OrderFilter filter, Sort sort, Long afterId, int skip, int limit) {
+        boolean newestFirst = sort == Sort.NEWEST_FIRST;
+        int size = Math.max(1, Math.min(limit, MAX_PAGE));
         var where = new Where(vendorId, filter);
-        if (beforeId != null) {
-            where.and("o.id < :before", "before", beforeId);
+        if (afterId != null) {
+            where.and(newestFirst ? "o.id < :after" : "o.id > :after", "after", afterId);
         }
-        TypedQuery<Object[]> query = em.createQuery("SELECT o.id, o.vendorId, o.externalId, o.status, c.email, c.fullName,"
-                        + " o.totalAmount, o.currency, o.createdAt FROM Order o JOIN o.customer c" + where.jpql
-                        + " ORDER BY o.id DESC", Object[].class)
+        TypedQuery<Order> query = em.createQuery("SELECT o FROM Order o JOIN FETCH o.customer c" + where.jpql
+                        + " ORDER BY o.id" + (newestFirst ? " DESC" : ""), Order.class)
                 .setFirstResult(Math.max(0, skip))
-                .setMaxResults(Math.max(1, Math.min(limit, MAX_PAGE)));
+                .setMaxResults(size + 1);
         where.values.forEach(query::setParameter);
-        return query.getResultList().stream().map(OrderListing::row).toList();
+        List<Order> rows = query.getResultList();
+        boolean more = rows.size() > size;
+        List<Order> shown = more ? rows.subList(0, size) : rows;
+        fetchLines(shown);
+        List<OrderView> items = shown.stream().map(OrderView::of).toList();
+        return new OrderPage(items, more, more ? items.get(items.size() - 1).id() : null);
     }
 
+    /** How many orders the filter finds: the console's paginator shows it. */
     public long count(Long vendorId, OrderFilter filter) {
         var where = new Where(vendorId, filter);
         var query = em.createQuery("SELECT count(o) FROM Order o JOIN o.customer c" + where.jpql, Long.class);
@@ -57,9 +68,12 @@ public class OrderListing {
                 .setParameter("id", orderId).getResultStream().findFirst();
     }
 
-    private static OrderRow row(Object[] r) {
-        return new OrderRow((Long) r[0], (Long) r[1], (String) r[2], ((Enum<?>) r[3]).name(), (String) r[4],
-                (String) r[5], (BigDecimal) r[6], (String) r[7], (OffsetDateTime) r[8]);
+    /** The lines of a page's orders in one more query, rather than one query per order. */
+    private void fetchLines(List<Order> orders) {
+        if (!orders.isEmpty()) {
+            em.createQuery("SELECT DISTINCT o FROM Order o LEFT JOIN FETCH o.lines WHERE o.id IN :ids", Order.class)
+                    .setParameter("ids", orders.stream().map(Order::getId).toList()).getResultList();
+        }
     }
 
     /** The WHERE clause and its parameters, built together so they cannot disagree. */

@@ -5,6 +5,8 @@ import dev.orion.catalog.application.ProductView;
 import dev.orion.catalog.application.StockAdjustment;
 import dev.orion.platform.domain.Money;
 import dev.orion.platform.InvalidRequestException;
+import dev.orion.platform.audit.Actor;
+import dev.orion.platform.audit.AuditLog;
 import dev.orion.orders.domain.Order;
 import dev.orion.orders.domain.OrderStatus;
 import dev.orion.orders.domain.StatusChange;
@@ -18,7 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Order look-ups and lifecycle changes; confirming an order sends its confirmation email. */
+/**
+ * Order look-ups and lifecycle changes; confirming an order sends its confirmation email. Each change is
+ * recorded in the audit log here, in its own transaction, for whoever asked (API client or console user).
+ */
 @Stateless
 public class OrderService {
 
@@ -34,43 +39,15 @@ public class OrderService {
     @Inject
     ProductCatalog catalog;
 
-    /** Orders of a vendor, oldest first, keyset-paginated by id. */
-    public OrderPage list(long vendorId, OrderFilter filter, Long afterId, int limit) {
-        int size = Math.max(1, Math.min(limit, 100));
-        var jpql = new StringBuilder("SELECT o FROM Order o WHERE o.vendorId = :vendor AND o.id > :after");
-        if (filter.status() != null) {
-            jpql.append(" AND o.status = :status");
-        }
-        if (filter.createdFrom() != null) {
-            jpql.append(" AND o.createdAt >= :from");
-        }
-        if (filter.createdTo() != null) {
-            jpql.append(" AND o.createdAt < :to");
-        }
-        var query = em.createQuery(jpql.append(" ORDER BY o.id").toString(), Order.class)
-                .setParameter("vendor", vendorId)
-                .setParameter("after", afterId == null ? 0L : afterId)
-                .setMaxResults(size + 1);
-        if (filter.status() != null) {
-            query.setParameter("status", filter.status());
-        }
-        if (filter.createdFrom() != null) {
-            query.setParameter("from", filter.createdFrom());
-        }
-        if (filter.createdTo() != null) {
-            query.setParameter("to", filter.createdTo());
-        }
-        List<Order> rows = query.getResultList();
-        boolean more = rows.size() > size;
-        List<OrderView> page = rows.stream().limit(size).map(OrderView::of).toList();
-        return new OrderPage(page, more, more ? page.get(page.size() - 1).id() : null);
-    }
+    @Inject
+    AuditLog audit;
 
     /**
      * Places an order: reserves the stock of every line (all or nothing, never below zero), prices the lines
      * from the catalogue and records the customer. An order with a known external id is not placed twice.
      */
-    public OrderView place(long vendorId, NewOrder request, String actor) {
+    public OrderView place(Actor who, long vendorId, NewOrder request) {
+        String actor = who.name();
         if (request.externalId() != null) {
             var existing = em.createQuery("SELECT o FROM Order o WHERE o.vendorId = :vendor AND o.externalId = :ext", Order.class)
                     .setParameter("vendor", vendorId).setParameter("ext", request.externalId())
@@ -96,6 +73,7 @@ public class OrderService {
         em.persist(order);
         em.flush();
         em.persist(new StatusChange(order.getId(), null, OrderStatus.PENDING, actor));
+        audit.record(who, vendorId, "order.create", "order", order.getId(), request.lines().size() + " line(s)");
         return OrderView.of(order);
     }
 
@@ -106,13 +84,16 @@ public class OrderService {
     /**
      * Moves an order of {@code vendorId} to {@code target}. The order refuses illegal moves; the change, its
      * timeline entry, any email it causes and, for a cancellation, the stock it gives back commit together.
-     * A cancelled order cannot be cancelled again, so its stock comes back once.
+     * A cancelled order cannot be cancelled again, so its stock comes back once. The timeline names the
+     * actor by {@link Actor#name()}: the API client's id or the console user's email.
      */
-    public Optional<OrderView> transition(long vendorId, long orderId, OrderStatus target, String tracking, String actor) {
+    public Optional<OrderView> transition(Actor who, long vendorId, long orderId, OrderStatus target, String tracking) {
+        String actor = who.name();
         Optional<Order> found = findEntity(vendorId, orderId, LockModeType.PESSIMISTIC_WRITE);
         found.ifPresent(order -> {
             OrderStatus previous = order.moveTo(target, tracking);
             em.persist(new StatusChange(order.getId(), previous, target, actor));
+            audit.record(who, vendorId, "order.transition", "order", orderId, "to " + target);
             if (target == OrderStatus.CANCELLED) {
                 catalog.returnStock(vendorId, held(order), "order " + order.getId() + " cancelled", actor);
             }
@@ -138,11 +119,12 @@ public class OrderService {
      * @return the new email's outbox id; empty if the vendor has no such order
      * @throws NoConfirmationException if the order is not (or no longer) confirmed
      */
-    public Optional<Long> resendConfirmation(long vendorId, long orderId) {
+    public Optional<Long> resendConfirmation(Actor who, long vendorId, long orderId) {
         return findEntity(vendorId, orderId, LockModeType.NONE).map(order -> {
             if (!order.getStatus().hasConfirmation()) {
                 throw new NoConfirmationException(orderId, order.getStatus());
             }
+            audit.record(who, vendorId, "order.confirmation.resend", "order", orderId, order.getCustomer().getEmail());
             return confirmations.resend(order);
         });
     }

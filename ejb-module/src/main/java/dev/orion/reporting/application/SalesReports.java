@@ -7,6 +7,8 @@ import dev.orion.operations.batch.BatchJobs;
 import dev.orion.operations.batch.ExecutionQuery;
 import dev.orion.operations.batch.JobExecutionView;
 import dev.orion.platform.InvalidRequestException;
+import dev.orion.platform.audit.Actor;
+import dev.orion.platform.audit.AuditLog;
 import dev.orion.platform.storage.StorageBackend;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -24,7 +26,8 @@ import java.util.UUID;
 
 /**
  * Sales reports: requested here (API, console, nightly timer), produced by the {@code sales-report} job
- * into storage, downloaded from here. A report's id is its job execution's id.
+ * into storage, downloaded from here. A report's id is its job execution's id. A report someone asks for is
+ * recorded in the audit log here; the nightly ones are not.
  */
 @Stateless
 public class SalesReports {
@@ -46,8 +49,15 @@ public class SalesReports {
     @Inject
     EmailQueue emails;
 
-    public long request(SalesReportRequest request) {
-        return request(request, List.of(), "en");
+    @Inject
+    AuditLog audit;
+
+    /** Requests a report for {@code who} (an API client or a console user), recorded in the audit log. */
+    public long request(Actor who, SalesReportRequest request) {
+        long id = request(request, List.of(), "en");
+        audit.record(who, request.vendorId(), "report.request", "report", id,
+                "sales " + request.from() + ".." + request.to() + " " + request.format());
+        return id;
     }
 
     /** Requests a report that is emailed, once written, to {@code recipients} (in {@code locale}) with the file attached. */

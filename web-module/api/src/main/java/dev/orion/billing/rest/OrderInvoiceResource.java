@@ -3,7 +3,6 @@ package dev.orion.billing.rest;
 import dev.orion.billing.application.InvoiceView;
 import dev.orion.billing.application.OrderInvoices;
 import dev.orion.platform.rest.ApiCaller;
-import dev.orion.platform.audit.AuditLog;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -39,9 +38,6 @@ public class OrderInvoiceResource {
     @Inject
     ApiCaller caller;
 
-    @Inject
-    AuditLog audit;
-
     @Context
     UriInfo uri;
 
@@ -59,11 +55,10 @@ public class OrderInvoiceResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InvoiceJson.class)))
     public Response issue(@PathParam("orderId") long orderId, @QueryParam("vendor") Long vendor) {
         long vendorId = caller.vendorScope(vendor);
-        var issued = invoices.issue(vendorId, orderId).orElseThrow(NotFoundException::new);
+        var issued = invoices.issue(caller.actor(), vendorId, orderId).orElseThrow(NotFoundException::new);
         if (!issued.created()) {
             return Response.ok(json(issued.invoice())).build();
         }
-        audit.record(caller.actor(), vendorId, "invoice.issue", "invoice", issued.invoice().id(), issued.invoice().number());
         return Response.created(uri.getAbsolutePath()).entity(json(issued.invoice())).build();
     }
 

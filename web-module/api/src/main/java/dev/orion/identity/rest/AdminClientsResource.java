@@ -4,7 +4,6 @@ import dev.orion.identity.application.ApiClientAdmin;
 import dev.orion.identity.application.ApiClientView;
 import dev.orion.identity.application.ClientCredentials;
 import dev.orion.identity.domain.ApiClient;
-import dev.orion.platform.audit.AuditLog;
 import dev.orion.platform.rest.ApiCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -43,9 +42,6 @@ public class AdminClientsResource {
     @Inject
     ApiCaller caller;
 
-    @Inject
-    AuditLog audit;
-
     public record NewClient(@NotBlank @Size(max = 200) String name,
                             @NotNull @Pattern(regexp = "vendor|platform", message = "must be vendor or platform") String role,
                             Long vendorId,
@@ -66,8 +62,7 @@ public class AdminClientsResource {
     @APIResponse(responseCode = "201", description = "Created; the secret is shown only now",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClientCredentials.class)))
     public Response create(@Valid @NotNull NewClient body) {
-        ClientCredentials created = clients.create(body.name(), body.role(), body.vendorId(), body.ratePlan());
-        audit.record(caller.actor(), body.vendorId(), "api-client.create", "api-client", created.clientId(), body.role());
+        ClientCredentials created = clients.create(caller.actor(), body.name(), body.role(), body.vendorId(), body.ratePlan());
         return Response.status(Response.Status.CREATED).entity(created).build();
     }
 
@@ -75,9 +70,7 @@ public class AdminClientsResource {
     @Path("{clientId}/secret")
     @Transactional
     public ClientCredentials rotate(@PathParam("clientId") String clientId) {
-        ClientCredentials rotated = clients.rotateSecret(clientId).orElseThrow(NotFoundException::new);
-        audit.record(caller.actor(), null, "api-client.rotate-secret", "api-client", clientId, null);
-        return rotated;
+        return clients.rotateSecret(caller.actor(), clientId).orElseThrow(NotFoundException::new);
     }
 
     @DELETE
@@ -85,10 +78,9 @@ public class AdminClientsResource {
     @Transactional
     @APIResponse(responseCode = "204", description = "Revoked; its live tokens stop working within a minute")
     public Response revoke(@PathParam("clientId") String clientId) {
-        if (!clients.revoke(clientId)) {
+        if (!clients.revoke(caller.actor(), clientId)) {
             throw new NotFoundException();
         }
-        audit.record(caller.actor(), null, "api-client.revoke", "api-client", clientId, null);
         return Response.noContent().build();
     }
 }

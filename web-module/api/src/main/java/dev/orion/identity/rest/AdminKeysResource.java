@@ -2,7 +2,6 @@ package dev.orion.identity.rest;
 
 import dev.orion.identity.application.JwtKeys;
 import dev.orion.identity.domain.ApiClient;
-import dev.orion.platform.audit.AuditLog;
 import dev.orion.platform.rest.ApiCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -26,9 +25,6 @@ public class AdminKeysResource {
     ApiCaller caller;
 
     @Inject
-    AuditLog audit;
-
-    @Inject
     JwtVerification verification;
 
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "RotatedKey")
@@ -38,9 +34,8 @@ public class AdminKeysResource {
     @POST
     @Path("rotate")
     public Rotated rotate() {
-        String kid = keys.rotate();
+        String kid = keys.rotate(caller.actor());
         verification.reload(); // other nodes pick the new key up within a minute, or on its first token
-        audit.record(caller.actor(), null, "jwt-key.rotate", "jwt-key", kid, null);
         return new Rotated(kid);
     }
 }

@@ -4,7 +4,6 @@ import dev.orion.platform.rest.ApiCaller;
 import dev.orion.notifications.application.EmailOutbox;
 import dev.orion.notifications.application.OutboxEmailView;
 import dev.orion.notifications.domain.OutboxEmail;
-import dev.orion.platform.audit.AuditLog;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
@@ -34,9 +33,6 @@ public class EmailsResource {
     @Inject
     ApiCaller caller;
 
-    @Inject
-    AuditLog audit;
-
     public record EmailList(List<OutboxEmailView> data) {
     }
 
@@ -58,18 +54,14 @@ public class EmailsResource {
     @POST
     @Path("{id}/resend")
     public OutboxEmailView resend(@PathParam("id") long id) {
-        OutboxEmailView resent = outbox.resend(id).orElseThrow(NotFoundException::new);
-        audit.record(caller.actor(), null, "email.resend", "email", id, resent.recipient());
-        return resent;
+        return outbox.resend(caller.actor(), id).orElseThrow(NotFoundException::new);
     }
 
     /** Puts every FAILED email back on the queue. */
     @POST
     @Path("failed/resend")
     public Resent resendAllFailed() {
-        int count = outbox.resendAllFailed();
-        audit.record(caller.actor(), null, "email.resend-all", "email", null, count + " emails");
-        return new Resent(count);
+        return new Resent(outbox.resendAllFailed(caller.actor()));
     }
 
     private static OutboxEmail.Status parse(String status) {

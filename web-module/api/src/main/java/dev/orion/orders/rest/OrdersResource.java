@@ -4,7 +4,6 @@ import dev.orion.platform.rest.ApiCaller;
 import dev.orion.orders.application.OrderService;
 import dev.orion.orders.application.OrderView;
 import dev.orion.orders.domain.OrderStatus;
-import dev.orion.platform.audit.AuditLog;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
@@ -32,6 +31,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import dev.orion.orders.application.NewOrder;
 import dev.orion.orders.application.OrderFilter;
+import dev.orion.orders.application.OrderListing;
 import dev.orion.orders.application.OrderPage;
 import dev.orion.platform.rest.Cursor;
 import dev.orion.platform.rest.QueryParams;
@@ -54,10 +54,10 @@ public class OrdersResource {
     OrderService orders;
 
     @Inject
-    ApiCaller caller;
+    OrderListing listing;
 
     @Inject
-    AuditLog audit;
+    ApiCaller caller;
 
     @Context
     UriInfo uri;
@@ -86,7 +86,7 @@ public class OrdersResource {
             throw new BadRequestException("limit must be between 1 and 100");
         }
         var filter = new OrderFilter(status == null ? null : status(status), QueryParams.timestamp("created_from", from), QueryParams.timestamp("created_to", to));
-        OrderPage page = orders.list(caller.vendorScope(vendor), filter, Cursor.decode(cursor), limit);
+        OrderPage page = listing.page(caller.vendorScope(vendor), filter, OrderListing.Sort.OLDEST_FIRST, Cursor.decode(cursor), 0, limit);
         return new OrderList(page.items().stream().map(OrderJson::of).toList(), page.hasMore(), page.hasMore() ? Cursor.encode(page.nextAfterId()) : null);
     }
 
@@ -100,8 +100,7 @@ public class OrdersResource {
         var request = new NewOrder(body.externalId(), body.customer().email(), body.customer().name(),
                 body.customer().locale() == null ? "en" : body.customer().locale(), body.currency(),
                 body.lines().stream().map(l -> new NewOrder.Line(l.sku(), l.quantity())).toList());
-        OrderView order = orders.place(vendorId, request, caller.clientId());
-        audit.record(caller.actor(), vendorId, "order.create", "order", order.id(), body.lines().size() + " line(s)");
+        OrderView order = orders.place(caller.actor(), vendorId, request);
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(order.id())).build()).entity(OrderJson.of(order)).build();
     }
 
@@ -132,9 +131,8 @@ public class OrdersResource {
         }
         OrderStatus target = status(body.to());
         long vendorId = caller.vendorScope(vendor);
-        OrderView changed = orders.transition(vendorId, id, target, body.trackingNumber(), caller.clientId())
+        OrderView changed = orders.transition(caller.actor(), vendorId, id, target, body.trackingNumber())
                 .orElseThrow(NotFoundException::new);
-        audit.record(caller.actor(), vendorId, "order.transition", "order", id, "to " + target);
         return OrderJson.of(changed);
     }
 }

@@ -49,9 +49,6 @@ public class ReportsResource {
     @Inject
     ApiCaller caller;
 
-    @Inject
-    AuditLog audit;
-
     @Context
     UriInfo uri;
 
@@ -74,9 +71,7 @@ public class ReportsResource {
         Long vendorId = caller.vendorScopeOrAll(vendor);
         var request = new SalesReportRequest(vendorId, parseDate("from", body.from()), parseDate("to", body.to()),
                 ReportFormat.parse(body.format()));
-        long id = reports.request(request);
-        audit.record(caller.actor(), vendorId, "report.request", "report", id,
-                "sales " + request.from() + ".." + request.to() + " " + request.format());
+        long id = reports.request(caller.actor(), request);
         var location = uri.getBaseUriBuilder().path(ReportsResource.class).path(Long.toString(id)).build();
         return Response.accepted(find(id)).location(location).build();
     }

@@ -6,7 +6,7 @@ import dev.orion.billing.application.SubscriptionView;
 import dev.orion.billing.domain.Subscription;
 import dev.orion.platform.InvalidFieldException;
 import dev.orion.platform.console.AdminMessages;
-import dev.orion.vendors.console.VendorChoices;
+import dev.orion.platform.console.VendorMenu;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -27,7 +27,7 @@ public class SubscriptionsView implements Serializable {
     SubscriptionAdministration administration;
 
     @Inject
-    VendorChoices vendorChoices;
+    VendorMenu vendorChoices;
 
     @Inject
     ConsoleActor actor;

@@ -11,8 +11,7 @@ import dev.orion.catalog.domain.Availability;
 import dev.orion.platform.console.ConsoleCaller;
 import dev.orion.vendors.application.VendorDirectory;
 import dev.orion.vendors.application.VendorSummary;
-import dev.orion.identity.console.CurrentUser;
-import dev.orion.vendors.console.VendorChoices;
+import dev.orion.platform.console.VendorMenu;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -46,7 +45,7 @@ public class ProductsView implements Serializable, ProductTableModel.Scope {
     ProductCatalog catalog;
 
     @Inject
-    VendorChoices vendorChoices;
+    VendorMenu vendorChoices;
 
     @Inject
     ConsoleCaller user;

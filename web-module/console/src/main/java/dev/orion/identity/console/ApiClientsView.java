@@ -7,7 +7,7 @@ import dev.orion.identity.application.ApiClientView;
 import dev.orion.identity.application.ClientCredentials;
 import dev.orion.platform.InvalidFieldException;
 import dev.orion.platform.console.AdminMessages;
-import dev.orion.vendors.console.VendorChoices;
+import dev.orion.platform.console.VendorMenu;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -35,7 +35,7 @@ public class ApiClientsView implements Serializable {
     ApiClientAdministration administration;
 
     @Inject
-    VendorChoices vendorChoices;
+    VendorMenu vendorChoices;
 
     @Inject
     ConsoleActor actor;

@@ -9,7 +9,7 @@ import dev.orion.identity.domain.Role;
 import dev.orion.platform.InvalidFieldException;
 import dev.orion.platform.console.AdminMessages;
 import dev.orion.platform.console.LocaleSwitcher;
-import dev.orion.vendors.console.VendorChoices;
+import dev.orion.platform.console.VendorMenu;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -29,7 +29,7 @@ public class UsersView implements Serializable {
     ConsoleUserAdministration administration;
 
     @Inject
-    VendorChoices vendorChoices;
+    VendorMenu vendorChoices;
 
     @Inject
     ConsoleActor actor;

@@ -5,7 +5,7 @@ import dev.orion.notifications.application.NotResendableException;
 import dev.orion.notifications.application.OutboxEmailView;
 import dev.orion.notifications.application.RenderedEmail;
 import dev.orion.notifications.domain.OutboxEmail;
-import dev.orion.platform.console.OperatorAudit;
+import dev.orion.platform.console.ConsoleActor;
 import dev.orion.platform.console.PageMessages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -29,7 +29,7 @@ public class EmailsView implements Serializable {
     EmailOutbox outbox;
 
     @Inject
-    OperatorAudit audit;
+    ConsoleActor actor;
 
     private final PageMessages messages = new PageMessages("dev.orion.console.emails");
     private final LazyDataModel<OutboxEmailView> emails = table(false);
@@ -56,8 +56,7 @@ public class EmailsView implements Serializable {
 
     public void resend(long id) {
         try {
-            outbox.resend(id).ifPresent(email -> {
-                audit.record("email.resend", "email", id, email.recipient());
+            outbox.resend(actor.get(), id).ifPresent(email -> {
                 messages.info("resent", email.recipient());
             });
         } catch (NotResendableException e) {
@@ -66,8 +65,7 @@ public class EmailsView implements Serializable {
     }
 
     public void resendAll() {
-        int count = outbox.resendAllFailed();
-        audit.record("email.resend-all", "email", null, count + " emails");
+        int count = outbox.resendAllFailed(actor.get());
         messages.info("resentAll", count);
     }
 

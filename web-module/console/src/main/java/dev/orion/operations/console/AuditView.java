@@ -6,7 +6,7 @@ import dev.orion.platform.audit.AuditEntry;
 import dev.orion.platform.console.DatabasePage;
 import dev.orion.vendors.application.VendorDirectory;
 import dev.orion.vendors.application.VendorSummary;
-import dev.orion.vendors.console.VendorChoices;
+import dev.orion.platform.console.VendorMenu;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -27,7 +27,7 @@ public class AuditView implements Serializable {
     AuditSearch search;
 
     @Inject
-    VendorChoices vendorChoices;
+    VendorMenu vendorChoices;
 
     private List<String> actions;
     private List<String> entityTypes;

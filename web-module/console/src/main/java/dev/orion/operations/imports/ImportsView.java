@@ -13,7 +13,7 @@ import dev.orion.platform.imports.ImportHistory;
 import dev.orion.platform.imports.ImportIssue;
 import dev.orion.platform.imports.ImportIssues;
 import dev.orion.platform.imports.ImportRun;
-import dev.orion.vendors.console.VendorChoices;
+import dev.orion.platform.console.VendorMenu;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -65,7 +65,7 @@ public class ImportsView implements Serializable {
     ImportIssues issues;
 
     @Inject
-    VendorChoices vendorChoices;
+    VendorMenu vendorChoices;
 
     @Inject
     ConsoleCaller user;

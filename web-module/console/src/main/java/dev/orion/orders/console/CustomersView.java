@@ -6,7 +6,7 @@ import dev.orion.orders.application.CustomerView;
 import dev.orion.platform.InvalidFieldException;
 import dev.orion.platform.console.AdminMessages;
 import dev.orion.platform.console.LocaleSwitcher;
-import dev.orion.vendors.console.VendorChoices;
+import dev.orion.platform.console.VendorMenu;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -26,7 +26,7 @@ public class CustomersView implements Serializable {
     CustomerAdministration administration;
 
     @Inject
-    VendorChoices vendorChoices;
+    VendorMenu vendorChoices;
 
     @Inject
     ConsoleActor actor;

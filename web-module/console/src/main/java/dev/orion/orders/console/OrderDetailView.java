@@ -12,7 +12,6 @@ import dev.orion.orders.application.OrderView;
 import dev.orion.orders.application.StatusChangeView;
 import dev.orion.orders.domain.IllegalTransitionException;
 import dev.orion.orders.domain.OrderStatus;
-import dev.orion.platform.audit.AuditLog;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJBException;
 import jakarta.faces.application.FacesMessage;
@@ -29,7 +28,8 @@ import java.util.ResourceBundle;
 import org.primefaces.PrimeFaces;
 
 /**
- * One order: customer, lines, timeline, the moves its status allows, the confirmation email and the invoice.
+ * One order: customer, lines, timeline, the moves its status allows and the confirmation email (the invoice
+ * part of the page is billing's {@code OrderInvoiceView}).
  * Every action goes to the order's own vendor: the user's vendor for VENDOR users, the order's for platform users.
  */
 @Named
@@ -45,19 +45,12 @@ public class OrderDetailView implements Serializable {
     OrderListing listing;
 
     @Inject
-    OrderInvoices invoices;
-
-    @Inject
-    AuditLog audit;
-
-    @Inject
     ConsoleCaller user;
 
     private Long orderId;
     private Long vendorId;
     private OrderView order;
     private List<StatusChangeView> timeline = List.of();
-    private InvoiceView invoice;
     private String tracking;
 
     /** Loads the order named by the request (?id=); another vendor's order is "not found", never shown. */
@@ -79,7 +72,6 @@ public class OrderDetailView implements Serializable {
         Optional<OrderView> found = vendorId == null ? Optional.empty() : orders.find(vendorId, orderId);
         order = found.orElse(null);
         timeline = order == null ? List.of() : orders.timeline(vendorId, orderId);
-        invoice = order == null ? null : invoices.find(vendorId, orderId).orElse(null);
     }
 
     private static Long orderIdParameter() {
@@ -105,8 +97,7 @@ public class OrderDetailView implements Serializable {
             return;
         }
         try {
-            orders.transition(vendorId, orderId, OrderStatus.valueOf(target), tracking, user.getEmail());
-            audit.record(ConsoleActor.of(user), vendorId, "order.transition", "order", orderId, "to " + target);
+            orders.transition(ConsoleActor.of(user), vendorId, orderId, OrderStatus.valueOf(target), tracking);
             info("transition.done", label(target));
             tracking = null;
             PrimeFaces.current().executeScript("PF('shipDialog').hide()");
@@ -119,32 +110,11 @@ public class OrderDetailView implements Serializable {
 
     public void resendConfirmation() {
         try {
-            orders.resendConfirmation(vendorId, orderId);
-            audit.record(ConsoleActor.of(user), vendorId, "order.confirmation.resend", "order", orderId, order.customerEmail());
+            orders.resendConfirmation(ConsoleActor.of(user), vendorId, orderId);
             info("resend.done", order.customerEmail());
         } catch (NoConfirmationException e) {
             error("resend.refused", label(order.status()));
         }
-    }
-
-    /** Issues the invoice if the order has none yet, then starts the PDF download. */
-    public void issueInvoice() {
-        try {
-            var issued = invoices.issue(vendorId, orderId).orElseThrow();
-            invoice = issued.invoice();
-            if (issued.created()) {
-                audit.record(ConsoleActor.of(user), vendorId, "invoice.issue", "order", orderId, invoice.number());
-            }
-            info(issued.created() ? "invoice.issued" : "invoice.exists", invoice.number());
-            PrimeFaces.current().executeScript("window.location.assign('" + getInvoiceUrl() + "')");
-        } catch (NotInvoiceableException e) {
-            error("invoice.refused", label(order.status()));
-        }
-    }
-
-    public String getInvoiceUrl() {
-        return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
-                + OrderInvoiceDownload.PATH + "?order=" + orderId;
     }
 
     public String getTitle() {
@@ -154,7 +124,6 @@ public class OrderDetailView implements Serializable {
     public Long getOrderId() { return orderId; }
     public OrderView getOrder() { return order; }
     public List<StatusChangeView> getTimeline() { return timeline; }
-    public InvoiceView getInvoice() { return invoice; }
     public String getTracking() { return tracking; }
     public void setTracking(String tracking) { this.tracking = tracking; }
 

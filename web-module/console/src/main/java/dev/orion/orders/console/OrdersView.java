@@ -1,11 +1,12 @@
 package dev.orion.orders.console;
 
 import dev.orion.platform.console.ConsoleCaller;
+import static dev.orion.orders.application.OrderListing.Sort.NEWEST_FIRST;
 import dev.orion.orders.application.OrderFilter;
 import dev.orion.orders.application.OrderListing;
-import dev.orion.orders.application.OrderRow;
+import dev.orion.orders.application.OrderView;
 import dev.orion.orders.domain.OrderStatus;
-import dev.orion.vendors.console.VendorChoices;
+import dev.orion.platform.console.VendorMenu;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -33,7 +34,7 @@ public class OrdersView implements Serializable {
     OrderListing listing;
 
     @Inject
-    VendorChoices vendorChoices;
+    VendorMenu vendorChoices;
 
     @Inject
     ConsoleCaller user;
@@ -78,7 +79,7 @@ public class OrdersView implements Serializable {
     }
 
     public OrderStatus[] getStatuses() { return OrderStatus.values(); }
-    public LazyDataModel<OrderRow> getOrders() { return orders; }
+    public LazyDataModel<OrderView> getOrders() { return orders; }
     public Long getVendorId() { return vendorId; }
 
     public void setVendorId(Long id) {
@@ -103,7 +104,7 @@ public class OrdersView implements Serializable {
      * Remembers the last id of each page it served: the next page is then read by keyset, and only a jump
      * to a page never reached falls back to an offset.
      */
-    private class Page extends LazyDataModel<OrderRow> {
+    private class Page extends LazyDataModel<OrderView> {
 
         private static final long serialVersionUID = 1L;
         private final Map<Integer, Long> lastIdBefore = new HashMap<>();
@@ -118,11 +119,11 @@ public class OrdersView implements Serializable {
         }
 
         @Override
-        public List<OrderRow> load(int first, int pageSize, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
+        public List<OrderView> load(int first, int pageSize, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
             Long before = first == 0 ? null : lastIdBefore.get(first);
-            List<OrderRow> rows = before != null || first == 0
-                    ? listing.page(scope(), filter, before, 0, pageSize)
-                    : listing.page(scope(), filter, null, first, pageSize);
+            List<OrderView> rows = before != null || first == 0
+                    ? listing.page(scope(), filter, NEWEST_FIRST, before, 0, pageSize).items()
+                    : listing.page(scope(), filter, NEWEST_FIRST, null, first, pageSize).items();
             if (!rows.isEmpty()) {
                 lastIdBefore.put(first + rows.size(), rows.get(rows.size() - 1).id());
             }
@@ -130,12 +131,12 @@ public class OrdersView implements Serializable {
         }
 
         @Override
-        public String getRowKey(OrderRow row) {
+        public String getRowKey(OrderView row) {
             return Long.toString(row.id());
         }
 
         @Override
-        public OrderRow getRowData(String rowKey) {
+        public OrderView getRowData(String rowKey) {
             return null;
         }
     }

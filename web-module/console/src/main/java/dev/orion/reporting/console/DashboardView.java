@@ -3,7 +3,7 @@ package dev.orion.reporting.console;
 import dev.orion.platform.console.ConsoleCaller;
 import dev.orion.reporting.application.Dashboard;
 import dev.orion.reporting.application.DashboardFigures;
-import dev.orion.vendors.console.VendorChoices;
+import dev.orion.platform.console.VendorMenu;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -23,7 +23,7 @@ public class DashboardView implements Serializable {
     DashboardFigures figures;
 
     @Inject
-    VendorChoices vendorChoices;
+    VendorMenu vendorChoices;
 
     @Inject
     ConsoleCaller user;

@@ -8,7 +8,7 @@ import dev.orion.platform.console.ConsoleActor;
 import dev.orion.reporting.application.ReportFormat;
 import dev.orion.reporting.application.SalesReportRequest;
 import dev.orion.reporting.application.SalesReports;
-import dev.orion.vendors.console.VendorChoices;
+import dev.orion.platform.console.VendorMenu;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -41,10 +41,7 @@ public class ReportsView implements Serializable {
     SalesReports reports;
 
     @Inject
-    VendorChoices vendorChoices;
-
-    @Inject
-    AuditLog audit;
+    VendorMenu vendorChoices;
 
     @Inject
     ConsoleCaller user;
@@ -79,9 +76,7 @@ public class ReportsView implements Serializable {
         Long vendor = user.isPlatform() ? vendorId : user.getVendorId();
         try {
             var request = new SalesReportRequest(vendor, from, to, format);
-            long id = reports.request(request);
-            audit.record(actor(), vendor, "report.request", "report", id,
-                    "sales " + request.from() + ".." + request.to() + " " + request.format());
+            long id = reports.request(actor(), request);
             FacesContext.getCurrentInstance().addMessage(null,
                     new FacesMessage(FacesMessage.SEVERITY_INFO, MessageFormat.format(text("requested"), id), ""));  // a null detail would repeat the summary in the growl
             load();

@@ -1,5 +1,6 @@
 package dev.orion.vendors.console;
 
+import dev.orion.platform.console.VendorMenu;
 import dev.orion.vendors.application.VendorDirectory;
 import dev.orion.vendors.application.VendorSummary;
 import jakarta.faces.view.ViewScoped;
@@ -16,7 +17,7 @@ import java.util.function.Function;
  */
 @Named
 @ViewScoped
-public class VendorChoices implements Serializable {
+public class VendorChoices implements VendorMenu, Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -39,16 +40,19 @@ public class VendorChoices implements Serializable {
     }
 
     /** The first vendor of the menu, the default choice of a platform user (null when there is none). */
+    @Override
     public Long firstId() {
         return getAll().stream().findFirst().map(VendorSummary::id).orElse(null);
     }
 
     /** The vendor's name for a table cell: "" for none, "#id" for a vendor not in the list. */
+    @Override
     public String name(Long id) {
         return label(id, VendorSummary::name);
     }
 
     /** The vendor's code for a table cell: "" for none, "#id" for a vendor not in the list. */
+    @Override
     public String code(Long id) {
         return label(id, VendorSummary::code);
     }

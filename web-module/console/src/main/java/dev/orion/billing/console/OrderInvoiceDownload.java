@@ -1,4 +1,4 @@
-package dev.orion.orders.console;
+package dev.orion.billing.console;
 
 import dev.orion.billing.application.InvoiceView;
 import dev.orion.billing.application.OrderInvoices;
@@ -13,8 +13,8 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Streams an order's invoice PDF from storage. Reading only: the order page's "Invoice" button issues the
- * invoice (a POST) and then comes here. VENDOR users reach only their own vendor's invoices.
+ * Streams an order's invoice PDF from storage. Reading only: the order page's "Invoice" button
+ * ({@link OrderInvoiceView}) issues the invoice (a POST) and then comes here. VENDOR users reach only their own vendor's invoices.
  */
 @WebServlet(OrderInvoiceDownload.PATH)
 public class OrderInvoiceDownload extends HttpServlet {

@@ -1,0 +1,4 @@
+/**
+ * Notifications' entity: an {@code OutboxEmail} and the states of its delivery.
+ */
+package dev.orion.notifications.domain;
