@@ -9,7 +9,7 @@ import dev.orion.catalog.application.UnknownSkusException;
 import dev.orion.catalog.domain.InsufficientStockException;
 import dev.orion.identity.application.InvalidClientException;
 import dev.orion.notifications.application.NotResendableException;
-import dev.orion.operations.batch.JobOperationRefusedException;
+import dev.orion.platform.jobs.JobOperationRefusedException;
 import dev.orion.operations.scheduling.ScheduleBusyException;
 import dev.orion.orders.application.DuplicateOrderException;
 import dev.orion.orders.domain.IllegalTransitionException;

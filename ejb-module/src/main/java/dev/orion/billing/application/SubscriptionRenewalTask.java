@@ -1,6 +1,6 @@
 package dev.orion.billing.application;
 
-import dev.orion.operations.scheduling.ScheduledTask;
+import dev.orion.platform.scheduling.ScheduledTask;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;

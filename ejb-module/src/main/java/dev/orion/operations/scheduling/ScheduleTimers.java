@@ -1,5 +1,6 @@
 package dev.orion.operations.scheduling;
 
+import dev.orion.platform.scheduling.ScheduledTask;
 import dev.orion.platform.InvalidRequestException;
 import dev.orion.platform.observability.Correlation;
 import dev.orion.platform.observability.ErrorTracking;

@@ -1,6 +1,6 @@
 package dev.orion.orders.application;
 
-import dev.orion.operations.scheduling.ScheduledTask;
+import dev.orion.platform.scheduling.ScheduledTask;
 import dev.orion.vendors.application.VendorDirectory;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;

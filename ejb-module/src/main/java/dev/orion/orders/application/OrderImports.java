@@ -1,8 +1,8 @@
 package dev.orion.orders.application;
 
-import dev.orion.operations.batch.BatchJobs;
-import dev.orion.operations.batch.JobExecutionView;
-import dev.orion.operations.batch.JobProgress;
+import dev.orion.platform.jobs.BatchJobs;
+import dev.orion.platform.jobs.JobExecutionView;
+import dev.orion.platform.jobs.JobProgress;
 import dev.orion.platform.audit.Actor;
 import dev.orion.platform.audit.AuditLog;
 import dev.orion.platform.imports.FeedUploads;

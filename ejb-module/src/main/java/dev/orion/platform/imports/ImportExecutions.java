@@ -1,6 +1,6 @@
 package dev.orion.platform.imports;
 
-import dev.orion.operations.batch.JobExecutionView;
+import dev.orion.platform.jobs.JobExecutionView;
 import dev.orion.platform.InvalidRequestException;
 import java.util.function.Predicate;
 

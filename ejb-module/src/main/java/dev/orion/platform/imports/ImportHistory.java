@@ -1,8 +1,8 @@
 package dev.orion.platform.imports;
 
-import dev.orion.operations.batch.BatchJobs;
-import dev.orion.operations.batch.ExecutionQuery;
-import dev.orion.operations.batch.JobExecutionView;
+import dev.orion.platform.jobs.BatchJobs;
+import dev.orion.platform.jobs.ExecutionQuery;
+import dev.orion.platform.jobs.JobExecutionView;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import java.util.ArrayList;

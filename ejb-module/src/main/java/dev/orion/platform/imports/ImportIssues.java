@@ -1,6 +1,6 @@
 package dev.orion.platform.imports;
 
-import dev.orion.operations.batch.JobExecutionView;
+import dev.orion.platform.jobs.JobExecutionView;
 import dev.orion.platform.storage.StorageBackend;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;

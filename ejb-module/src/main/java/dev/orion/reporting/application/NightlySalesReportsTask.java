@@ -1,7 +1,7 @@
 package dev.orion.reporting.application;
 
 import dev.orion.identity.application.ConsoleUsers;
-import dev.orion.operations.scheduling.ScheduledTask;
+import dev.orion.platform.scheduling.ScheduledTask;
 import dev.orion.vendors.application.VendorDirectory;
 import dev.orion.vendors.application.VendorSummary;
 import jakarta.ejb.EJB;

@@ -3,9 +3,9 @@ package dev.orion.platform.imports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.orion.operations.batch.BatchJobs;
-import dev.orion.operations.batch.ExecutionQuery;
-import dev.orion.operations.batch.JobExecutionView;
+import dev.orion.platform.jobs.BatchJobs;
+import dev.orion.platform.jobs.ExecutionQuery;
+import dev.orion.platform.jobs.JobExecutionView;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.Comparator;

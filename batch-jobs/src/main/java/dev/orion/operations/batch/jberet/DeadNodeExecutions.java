@@ -1,6 +1,6 @@
 package dev.orion.operations.batch.jberet;
 
-import dev.orion.operations.cluster.NodeDeclaredDead;
+import dev.orion.platform.cluster.NodeDeclaredDead;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

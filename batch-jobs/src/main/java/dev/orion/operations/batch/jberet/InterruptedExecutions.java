@@ -1,6 +1,6 @@
 package dev.orion.operations.batch.jberet;
 
-import dev.orion.operations.batch.ExecutionQuery;
+import dev.orion.platform.jobs.ExecutionQuery;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;

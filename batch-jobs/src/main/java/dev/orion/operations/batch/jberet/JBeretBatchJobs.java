@@ -1,11 +1,11 @@
 package dev.orion.operations.batch.jberet;
 
-import dev.orion.operations.batch.BatchJobs;
-import dev.orion.operations.batch.ExecutionQuery;
-import dev.orion.operations.batch.JobExecutionView;
-import dev.orion.operations.batch.JobOperationRefusedException;
-import dev.orion.operations.batch.JobProgress;
-import dev.orion.operations.batch.StepExecutionView;
+import dev.orion.platform.jobs.BatchJobs;
+import dev.orion.platform.jobs.ExecutionQuery;
+import dev.orion.platform.jobs.JobExecutionView;
+import dev.orion.platform.jobs.JobOperationRefusedException;
+import dev.orion.platform.jobs.JobProgress;
+import dev.orion.platform.jobs.StepExecutionView;
 import dev.orion.platform.batch.JobCorrelation;
 import dev.orion.platform.imports.ImportExecutions;
 import dev.orion.platform.observability.Correlation;

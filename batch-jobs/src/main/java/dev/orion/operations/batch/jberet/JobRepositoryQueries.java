@@ -1,6 +1,6 @@
 package dev.orion.operations.batch.jberet;
 
-import dev.orion.operations.batch.ExecutionQuery;
+import dev.orion.platform.jobs.ExecutionQuery;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;

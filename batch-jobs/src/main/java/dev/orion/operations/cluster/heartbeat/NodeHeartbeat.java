@@ -2,7 +2,7 @@ package dev.orion.operations.cluster.heartbeat;
 
 import dev.orion.operations.batch.jberet.InterruptedExecutions;
 import dev.orion.operations.cluster.ClusterNodes;
-import dev.orion.operations.cluster.NodeDeclaredDead;
+import dev.orion.platform.cluster.NodeDeclaredDead;
 import dev.orion.operations.cluster.SilentNode;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;

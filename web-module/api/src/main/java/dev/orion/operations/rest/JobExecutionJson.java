@@ -1,7 +1,7 @@
 package dev.orion.operations.rest;
 
-import dev.orion.operations.batch.JobExecutionView;
-import dev.orion.operations.batch.JobProgress;
+import dev.orion.platform.jobs.JobExecutionView;
+import dev.orion.platform.jobs.JobProgress;
 import java.time.Instant;
 import java.util.Map;
 

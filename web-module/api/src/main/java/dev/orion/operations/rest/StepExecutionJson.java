@@ -1,6 +1,6 @@
 package dev.orion.operations.rest;
 
-import dev.orion.operations.batch.StepExecutionView;
+import dev.orion.platform.jobs.StepExecutionView;
 import java.time.Instant;
 import java.util.Map;
 

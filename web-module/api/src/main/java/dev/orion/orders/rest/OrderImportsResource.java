@@ -1,6 +1,6 @@
 package dev.orion.orders.rest;
 
-import dev.orion.operations.batch.JobExecutionView;
+import dev.orion.platform.jobs.JobExecutionView;
 import dev.orion.orders.application.OrderImports;
 import dev.orion.platform.audit.AuditLog;
 import dev.orion.platform.rest.ApiCaller;

@@ -1,6 +1,6 @@
 package dev.orion.platform.rest;
 
-import dev.orion.operations.batch.JobExecutionView;
+import dev.orion.platform.jobs.JobExecutionView;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;

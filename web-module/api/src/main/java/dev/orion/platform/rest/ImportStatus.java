@@ -1,7 +1,7 @@
 package dev.orion.platform.rest;
 
-import dev.orion.operations.batch.JobExecutionView;
-import dev.orion.operations.batch.JobProgress;
+import dev.orion.platform.jobs.JobExecutionView;
+import dev.orion.platform.jobs.JobProgress;
 import java.time.Instant;
 
 /** Where an import (of products or of orders) stands: its newest execution's status, counts and progress. */

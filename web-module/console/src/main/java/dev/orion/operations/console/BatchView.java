@@ -1,8 +1,8 @@
 package dev.orion.operations.console;
 
-import dev.orion.operations.batch.BatchJobs;
-import dev.orion.operations.batch.ExecutionQuery;
-import dev.orion.operations.batch.JobExecutionView;
+import dev.orion.platform.jobs.BatchJobs;
+import dev.orion.platform.jobs.ExecutionQuery;
+import dev.orion.platform.jobs.JobExecutionView;
 import dev.orion.platform.console.DatabasePage;
 import dev.orion.platform.console.OperatorAudit;
 import dev.orion.platform.console.PageMessages;

@@ -1,10 +1,10 @@
 package dev.orion.operations.console;
 
-import dev.orion.operations.batch.BatchJobs;
-import dev.orion.operations.batch.JobExecutionView;
-import dev.orion.operations.batch.JobOperationRefusedException;
-import dev.orion.operations.batch.JobProgress;
-import dev.orion.operations.batch.StepExecutionView;
+import dev.orion.platform.jobs.BatchJobs;
+import dev.orion.platform.jobs.JobExecutionView;
+import dev.orion.platform.jobs.JobOperationRefusedException;
+import dev.orion.platform.jobs.JobProgress;
+import dev.orion.platform.jobs.StepExecutionView;
 import dev.orion.platform.console.OperatorAudit;
 import dev.orion.platform.console.PageMessages;
 import jakarta.ejb.EJB;

@@ -1,6 +1,6 @@
 package dev.orion.operations.console;
 
-import dev.orion.operations.batch.StepExecutionView;
+import dev.orion.platform.jobs.StepExecutionView;
 import dev.orion.platform.console.PageMessages;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;

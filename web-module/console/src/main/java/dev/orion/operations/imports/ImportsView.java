@@ -2,7 +2,7 @@ package dev.orion.operations.imports;
 
 import dev.orion.catalog.application.ProductImports;
 import dev.orion.platform.console.ConsoleCaller;
-import dev.orion.operations.batch.JobProgress;
+import dev.orion.platform.jobs.JobProgress;
 import dev.orion.orders.application.OrderImports;
 import dev.orion.platform.InvalidRequestException;
 import dev.orion.platform.audit.Actor;

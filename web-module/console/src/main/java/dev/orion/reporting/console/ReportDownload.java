@@ -1,7 +1,7 @@
 package dev.orion.reporting.console;
 
 import dev.orion.platform.console.ConsoleCaller;
-import dev.orion.operations.batch.JobExecutionView;
+import dev.orion.platform.jobs.JobExecutionView;
 import dev.orion.reporting.application.ReportFormat;
 import dev.orion.reporting.application.SalesReports;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package dev.orion.operations.scheduling;
+package dev.orion.platform.scheduling;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package dev.orion.operations.cluster;
+package dev.orion.platform.cluster;
 
 import java.time.Instant;
 

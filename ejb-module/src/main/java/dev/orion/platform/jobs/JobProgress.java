@@ -1,4 +1,4 @@
-package dev.orion.operations.batch;
+package dev.orion.platform.jobs;
 
 import java.io.Serializable;
 import java.time.Duration;

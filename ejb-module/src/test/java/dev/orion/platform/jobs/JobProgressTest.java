@@ -1,4 +1,4 @@
-package dev.orion.operations.batch;
+package dev.orion.platform.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
