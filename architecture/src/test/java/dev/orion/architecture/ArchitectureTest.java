@@ -46,9 +46,17 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule capabilitiesMeetOnlyThroughApplicationPackages = classes()
-            .that().resideInAnyPackage(packagesOf(concat(CAPABILITIES, List.of(DEMO))))
+            .that().resideInAnyPackage(packagesOf(CAPABILITIES))
             .should(useOtherCapabilitiesOnlyThroughTheirApplicationPackage())
             .because("another capability's domain, infrastructure, REST and console code are its own to change");
+
+    @ArchTest
+    static final ArchRule demoDataUsesOnlyApplicationAndDomainPackages = noClasses()
+            .that().resideInAPackage("dev.orion." + DEMO + "..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.orion..infrastructure..", "dev.orion..rest..",
+                    "dev.orion..console..", "dev.orion..batch..")
+            .because("demo data is composed from the capabilities' services and entities (it seeds fixed dates and"
+                    + " secrets in one transaction, which is why it may build entities), never from their adapters");
 
     @ArchTest
     static final ArchRule noCyclesBetweenCapabilities = slices().matching("dev.orion.(*)..")
