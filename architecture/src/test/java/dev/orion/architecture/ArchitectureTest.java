@@ -3,9 +3,11 @@ package dev.orion.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -14,6 +16,10 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The rules of docs/architecture.md over the classes of all four code modules (ejb-module, batch-jobs, the API
@@ -73,6 +79,21 @@ class ArchitectureTest {
     static final ArchRule domainDoesNotCallServices = noClasses().that().resideInAPackage("dev.orion..domain..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.orion..application..", "dev.orion..infrastructure..")
             .because("the domain is the innermost layer");
+
+    /** A package split over two jars is two packages that look like one: which jar's class loader wins depends on the deployment. */
+    @ArchTest
+    static void noPackageSpansTwoModules(JavaClasses classes) {
+        Map<String, Set<String>> modulesByPackage = new TreeMap<>();
+        for (JavaClass type : classes) {
+            type.getSource().ifPresent(source -> {
+                String uri = source.getUri().toString();
+                String module = uri.substring(0, uri.indexOf(type.getPackageName().replace('.', '/')));
+                modulesByPackage.computeIfAbsent(type.getPackageName(), p -> new TreeSet<>()).add(module);
+            });
+        }
+        modulesByPackage.values().removeIf(modules -> modules.size() == 1);
+        assertEquals(Map.of(), modulesByPackage, "packages whose classes come from more than one module");
+    }
 
     private static ArchCondition<JavaClass> useOtherCapabilitiesOnlyThroughTheirApplicationPackage() {
         return new ArchCondition<>("use other capabilities only through their application package") {
