@@ -1,6 +1,5 @@
-package dev.orion.platform.storage.startup;
+package dev.orion.platform;
 
-import dev.orion.platform.StartupFailure;
 import dev.orion.platform.storage.StorageBackend;
 import dev.orion.platform.storage.StorageNotUsableException;
 import jakarta.annotation.PostConstruct;
