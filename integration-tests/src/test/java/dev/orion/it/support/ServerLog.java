@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The test server's {@code server.log}, which it writes in JSON (ORION_LOG_FORMAT=json in ear/pom.xml). */
+/** The test server's {@code server.log}, which it writes in JSON (ORION_LOG_FORMAT=json in integration-tests/pom.xml). */
 public final class ServerLog {
 
     private ServerLog() {

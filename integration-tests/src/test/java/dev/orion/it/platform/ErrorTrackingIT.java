@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * An unhandled error reaches Sentry. The test server's SENTRY_DSN (ear/pom.xml) points at 127.0.0.1:9555,
+ * An unhandled error reaches Sentry. The test server's SENTRY_DSN (integration-tests/pom.xml) points at 127.0.0.1:9555,
  * where this test answers as Sentry's envelope endpoint does; the rest of the time nothing listens there
  * and the SDK drops what it cannot send (it only backs off when Sentry answers 429), so earlier errors of
  * other tests do not hold this one back.

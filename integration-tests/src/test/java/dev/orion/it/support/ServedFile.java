@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A file on a real HTTP server of the test's own (a vendor's feed at its URL); other paths answer 404. It listens
- * on {@link #HOST}, the one loopback address the test server's feed fetch allow-list opens (ear/pom.xml,
+ * on {@link #HOST}, the one loopback address the test server's feed fetch allow-list opens (integration-tests/pom.xml,
  * ORION_FEED_FETCH_ALLOW): 127.0.0.1 stays refused, as in production.
  */
 public final class ServedFile implements AutoCloseable {

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * all), and every error answer is problem+json. All offenders are reported at once.
  *
  * <p>The walk never touches data that other tests share: path ids are malformed or do not exist, both clients
- * are throw-away, they run on the {@code walk} rate plan (ORION_RATE_PLAN_WALK in ear/pom.xml) so the standard
+ * are throw-away, they run on the {@code walk} rate plan (ORION_RATE_PLAN_WALK in integration-tests/pom.xml) so the standard
  * budget does not turn the walk into a wall of 429s, and the token endpoint (budgeted per IP, shared with every
  * other test) is walked slowly enough to stay inside its budget.
  */

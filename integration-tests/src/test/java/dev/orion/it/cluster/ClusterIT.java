@@ -106,7 +106,7 @@ class ClusterIT {
                 Map.entry("ORION_EMAIL_REDELIVERY_DELAY_MS", "1000"),
                 Map.entry("ORION_CLUSTER_PASSWORD", CLUSTER_PASSWORD),
                 Map.entry("ORION_CLUSTER_KEYSTORE", clusterKeyStore(target.resolve("cluster-key.p12")).toString()),
-                // the test JVM's environment (ear/pom.xml) opens /metrics for the main test server; these nodes
+                // the test JVM's environment (integration-tests/pom.xml) opens /metrics for the main test server; these nodes
                 // keep the profile's default, as in production
                 Map.entry("ORION_METRICS_SECURED", "true"),
                 Map.entry("ORION_CLUSTER_HEARTBEAT_SECONDS", "2"),
