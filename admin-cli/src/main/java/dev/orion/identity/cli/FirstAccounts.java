@@ -44,7 +44,7 @@ final class FirstAccounts {
     /** @param password asked only when the user is to be created */
     Outcome createUser(String email, String displayName, Role role, String locale, Supplier<String> password) throws SQLException {
         if (role == Role.VENDOR) {
-            throw Refusal.of("VENDOR users belong to a vendor: create them in the console (Users), where the vendor is chosen");
+            throw Refusal.of("VENDOR users belong to a vendor: create them in the console (Administration > Users), where the vendor is chosen");
         }
         ConsoleUser wanted = valid(email, displayName, role, locale);
         Outcome existing = existingUser(wanted);
@@ -141,10 +141,10 @@ final class FirstAccounts {
                 }
                 if (!role.equals(wanted.getRole().name())) {
                     throw Refusal.of("User " + wanted.getEmail() + " already exists as " + role + ", not " + wanted.getRole()
-                            + "; nothing changed (an ADMIN changes roles in the console, Users)");
+                            + "; nothing changed (an ADMIN changes roles in the console: Administration > Users)");
                 }
                 return new Outcome(false, "User " + wanted.getEmail() + " already exists as " + role
-                        + "; nothing changed (its password too: use \"Forgot password\" on the sign-in page to change it)");
+                        + "; nothing changed (its password too: \"Forgot your password?\" on the sign-in page changes it)");
             }
         }
     }
@@ -168,7 +168,7 @@ final class FirstAccounts {
                 }
                 return new NewClient(false, clientId, null, "Platform API client " + clientId + " (" + row.getString(4)
                         + ") already exists; nothing changed. Its secret was shown once, when it was created;"
-                        + " if it is lost, rotate it in the console (API clients)");
+                        + " if it is lost, rotate it in the console (Administration > API clients)");
             }
         }
     }
