@@ -30,8 +30,9 @@ public final class AdminCommand {
                              from the first line of standard input or of --password-file; never from an argument.
               create-client  a platform API client (OAuth2 client credentials); its secret is printed once.
 
-            Both connect with ORION_DB_URL, ORION_DB_USER and ORION_DB_PASSWORD (the server's settings), bring the
-            schema up to date as the server does at start, and change nothing when the account already exists.
+            Both connect with ORION_DB_URL, ORION_DB_USER and ORION_DB_PASSWORD (the server's settings) to a database
+            Orion has started on once, with the server running or stopped; they bring the schema up to date as the
+            server does at start, and change nothing when the account already exists.
             """;
 
     private final PrintStream out;

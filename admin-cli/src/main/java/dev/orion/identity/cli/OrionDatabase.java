@@ -12,8 +12,8 @@ import org.flywaydb.core.api.FlywayException;
 /**
  * Orion's database as the server sees it: the same {@code ORION_DB_*} variables with the same defaults
  * (server-config's orion.cli), and the schema brought up to date with the server's own migrations and Flyway
- * settings ({@code dev.orion.platform.persistence.SchemaMigrator}), so an empty database works and a server
- * started on it afterwards finds nothing left to do.
+ * settings ({@code dev.orion.platform.persistence.SchemaMigrator}), so a server that has not started since an
+ * upgrade still gets the columns the new release writes.
  */
 final class OrionDatabase {
 
@@ -51,10 +51,25 @@ final class OrionDatabase {
         }
     }
 
-    /** @return one line saying at which version the schema is, and whether this run changed it */
+    /**
+     * Brings the schema up to date on a database the server has started on once. A database without Orion's schema
+     * is refused: the server's first start creates its job repository and timer tables in {@code public} only while
+     * no schema named after the database user exists, so creating {@code orion} first would misplace them.
+     *
+     * @return one line saying at which version the schema is, and whether this run changed it
+     */
     String migrate() {
-        try (Connection reachable = connect()) {
-            reachable.isValid(5);
+        try (Connection db = connect();
+             var schema = db.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            schema.setString(1, SCHEMA + ".flyway_schema_history");
+            try (var row = schema.executeQuery()) {
+                row.next();
+                if (!row.getBoolean(1)) {
+                    throw Refusal.of("This database has no Orion schema yet (ORION_DB_URL is " + url + "). Start Orion on it"
+                            + " once (it creates its schema and the server's job and timer tables), then run this again, with"
+                            + " the server running or stopped; nothing changed");
+                }
+            }
         } catch (SQLException e) {
             throw Refusal.of("PostgreSQL stopped answering: " + firstLine(e.getMessage()));
         }
