@@ -30,12 +30,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * A production install's first sign-in, as docs/deployment.md walks it: on an empty database ({@code orion_bootstrap})
- * with no server running, the real {@code ./orion admin} command migrates the schema and creates the first ADMIN and
- * a platform API client; run again it changes nothing and says so; a password given as an argument, a short one
- * and another role for an existing user are refused. Then a server of its own (port offset 700, demo data off)
- * starts on that database: the ADMIN signs in to the console, the client gets a token, and a user the command
- * creates while the server runs signs in at once.
+ * A production install's first sign-in, as docs/deployment.md walks it, with the real {@code ./orion admin} command.
+ * On an empty database ({@code orion_bootstrap}) it refuses and says to start Orion once (creating Orion's schema
+ * first would make the server's first start put its job and timer tables in it), and a password given as an argument
+ * is refused before anything happens. A server of its own (port offset 700, demo data off) starts on that database;
+ * the first ADMIN created while it runs signs in at once. With the server stopped (database only) a platform API
+ * client and a STAFF user are created; a second run changes nothing and says so; a short password and another role
+ * are refused. Started again, the server gives the client a token and signs the STAFF user in.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BootstrapAdminIT {
@@ -46,6 +47,8 @@ class BootstrapAdminIT {
     private static final String REDIS = "redis://127.0.0.1:6379/7";
     private static final String ADMIN = "first.admin@example.com";
     private static final String ADMIN_PASSWORD = "correct horse battery staple";
+    private static final String STAFF = "staff@example.com";
+    private static final String STAFF_PASSWORD = "staff-password-from-a-file";
     private static final Pattern SECRET = Pattern.compile("(?m)^\\s*client_secret\\s+(\\S+)\\s*$");
     private static final Pattern CLIENT_ID = Pattern.compile("(?m)^\\s*client_id\\s+(\\S+)\\s*$");
 
@@ -78,50 +81,17 @@ class BootstrapAdminIT {
 
     @Test
     @Order(1)
-    void onAnEmptyDatabaseWithNoServerTheCommandMigratesTheSchemaAndCreatesTheFirstAdminAndAClient() {
-        Run user = admin(ADMIN_PASSWORD + "\n", "create-user", "--email", "First.Admin@Example.com", "--role", "ADMIN", "--name", "First Admin");
+    void onAnEmptyDatabaseItSaysToStartOrionOnceAndCreatesNothing() {
+        Run user = admin(ADMIN_PASSWORD + "\n", "create-user", "--email", ADMIN, "--role", "ADMIN");
 
-        assertEquals(0, user.exit(), user.both());
-        assertTrue(user.out().contains("migration(s) applied"), user.both());
-        assertTrue(user.out().contains("Created console user " + ADMIN + " (ADMIN)"), user.both());
-        assertEquals("1", query("SELECT count(*) FROM users"));
-        assertEquals("ADMIN|First Admin|t", query("SELECT role || '|' || display_name || '|' || active FROM users WHERE email = '" + ADMIN + "'"));
-        assertTrue(query("SELECT password_hash FROM users").startsWith("$2a$12$"), "bcrypt as the login realm reads it");
-        assertEquals("user.create", query("SELECT action FROM audit_log WHERE entity_type = 'user'"));
-
-        Run client = admin("", "create-client", "--name", "Platform integration");
-
-        assertEquals(0, client.exit(), client.both());
-        clientId = group(CLIENT_ID, client.out());
-        clientSecret = group(SECRET, client.out());
-        assertTrue(client.out().contains("shown this once"), client.both());
-        assertEquals("platform|Platform integration", query("SELECT role || '|' || name FROM api_clients WHERE client_id = '" + clientId + "'"));
-        assertFalse(query("SELECT secret_hash FROM api_clients").contains(clientSecret), "only a hash is kept");
-        assertEquals("0", query("SELECT count(*) FROM vendors"), "no demo data");
+        assertEquals(1, user.exit(), user.both());
+        assertTrue(user.err().contains("This database has no Orion schema yet"), user.both());
+        assertTrue(user.err().contains("Start Orion on it once"), user.both());
+        assertEquals("0", query("SELECT count(*) FROM pg_namespace WHERE nspname = 'orion'"), "no schema made before the server's first start");
     }
 
     @Test
     @Order(2)
-    void aSecondRunChangesNothingAndSaysSo() {
-        String hashBefore = query("SELECT password_hash || version FROM users");
-
-        Run user = admin("another-password-entirely\n", "create-user", "--email", ADMIN, "--role", "ADMIN");
-        Run client = admin("", "create-client", "--name", "Platform integration");
-
-        assertEquals(0, user.exit(), user.both());
-        assertTrue(user.out().contains("User " + ADMIN + " already exists as ADMIN; nothing changed"), user.both());
-        assertTrue(user.out().contains("(up to date)"), "nothing left to migrate: " + user.both());
-        assertEquals(0, client.exit(), client.both());
-        assertTrue(client.out().contains("Platform API client " + clientId + " (Platform integration) already exists; nothing changed"), client.both());
-        assertFalse(client.out().contains("client_secret"), "no new secret: " + client.both());
-        assertEquals(hashBefore, query("SELECT password_hash || version FROM users"), "the password is not changed");
-        assertEquals("1", query("SELECT count(*) FROM users"));
-        assertEquals("1", query("SELECT count(*) FROM api_clients"));
-        assertEquals("2", query("SELECT count(*) FROM audit_log"), "nothing more audited");
-    }
-
-    @Test
-    @Order(3)
     void aPasswordOnTheCommandLineIsRefusedBeforeAnythingHappens() {
         Run spaced = admin("", "create-user", "--email", "argv@example.com", "--password", "a-password-in-argv");
         Run joined = admin("", "create-user", "--email", "argv@example.com", "--password=a-password-in-argv");
@@ -129,34 +99,95 @@ class BootstrapAdminIT {
         for (Run run : List.of(spaced, joined)) {
             assertEquals(2, run.exit(), run.both());
             assertTrue(run.err().contains("a password is never taken from the command line"), run.both());
-            assertFalse(run.out().contains("Database schema"), "refused before connecting: " + run.both());
+            assertFalse(run.err().contains("no Orion schema"), "refused before connecting: " + run.both());
         }
-        assertEquals("0", query("SELECT count(*) FROM users WHERE email = 'argv@example.com'"));
+    }
+
+    @Test
+    @Order(3)
+    void withTheServerRunningTheFirstAdminIsCreatedAndSignsInAtOnce() throws Exception {
+        startServer();
+
+        Run user = admin(ADMIN_PASSWORD + "\n", "create-user", "--email", "First.Admin@Example.com", "--role", "ADMIN", "--name", "First Admin");
+
+        assertEquals(0, user.exit(), user.both());
+        assertTrue(user.out().contains("(up to date)"), "the server migrated the schema: " + user.both());
+        assertTrue(user.out().contains("Created console user " + ADMIN + " (ADMIN)"), user.both());
+        assertEquals("ADMIN|First Admin|t", query("SELECT role || '|' || display_name || '|' || active FROM users"));
+        assertTrue(query("SELECT password_hash FROM users").startsWith("$2a$12$"), "bcrypt as the login realm reads it");
+        assertEquals("user.create", query("SELECT action FROM audit_log WHERE entity_type = 'user'"));
+        assertEquals("public", query("SELECT table_schema FROM information_schema.tables WHERE table_name = 'job_execution'"));
+
+        Http console = signIn(ADMIN, ADMIN_PASSWORD);
+        var users = console.get(orion.url() + "/console/admin/users.xhtml");
+        assertEquals(200, users.statusCode());
+        assertTrue(users.body().contains(ADMIN), "the ADMIN sees the users page, with themselves on it");
+        assertEquals("0", query("SELECT count(*) FROM vendors"), "no demo data");
     }
 
     @Test
     @Order(4)
+    void withTheServerStoppedAClientAndAUserAreCreatedFromTheDatabaseAlone() throws Exception {
+        orion.stop();
+
+        Run client = admin("", "create-client", "--name", "Platform integration");
+        Path file = Files.createTempFile("orion-bootstrap", ".pw", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, STAFF_PASSWORD + "\n", StandardCharsets.UTF_8);
+        Run staff;
+        try {
+            staff = admin("", "create-user", "--email", STAFF, "--role", "STAFF", "--password-file", file.toString());
+        } finally {
+            Files.delete(file);
+        }
+
+        assertEquals(0, client.exit(), client.both());
+        clientId = group(CLIENT_ID, client.out());
+        clientSecret = group(SECRET, client.out());
+        assertTrue(client.out().contains("shown this once"), client.both());
+        assertEquals("platform|Platform integration", query("SELECT role || '|' || name FROM api_clients WHERE client_id = '" + clientId + "'"));
+        assertFalse(query("SELECT secret_hash FROM api_clients").contains(clientSecret), "only a hash is kept");
+        assertEquals(0, staff.exit(), staff.both());
+        assertTrue(staff.out().contains("Created console user " + STAFF + " (STAFF)"), staff.both());
+    }
+
+    @Test
+    @Order(5)
+    void aSecondRunChangesNothingAndSaysSo() {
+        String hashBefore = query("SELECT password_hash || version FROM users WHERE email = '" + ADMIN + "'");
+        String audited = query("SELECT count(*) FROM audit_log");
+
+        Run user = admin("another-password-entirely\n", "create-user", "--email", ADMIN, "--role", "ADMIN");
+        Run client = admin("", "create-client", "--name", "Platform integration");
+
+        assertEquals(0, user.exit(), user.both());
+        assertTrue(user.out().contains("User " + ADMIN + " already exists as ADMIN; nothing changed"), user.both());
+        assertEquals(0, client.exit(), client.both());
+        assertTrue(client.out().contains("Platform API client " + clientId + " (Platform integration) already exists; nothing changed"), client.both());
+        assertFalse(client.out().contains("client_secret"), "no new secret: " + client.both());
+        assertEquals(hashBefore, query("SELECT password_hash || version FROM users WHERE email = '" + ADMIN + "'"), "the password is not changed");
+        assertEquals("2", query("SELECT count(*) FROM users"));
+        assertEquals("1", query("SELECT count(*) FROM api_clients"));
+        assertEquals(audited, query("SELECT count(*) FROM audit_log"), "nothing more audited");
+    }
+
+    @Test
+    @Order(6)
     void aShortPasswordOrAnotherRoleForAnExistingUserIsRefused() {
-        Run shortPassword = admin("eleven-char\n", "create-user", "--email", "staff@example.com", "--role", "STAFF");
+        Run shortPassword = admin("eleven-char\n", "create-user", "--email", "short@example.com", "--role", "STAFF");
         Run otherRole = admin("long-enough-password\n", "create-user", "--email", ADMIN, "--role", "STAFF");
 
         assertEquals(1, shortPassword.exit(), shortPassword.both());
         assertTrue(shortPassword.err().contains("The password needs at least 12 characters; nothing changed"), shortPassword.both());
         assertEquals(1, otherRole.exit(), otherRole.both());
         assertTrue(otherRole.err().contains("already exists as ADMIN, not STAFF; nothing changed"), otherRole.both());
-        assertEquals("1", query("SELECT count(*) FROM users"));
-        assertEquals("ADMIN", query("SELECT role FROM users"));
+        assertEquals("2", query("SELECT count(*) FROM users"));
+        assertEquals("ADMIN", query("SELECT role FROM users WHERE email = '" + ADMIN + "'"));
     }
 
     @Test
-    @Order(5)
-    void aServerStartedOnThatDatabaseSignsTheAdminInAndGivesTheClientAToken() throws Exception {
-        startServer();
-
-        Http console = signIn(ADMIN, ADMIN_PASSWORD);
-        var users = console.get(orion.url() + "/console/admin/users.xhtml");
-        assertEquals(200, users.statusCode());
-        assertTrue(users.body().contains(ADMIN), "the ADMIN sees the users page, with themselves on it");
+    @Order(7)
+    void startedAgainTheServerGivesTheClientATokenAndSignsTheStaffUserIn() throws Exception {
+        orion.start();
 
         var token = http.postForm(orion.url() + "/api/v1/auth/token",
                 Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", clientSecret));
@@ -164,23 +195,7 @@ class BootstrapAdminIT {
         var me = http.get(orion.url() + "/api/v1/me", "Authorization", "Bearer " + Http.json(token).getString("access_token"));
         assertEquals(200, me.statusCode(), me.body());
         assertTrue(me.body().contains(clientId) && me.body().contains("platform"), me.body());
-        assertEquals("0", query("SELECT count(*) FROM vendors"), "demo data stayed off");
-    }
-
-    @Test
-    @Order(6)
-    void withTheServerRunningAUserCreatedFromAPasswordFileSignsInAtOnce() throws Exception {
-        Path file = Files.createTempFile("orion-bootstrap", ".pw", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, "staff-password-from-a-file\n", StandardCharsets.UTF_8);
-        try {
-            Run staff = admin("", "create-user", "--email", "staff@example.com", "--role", "STAFF", "--password-file", file.toString());
-
-            assertEquals(0, staff.exit(), staff.both());
-            assertTrue(staff.out().contains("Created console user staff@example.com (STAFF)"), staff.both());
-            signIn("staff@example.com", "staff-password-from-a-file");
-        } finally {
-            Files.delete(file);
-        }
+        signIn(STAFF, STAFF_PASSWORD);
     }
 
     private static void startServer() throws Exception {
