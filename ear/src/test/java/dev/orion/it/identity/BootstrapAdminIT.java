@@ -113,7 +113,7 @@ class BootstrapAdminIT {
         assertEquals(0, user.exit(), user.both());
         assertTrue(user.out().contains("(up to date)"), "the server migrated the schema: " + user.both());
         assertTrue(user.out().contains("Created console user " + ADMIN + " (ADMIN)"), user.both());
-        assertEquals("ADMIN|First Admin|t", query("SELECT role || '|' || display_name || '|' || active FROM users"));
+        assertEquals("ADMIN|First Admin|true", query("SELECT role || '|' || display_name || '|' || active FROM users"));
         assertTrue(query("SELECT password_hash FROM users").startsWith("$2a$12$"), "bcrypt as the login realm reads it");
         assertEquals("user.create", query("SELECT action FROM audit_log WHERE entity_type = 'user'"));
         assertEquals("public", query("SELECT table_schema FROM information_schema.tables WHERE table_name = 'job_execution'"));
