@@ -159,10 +159,16 @@ public class EmailDelivery {
                 LOG.warning(() -> "Email " + outboxId + " to " + email.getRecipient() + " failed permanently: " + e.getMessage());
                 return;
             }
-            recordAttemptAfterRollback(outboxId, e.getMessage());
+            recordAttemptAfterRollback(outboxId, withCause(e));
             meters.counter("orion.emails.retried").increment();
             throw new TransientDeliveryFailure("SMTP unavailable for email " + outboxId + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Jakarta Mail's message and what lies under it ("Could not connect to SMTP host ..." alone hides a TLS refusal). */
+    private static String withCause(MessagingException e) {
+        Throwable cause = e.getCause();
+        return cause == null || cause.getMessage() == null ? e.getMessage() : e.getMessage() + " (" + cause.getMessage() + ")";
     }
 
     /** The usable link for a secret, made now (each attempt replaces the last one's secret; see SecretLinkMinter). */
