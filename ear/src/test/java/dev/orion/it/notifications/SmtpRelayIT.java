@@ -28,10 +28,11 @@ import org.junit.jupiter.api.Test;
 /**
  * Mail through an authenticating relay over SMTPS, as with a hosted provider (docs/email.md): a server of its own
  * (port offset 800, database {@code orion_smtp}, Redis database 8) with ORION_SMTP_USER/ORION_SMTP_PASSWORD,
- * ORION_SMTP_SSL and ORION_SMTP_TRUST_STORE (a PEM of the relay's self-signed certificate, made for 127.0.0.1 by
- * keytool here) against GreenMail's SMTPS on 3465 with one user. The right password delivers; a password the relay
- * refuses (GreenMail's user given a new one) is retried as an outage, then a dead letter whose error is the
- * relay's 535 answer, one WARN line per attempt and no stack trace, and re-sent once the password matches again.
+ * ORION_SMTP_SSL and ORION_SMTP_TRUST_STORE (a PEM of the relay's self-signed certificate, made by keytool here
+ * for localhost, the name WildFly's socket binding gives 127.0.0.1) against GreenMail's SMTPS on 3465 with one
+ * user. The right password delivers; a password the relay refuses (GreenMail's user given a new one) is retried
+ * as an outage, then a dead letter whose error is the relay's 535 answer, one WARN line per attempt and no stack
+ * trace, and re-sent once the password matches again.
  */
 class SmtpRelayIT {
 
@@ -58,7 +59,7 @@ class SmtpRelayIT {
         Files.deleteIfExists(keyStore);
         Files.deleteIfExists(certificate);
         keytool("-genkeypair", "-alias", "relay", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-storetype", "PKCS12",
+                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12",
                 "-keystore", keyStore.toString(), "-storepass", "changeit", "-keypass", "changeit");
         keytool("-exportcert", "-rfc", "-alias", "relay", "-keystore", keyStore.toString(), "-storepass", "changeit",
                 "-file", certificate.toString());
