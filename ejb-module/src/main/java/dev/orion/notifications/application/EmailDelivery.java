@@ -146,11 +146,12 @@ public class EmailDelivery {
             if (e instanceof AuthenticationFailedException) {
                 // the relay refused Orion's credentials (a 535): Orion's configuration, not this email, is at fault;
                 // the email waits (redelivery, then the dead letters) until the password is fixed, and is not lost
-                recordAttemptAfterRollback(outboxId, "Relay refused authentication: " + e.getMessage());
+                String answer = String.valueOf(e.getMessage()).strip(); // the relay's reply, with its line end
+                recordAttemptAfterRollback(outboxId, "Relay refused authentication: " + answer);
                 meters.counter("orion.emails.retried").increment();
                 LOG.warning(() -> "Email " + outboxId + " not sent: the SMTP relay refused authentication as "
-                        + smtpUser.orElse("") + ": " + e.getMessage() + " (check ORION_SMTP_USER/ORION_SMTP_PASSWORD); it will be retried");
-                throw new TransientDeliveryFailure("SMTP relay refused authentication for email " + outboxId + ": " + e.getMessage(), e);
+                        + smtpUser.orElse("") + ": " + answer + " (check ORION_SMTP_USER/ORION_SMTP_PASSWORD); it will be retried");
+                throw new TransientDeliveryFailure("SMTP relay refused authentication for email " + outboxId + ": " + answer, e);
             }
             if (isPermanent(e)) {
                 email.recordAttempt(e.getMessage());
