@@ -50,6 +50,11 @@ public class EmailAttempts {
         OutboxEmail email = em.find(OutboxEmail.class, outboxId, LockModeType.PESSIMISTIC_WRITE);
         if (email != null) {
             email.recordAttempt(error);
+            if (email.getStatus() == OutboxEmail.Status.FAILED) {
+                // the dead-letter handler got there first (the broker moves the message on as this attempt rolls
+                // back): the row stays a dead letter, and says so
+                email.markFailed(EmailOutbox.GAVE_UP + error);
+            }
         }
     }
 }

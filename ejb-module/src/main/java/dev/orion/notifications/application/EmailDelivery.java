@@ -7,8 +7,11 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import dev.orion.platform.storage.StorageBackend;
@@ -28,6 +31,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import java.util.logging.Logger;
@@ -75,9 +79,26 @@ public class EmailDelivery {
     @ConfigProperty(name = "orion.smtp.timeout-ms", defaultValue = "10000")
     int timeoutMillis;
 
+    /** The relay's user for SMTP AUTH (ORION_SMTP_USER); unset: no AUTH, whatever the mail session says. */
+    @Inject
+    @ConfigProperty(name = "orion.smtp.user")
+    Optional<String> smtpUser;
+
+    /** A trust store for the relay's certificate (ORION_SMTP_TRUST_STORE); unset: the JVM's CAs. */
+    @Inject
+    @ConfigProperty(name = "orion.smtp.trust-store")
+    Optional<String> trustStore;
+
+    @Inject
+    @ConfigProperty(name = "orion.smtp.trust-store-password")
+    Optional<String> trustStorePassword;
+
     private Session withTimeouts;
 
-    /** The server's mail session (host, port, TLS) plus the timeouts it does not let us configure. */
+    /**
+     * The server's mail session (host, port, AUTH, STARTTLS or SMTPS) plus the timeouts it does not let us
+     * configure and the relay's trust store. The password stays with the server's session: asked for, it answers.
+     */
     private Session session() {
         if (withTimeouts == null) {
             var properties = new Properties();
@@ -86,7 +107,20 @@ public class EmailDelivery {
             properties.setProperty("mail.smtp.connectiontimeout", timeout);
             properties.setProperty("mail.smtp.timeout", timeout);
             properties.setProperty("mail.smtp.writetimeout", timeout);
-            withTimeouts = Session.getInstance(properties);
+            if (smtpUser.filter(user -> !user.isBlank()).isEmpty()) {
+                // the mail session needs some user name (an expression cannot leave it undefined): unset means no AUTH
+                properties.remove("mail.smtp.auth");
+                properties.remove("mail.smtp.user");
+            }
+            trustStore.filter(path -> !path.isBlank()).ifPresent(path ->
+                    properties.put("mail.smtp.ssl.socketFactory", RelayTrust.socketFactory(path, trustStorePassword.orElse(""))));
+            withTimeouts = Session.getInstance(properties, new Authenticator() {
+                @Override
+                protected PasswordAuthentication getPasswordAuthentication() {
+                    return mail.requestPasswordAuthentication(getRequestingSite(), getRequestingPort(), getRequestingProtocol(),
+                            getRequestingPrompt(), getDefaultUserName());
+                }
+            });
         }
         return withTimeouts;
     }
@@ -109,6 +143,16 @@ public class EmailDelivery {
             send(email, rendered);
             meters.counter("orion.emails.sent").increment();
         } catch (MessagingException e) {
+            if (e instanceof AuthenticationFailedException) {
+                // the relay refused Orion's credentials (a 535): Orion's configuration, not this email, is at fault;
+                // the email waits (redelivery, then the dead letters) until the password is fixed, and is not lost
+                String answer = String.valueOf(e.getMessage()).strip(); // the relay's reply, with its line end
+                recordAttemptAfterRollback(outboxId, "Relay refused authentication: " + answer);
+                meters.counter("orion.emails.retried").increment();
+                LOG.warning(() -> "Email " + outboxId + " not sent: the SMTP relay refused authentication as "
+                        + smtpUser.orElse("") + ": " + answer + " (check ORION_SMTP_USER/ORION_SMTP_PASSWORD); it will be retried");
+                throw new TransientDeliveryFailure("SMTP relay refused authentication for email " + outboxId + ": " + answer, e);
+            }
             if (isPermanent(e)) {
                 email.recordAttempt(e.getMessage());
                 email.markFailed("Refused permanently: " + e.getMessage());
@@ -116,10 +160,16 @@ public class EmailDelivery {
                 LOG.warning(() -> "Email " + outboxId + " to " + email.getRecipient() + " failed permanently: " + e.getMessage());
                 return;
             }
-            recordAttemptAfterRollback(outboxId, e.getMessage());
+            recordAttemptAfterRollback(outboxId, withCause(e));
             meters.counter("orion.emails.retried").increment();
             throw new TransientDeliveryFailure("SMTP unavailable for email " + outboxId + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Jakarta Mail's message and what lies under it ("Could not connect to SMTP host ..." alone hides a TLS refusal). */
+    private static String withCause(MessagingException e) {
+        Throwable cause = e.getCause();
+        return cause == null || cause.getMessage() == null ? e.getMessage() : e.getMessage() + " (" + cause.getMessage() + ")";
     }
 
     /** The usable link for a secret, made now (each attempt replaces the last one's secret; see SecretLinkMinter). */
@@ -134,6 +184,9 @@ public class EmailDelivery {
      * better by retrying; anything else (connection refused, timeouts, 4xx) may.
      */
     static boolean isPermanent(MessagingException e) {
+        if (e instanceof AuthenticationFailedException) {
+            return false; // a 535 refuses Orion's credentials, not the email: fixed, the email goes out
+        }
         if (e instanceof AddressException) {
             return true;
         }

@@ -27,6 +27,8 @@ public class EmailOutbox {
 
     private static final Logger LOG = Logger.getLogger(EmailOutbox.class.getName());
     public static final int MAX_PAGE = 200;
+    /** How a dead letter's error begins; the relay's (or the connection's) last answer follows. */
+    static final String GAVE_UP = "Gave up after its last attempt; last error: ";
 
     @PersistenceContext
     EntityManager em;
@@ -103,7 +105,7 @@ public class EmailOutbox {
     public void gaveUp(long outboxId) {
         OutboxEmail email = em.find(OutboxEmail.class, outboxId, LockModeType.PESSIMISTIC_WRITE);
         if (email != null && email.getStatus() == OutboxEmail.Status.QUEUED) {
-            email.markFailed("Gave up after its last attempt; last error: " + email.getLastError());
+            email.markFailed(GAVE_UP + email.getLastError());
             meters.counter("orion.emails.failed", "reason", "dead_letter").increment();
             ErrorTracking.reportFailure("Email " + outboxId + " is a dead letter: " + email.getLastError(), "message",
                     java.util.Map.of("queue", "emails.DLQ"));

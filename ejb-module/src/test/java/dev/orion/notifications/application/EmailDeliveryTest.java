@@ -25,5 +25,7 @@ class EmailDeliveryTest {
         assertFalse(EmailDelivery.isPermanent(new SendFailedException("Invalid Addresses",
                 new MessagingException("450 4.2.0 <busy@example.com>: Mailbox temporarily unavailable"))));
         assertFalse(EmailDelivery.isPermanent(new MessagingException("421 Service not available, closing channel")));
+        // the relay refuses Orion's credentials: a configuration to fix, after which the email goes out
+        assertFalse(EmailDelivery.isPermanent(new jakarta.mail.AuthenticationFailedException("535 5.7.8  Authentication credentials invalid")));
     }
 }

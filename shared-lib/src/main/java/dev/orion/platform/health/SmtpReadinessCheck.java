@@ -12,7 +12,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** The SMTP relay of the mail session accepts connections and greets with 220. */
+/**
+ * The SMTP relay of the mail session accepts connections and greets with 220. A relay spoken to over SMTPS
+ * (ORION_SMTP_SSL) greets only inside TLS: for it, accepting the connection is the answer.
+ */
 @Readiness
 @ApplicationScoped
 public class SmtpReadinessCheck implements HealthCheck {
@@ -25,11 +28,18 @@ public class SmtpReadinessCheck implements HealthCheck {
     @ConfigProperty(name = "orion.smtp.port", defaultValue = "3025")
     int port;
 
+    @Inject
+    @ConfigProperty(name = "orion.smtp.ssl", defaultValue = "false")
+    boolean ssl;
+
     @Override
     public HealthCheckResponse call() {
         return Probe.run("smtp", () -> {
             try (var socket = new Socket()) {
                 socket.connect(new InetSocketAddress(host, port), 2_000);
+                if (ssl) {
+                    return host + ":" + port + " (SMTPS)";
+                }
                 socket.setSoTimeout(2_000);
                 var reader = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
                 String greeting = reader.readLine();
