@@ -1,0 +1,5 @@
+/**
+ * The one Redisson client of a server (single, Sentinel or Cluster, from ORION_REDIS_URL) and its pool gauges.
+ * Redis holds only what can be lost or rebuilt: caches, budgets, idempotency keys, locks.
+ */
+package dev.orion.platform.redis;
