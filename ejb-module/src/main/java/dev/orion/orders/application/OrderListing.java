@@ -41,7 +41,9 @@ public class OrderListing {
         if (afterId != null) {
             where.and(newestFirst ? "o.id < :after" : "o.id > :after", "after", afterId);
         }
-        TypedQuery<Order> query = em.createQuery("SELECT o FROM Order o JOIN FETCH o.customer c" + where.jpql
+        // c is the customer the filters name; the customer is fetched by a second, unaliased join because JPA
+        // (and Hibernate in JPA-compliance mode) refuses an alias on a fetch join
+        TypedQuery<Order> query = em.createQuery("SELECT o FROM Order o JOIN o.customer c JOIN FETCH o.customer" + where.jpql
                         + " ORDER BY o.id" + (newestFirst ? " DESC" : ""), Order.class)
                 .setFirstResult(Math.max(0, skip))
                 .setMaxResults(size + 1);
