@@ -6,8 +6,10 @@ import dev.orion.platform.observability.ErrorTracking;
 import java.util.Map;
 import dev.orion.notifications.application.EmailDelivery;
 import dev.orion.notifications.application.EmailQueue;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.MessageDrivenContext;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -24,6 +26,9 @@ public class EmailSenderMdb implements MessageListener {
     @Inject
     EmailDelivery delivery;
 
+    @Resource
+    MessageDrivenContext context;
+
     @Override
     public void onMessage(Message message) {
         try {
@@ -32,7 +37,10 @@ public class EmailSenderMdb implements MessageListener {
         } catch (JMSException e) {
             throw new IllegalStateException("Unreadable email message", e);
         } catch (TransientDeliveryFailure e) {
-            throw e; // the broker tries again later; only the last failure (a dead letter) is reported
+            // The broker tries again later. EmailDelivery has logged the one line this attempt deserves; rolling
+            // back quietly instead of throwing keeps the resource adapter from logging an expected refusal as an
+            // ERROR with a stack trace. Only the last failure (a dead letter) is reported.
+            context.setRollbackOnly();
         } catch (RuntimeException e) {
             ErrorTracking.report(e, "message", Map.of("queue", "emails"));
             throw e;
