@@ -3,6 +3,7 @@ package dev.orion.identity.rest;
 import dev.orion.identity.application.AccessToken;
 import dev.orion.identity.application.InvalidClientException;
 import dev.orion.identity.application.TokenService;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
@@ -23,6 +24,7 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.logging.Logger;
 import dev.orion.platform.LogText;
+import dev.orion.platform.rest.RefusalLog;
 import dev.orion.platform.rest.ApiCaller;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
@@ -45,6 +47,9 @@ public class TokenResource {
 
     @Context
     UriInfo uri;
+
+    @Context
+    HttpServletRequest request;
 
     public record TokenResponse(String accessToken, String tokenType, long expiresIn, String scope) {
     }
@@ -79,6 +84,7 @@ public class TokenResource {
             token = tokens.issue(id, secret);
         } catch (InvalidClientException e) {
             LOG.info(() -> "Token refused (invalid client) for client " + LogText.excerpt(asked) + " from " + caller.clientIp());
+            RefusalLog.loggedBy(request); // this line names the client; ProblemMapper adds no second one
             throw e;
         }
         return Response.ok(new TokenResponse(token.token(), "Bearer", token.expiresInSeconds(), token.scope()))

@@ -1,5 +1,6 @@
 package dev.orion.platform.rest;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -19,14 +20,17 @@ public class ConstraintViolationProblemMapper implements ExceptionMapper<Constra
     @Context
     UriInfo uri;
 
+    @Context
+    HttpServletRequest request;
+
     @Override
     public Response toResponse(ConstraintViolationException e) {
         var errors = e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(field(v.getPropertyPath().toString()), v.getMessage()))
                 .toList();
-        return Problem.invalidFields(errors)
-                .instance(uri)
-                .response();
+        Problem problem = Problem.invalidFields(errors).instance(uri);
+        RefusalLog.refused(request, problem, null);
+        return problem.response();
     }
 
     /** "imageLinks[0].<list element>" becomes "image_links[0]": the name the client sent. */

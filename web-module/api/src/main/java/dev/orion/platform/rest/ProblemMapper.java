@@ -6,6 +6,7 @@ import dev.orion.platform.observability.ErrorTracking;
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -23,7 +24,8 @@ import java.util.logging.Logger;
 /**
  * Turns every exception that leaves a resource into an RFC 9457 problem document. A capability's refusal is a
  * {@link DomainException} that names its own type, status and title; other exceptions thrown inside EJBs (an
- * optimistic lock, a validation failure, a bug) arrive wrapped in EJBException and are unwrapped first.
+ * optimistic lock, a validation failure, a bug) arrive wrapped in EJBException and are unwrapped first. A 4xx is an
+ * expected refusal, logged as one INFO line by {@link RefusalLog}; only an unexpected error is logged with its stack trace.
  */
 @Provider
 public class ProblemMapper implements ExceptionMapper<Throwable> {
@@ -36,11 +38,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Context
     SecurityContext security;
 
+    @Context
+    HttpServletRequest request;
+
     @Override
     public Response toResponse(Throwable thrown) {
         Throwable e = unwrap(thrown);
         Problem problem = classify(e);
         problem.instance(uri);
+        RefusalLog.refused(request, problem, e instanceof WebApplicationException ? e.getMessage() : null);
         var builder = problem.builder();
         if (e instanceof WebApplicationException wae) {
             wae.getResponse().getHeaders().forEach((name, values) -> {

@@ -1,5 +1,6 @@
 package dev.orion.platform.rest;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -18,6 +19,9 @@ public class ValidationProblemMapper implements ExceptionMapper<ResteasyViolatio
     @Context
     UriInfo uri;
 
+    @Context
+    HttpServletRequest request;
+
     @Override
     public Response toResponse(ResteasyViolationException e) {
         if (!e.getReturnValueViolations().isEmpty()) {
@@ -26,9 +30,9 @@ public class ValidationProblemMapper implements ExceptionMapper<ResteasyViolatio
         var errors = e.getViolations().stream()
                 .map(v -> new Problem.FieldError(field(v), v.getMessage()))
                 .toList();
-        return Problem.invalidFields(errors)
-                .instance(uri)
-                .response();
+        Problem problem = Problem.invalidFields(errors).instance(uri);
+        RefusalLog.refused(request, problem, null);
+        return problem.response();
     }
 
     /** "put.body.imageLinks[0].<list element>" becomes "image_links[0]": the name the client sent. */
