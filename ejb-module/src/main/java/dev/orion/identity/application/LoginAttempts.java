@@ -3,6 +3,7 @@ package dev.orion.identity.application;
 import dev.orion.platform.ratelimit.RateLimits;
 import dev.orion.platform.ratelimit.RatePlan;
 import dev.orion.platform.redis.RedisConnection;
+import dev.orion.platform.redis.RedisGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +49,9 @@ public class LoginAttempts {
     RedisConnection redis;
 
     @Inject
+    RedisGuard guard;
+
+    @Inject
     @ConfigProperty(name = "orion.login.known-address-ttl", defaultValue = "P30D")
     Duration knownFor;
 
@@ -84,12 +88,14 @@ public class LoginAttempts {
     public void recordSuccess(String email, String address) {
         limits.reset(pairKey(email, address), pairPlan());
         try {
-            RSet<String> known = knownAddresses(email);
-            if (known.size() >= MAX_KNOWN_ADDRESSES) {
-                known.delete(); // bounded: an account that roams that much starts over
-            }
-            known.add(address);
-            known.expire(knownFor);
+            guard.call(() -> {
+                RSet<String> known = knownAddresses(email);
+                if (known.size() >= MAX_KNOWN_ADDRESSES) {
+                    known.delete(); // bounded: an account that roams that much starts over
+                }
+                known.add(address);
+                return known.expire(knownFor);
+            });
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Redis unavailable: the sign-in address is not remembered", e);
         }
@@ -97,7 +103,7 @@ public class LoginAttempts {
 
     private boolean knownAddress(String email, String address) {
         try {
-            return knownAddresses(email).contains(address);
+            return guard.call(() -> knownAddresses(email).contains(address));
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Redis unavailable: no address is known", e);
             return false;

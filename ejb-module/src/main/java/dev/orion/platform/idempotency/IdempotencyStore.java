@@ -1,6 +1,7 @@
 package dev.orion.platform.idempotency;
 
 import dev.orion.platform.redis.RedisConnection;
+import dev.orion.platform.redis.RedisGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -25,6 +26,9 @@ public class IdempotencyStore {
     @Inject
     RedisConnection redis;
 
+    @Inject
+    RedisGuard guard;
+
     /** The outcome of claiming a key. */
     public sealed interface Claim permits Claimed, Replay, InFlight, Mismatch {
     }
@@ -41,14 +45,19 @@ public class IdempotencyStore {
     public record Mismatch() implements Claim {
     }
 
+    /** Fails at once (breaker open) or after Redis's timeout: the caller refuses the request (503). */
     public Claim claim(String clientId, String key, String fingerprint) {
+        return guard.call(() -> claimInRedis(clientId, key, fingerprint));
+    }
+
+    private Claim claimInRedis(String clientId, String key, String fingerprint) {
         RBucket<String> bucket = bucket(clientId, key);
         if (bucket.setIfAbsent(JSON.toJson(new IdempotencyRecord(fingerprint, null)), IN_FLIGHT)) {
             return new Claimed();
         }
         Optional<IdempotencyRecord> existing = Optional.ofNullable(bucket.get()).map(json -> JSON.fromJson(json, IdempotencyRecord.class));
         if (existing.isEmpty()) {
-            return claim(clientId, key, fingerprint); // expired between the two calls
+            return claimInRedis(clientId, key, fingerprint); // expired between the two calls
         }
         IdempotencyRecord record = existing.get();
         if (!record.fingerprint().equals(fingerprint)) {
@@ -58,12 +67,15 @@ public class IdempotencyStore {
     }
 
     public void complete(String clientId, String key, String fingerprint, StoredResponse response) {
-        bucket(clientId, key).set(JSON.toJson(new IdempotencyRecord(fingerprint, response)), RETENTION);
+        guard.call(() -> {
+            bucket(clientId, key).set(JSON.toJson(new IdempotencyRecord(fingerprint, response)), RETENTION);
+            return null;
+        });
     }
 
     /** Forgets a claim whose request failed on our side, so the client's retry runs it again. */
     public void release(String clientId, String key) {
-        bucket(clientId, key).delete();
+        guard.call(() -> bucket(clientId, key).delete());
     }
 
     private RBucket<String> bucket(String clientId, String key) {

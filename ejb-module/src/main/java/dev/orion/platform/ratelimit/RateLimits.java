@@ -1,18 +1,21 @@
 package dev.orion.platform.ratelimit;
 
 import dev.orion.platform.redis.RedisConnection;
+import dev.orion.platform.redis.RedisGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.redisson.api.RRateLimiter;
-import org.redisson.api.RateType;
+import org.redisson.api.RScript;
+import org.redisson.client.codec.StringCodec;
 
 /**
- * Request budgets shared by every node through Redis (Redisson rate limiters, one per key). When Redis
- * cannot answer, each node falls back to {@link LocalRateLimits} (see docs/api.md).
+ * Request budgets shared by every node through Redis (one Lua script per call, {@link RedisRateScript}). When
+ * Redis cannot answer, or the {@link RedisGuard} breaker is open, each node falls back to {@link LocalRateLimits}
+ * (see docs/cluster.md).
  */
 @ApplicationScoped
 public class RateLimits {
@@ -24,6 +27,9 @@ public class RateLimits {
 
     @Inject
     LocalRateLimits local;
+
+    @Inject
+    RedisGuard guard;
 
     /** The plan called {@code name}, from {@code ORION_RATE_PLAN_<NAME>}; unknown names get {@code fallback}. */
     public RatePlan plan(String name, String fallback) {
@@ -53,12 +59,8 @@ public class RateLimits {
 
     public RateDecision acquire(String key, RatePlan plan) {
         try {
-            RRateLimiter limiter = limiter(key, plan);
-            boolean allowed = limiter.tryAcquire();
-            long remaining = Math.max(0, limiter.availablePermits());
-            return new RateDecision(allowed, plan.burst(), remaining, (plan.windowMillis() + 999) / 1000);
+            return redis(key, plan, 1);
         } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "Redis unavailable for rate limits, using this node's limits", e);
             return local.acquire(key, plan);
         }
     }
@@ -66,9 +68,8 @@ public class RateLimits {
     /** Whether the budget is used up, without using any of it (for budgets spent only on failures). */
     public boolean exhausted(String key, RatePlan plan) {
         try {
-            return limiter(key, plan).availablePermits() <= 0;
+            return !redis(key, plan, 0).allowed();
         } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "Redis unavailable for rate limits, using this node's limits", e);
             return local.exhausted(key, plan);
         }
     }
@@ -76,17 +77,23 @@ public class RateLimits {
     /** Gives the whole budget back (a successful sign-in clears its failures). */
     public void reset(String key, RatePlan plan) {
         try {
-            limiter(key, plan).delete();
+            guard.call(() -> redis.client().getBucket(redisKey(key, plan)).delete());
         } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "Redis unavailable for rate limits, using this node's limits", e);
+            LOG.log(Level.FINE, "Redis unavailable for rate limits, only this node's budget is reset", e);
         }
         local.reset(key);
     }
 
-    private RRateLimiter limiter(String key, RatePlan plan) {
-        RRateLimiter limiter = redis.client().getRateLimiter("orion:rate:" + key + ":" + plan.burst() + "/" + plan.windowMillis());
-        Duration window = Duration.ofMillis(plan.windowMillis());
-        limiter.trySetRate(RateType.OVERALL, plan.burst(), window, window.multipliedBy(10));
-        return limiter;
+    /** One round trip: the script takes {@code cost} permits (0 or 1) and answers what is left. */
+    private RateDecision redis(String key, RatePlan plan, int cost) {
+        List<Object> answer = guard.call(() -> redis.client().getScript(StringCodec.INSTANCE).eval(redisKey(key, plan),
+                RScript.Mode.READ_WRITE, RedisRateScript.SOURCE, RScript.ReturnType.LIST, List.of(redisKey(key, plan)),
+                plan.burst(), plan.windowMillis(), cost, UUID.randomUUID().toString()));
+        return RedisRateScript.decision(answer, plan);
+    }
+
+    /** A sorted set per key and plan (not the former RRateLimiter's keys, whose type differs). */
+    static String redisKey(String key, RatePlan plan) {
+        return "orion:ratelog:" + key + ":" + plan.burst() + "/" + plan.windowMillis();
     }
 }

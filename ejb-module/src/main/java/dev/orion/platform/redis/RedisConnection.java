@@ -103,8 +103,8 @@ public class RedisConnection {
                 .setDatabase(redis.database())
                 .setConnectionPoolSize(poolSize)
                 .setConnectionMinimumIdleSize(1)
-                .setConnectTimeout(2_000)
-                .setTimeout(2_000)
+                .setConnectTimeout(1_000)
+                .setTimeout(1_000)
                 .setRetryAttempts(1);
         return redacted(url);
     }
@@ -115,8 +115,8 @@ public class RedisConnection {
                 .setMasterConnectionPoolSize(poolSize)
                 .setMasterConnectionMinimumIdleSize(1)
                 .setPassword(password)
-                .setConnectTimeout(2_000)
-                .setTimeout(2_000)
+                .setConnectTimeout(1_000)
+                .setTimeout(1_000)
                 .setRetryAttempts(1);
     }
 

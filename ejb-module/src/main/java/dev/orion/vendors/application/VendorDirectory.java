@@ -2,6 +2,7 @@ package dev.orion.vendors.application;
 
 import dev.orion.platform.InvalidFieldException;
 import dev.orion.platform.redis.RedisConnection;
+import dev.orion.platform.redis.RedisGuard;
 import dev.orion.vendors.domain.Vendor;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
@@ -36,6 +37,9 @@ public class VendorDirectory {
 
     @Inject
     RedisConnection redis;
+
+    @Inject
+    RedisGuard guard; // reads and writes of the cache skip Redis while it is out; evictions always try
 
     @Resource
     TransactionSynchronizationRegistry transactions;
@@ -162,7 +166,7 @@ public class VendorDirectory {
 
     private VendorSummary readCache(long vendorId) {
         try {
-            String json = bucket(vendorId).get();
+            String json = guard.call(() -> bucket(vendorId).get());
             return json == null ? null : JSON.fromJson(json, VendorSummary.class);
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Vendor cache unavailable, reading the database", e);
@@ -172,7 +176,10 @@ public class VendorDirectory {
 
     private void writeCache(VendorSummary vendor) {
         try {
-            bucket(vendor.id()).set(JSON.toJson(vendor), TTL);
+            guard.call(() -> {
+                bucket(vendor.id()).set(JSON.toJson(vendor), TTL);
+                return null;
+            });
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Vendor cache unavailable, not caching", e);
         }

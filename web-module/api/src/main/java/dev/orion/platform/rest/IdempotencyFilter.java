@@ -71,7 +71,8 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             claim = store.claim(caller.clientId(), key, fingerprint);
         } catch (RuntimeException e) {
             // without the store a retry could run twice: refuse rather than risk it
-            LOG.log(Level.WARNING, "Idempotency store unavailable", e);
+            // RedisGuard logs the outage (one line per failed call, none while its breaker is open)
+            LOG.log(Level.FINE, "Idempotency store unavailable", e);
             request.abortWith(Problem.of(503, "idempotency-unavailable", "Service unavailable",
                     "Requests with an Idempotency-Key cannot be accepted right now; retry shortly").builder()
                     .header("Retry-After", 5).build());
