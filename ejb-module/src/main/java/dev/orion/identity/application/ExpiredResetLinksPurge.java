@@ -14,9 +14,10 @@ public class ExpiredResetLinksPurge implements ExpiredDataPurge {
     EntityManager em;
 
     @Override
-    public Purged purgeExpired(OffsetDateTime now) {
-        int tokens = em.createNativeQuery("DELETE FROM password_reset_tokens WHERE expires_at < ?1")
-                .setParameter(1, now).executeUpdate();
+    public Purged purgeExpired(OffsetDateTime now, int limit) {
+        int tokens = em.createNativeQuery("DELETE FROM password_reset_tokens WHERE id IN"
+                        + " (SELECT id FROM password_reset_tokens WHERE expires_at < ?1 LIMIT ?2)")
+                .setParameter(1, now).setParameter(2, limit).executeUpdate();
         return new Purged(tokens, "expired password reset link(s)");
     }
 }

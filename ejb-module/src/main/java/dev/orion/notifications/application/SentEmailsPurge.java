@@ -21,9 +21,10 @@ public class SentEmailsPurge implements ExpiredDataPurge {
     Duration outboxRetention;
 
     @Override
-    public Purged purgeExpired(OffsetDateTime now) {
-        int emails = em.createQuery("DELETE FROM OutboxEmail e WHERE e.status = dev.orion.notifications.domain.OutboxEmail.Status.SENT AND e.createdAt < :cutoff")
-                .setParameter("cutoff", now.minus(outboxRetention)).executeUpdate();
+    public Purged purgeExpired(OffsetDateTime now, int limit) {
+        int emails = em.createNativeQuery("DELETE FROM email_outbox WHERE id IN"
+                        + " (SELECT id FROM email_outbox WHERE status = 'SENT' AND created_at < ?1 LIMIT ?2)")
+                .setParameter(1, now.minus(outboxRetention)).setParameter(2, limit).executeUpdate();
         return new Purged(emails, "sent email(s)");
     }
 }

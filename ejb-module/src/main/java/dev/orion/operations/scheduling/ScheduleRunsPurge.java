@@ -21,9 +21,10 @@ public class ScheduleRunsPurge implements ExpiredDataPurge {
     Duration scheduleRunRetention;
 
     @Override
-    public Purged purgeExpired(OffsetDateTime now) {
-        int runs = em.createQuery("DELETE FROM ScheduleRun r WHERE r.startedAt < :cutoff AND r.outcome <> 'RUNNING'")
-                .setParameter("cutoff", now.minus(scheduleRunRetention)).executeUpdate();
+    public Purged purgeExpired(OffsetDateTime now, int limit) {
+        int runs = em.createNativeQuery("DELETE FROM schedule_runs WHERE id IN"
+                        + " (SELECT id FROM schedule_runs WHERE started_at < ?1 AND outcome <> 'RUNNING' LIMIT ?2)")
+                .setParameter(1, now.minus(scheduleRunRetention)).setParameter(2, limit).executeUpdate();
         return new Purged(runs, "schedule run(s)");
     }
 }

@@ -19,6 +19,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class FeedUploads {
 
+    /** How every stored feed's key ends, so the feeds of purged imports are told from other stored files. */
+    public static final String FEED_SUFFIX = ".feed";
+
     @Inject
     StorageBackend storage;
 
@@ -35,7 +38,7 @@ public class FeedUploads {
 
     /** Where a new feed of {@code folder} goes: a feed fetched by its job is stored under a key chosen up front. */
     public String newKey(String folder) {
-        return folder + "/" + UUID.randomUUID() + ".feed";
+        return folder + "/" + UUID.randomUUID() + FEED_SUFFIX;
     }
 
     private StoredFeed storeAt(String key, InputStream upload) {
