@@ -8,8 +8,11 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -17,15 +20,16 @@ import javax.sql.DataSource;
 /**
  * How long the oldest email still waiting to be sent has waited: the gauge
  * {@code orion_emails_backlog_age_seconds} (0 when nothing waits), which the OrionEmailBacklogOld alert reads.
- * A relay that refuses everything shows up here long before dead letters do. Read at most every 15 seconds
- * however often Prometheus scrapes; NaN while the database cannot be asked (its own alerts say why).
+ * A relay that refuses everything shows up here long before dead letters do. Read every 15 seconds on the
+ * server's scheduler, never on the scrape's thread, so a slow database cannot hold up /metrics; NaN while the
+ * database cannot be asked (its own alerts say why).
  */
 @Singleton
 @Startup
 public class EmailBacklogGauge {
 
     private static final Logger LOG = Logger.getLogger(EmailBacklogGauge.class.getName());
-    private static final long REFRESH_NANOS = 15_000_000_000L;
+    private static final long REFRESH_SECONDS = 15;
     private static final String OLDEST_QUEUED = "SELECT COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)"
             + " FROM orion.email_outbox WHERE status = 'QUEUED'";
 
@@ -35,27 +39,27 @@ public class EmailBacklogGauge {
     @Inject
     MeterRegistry meters;
 
+    @Resource(lookup = "java:jboss/ee/concurrency/scheduler/default")
+    ManagedScheduledExecutorService scheduler;
+
     private OwnedGauges gauges;
-    private double ageSeconds = Double.NaN;
-    private long readAt;
+    private volatile double ageSeconds = Double.NaN;
+    private ScheduledFuture<?> refresh;
 
     @PostConstruct
     void register() {
         gauges = new OwnedGauges(meters);
         gauges.add("orion.emails.backlog.age.seconds", Tags.empty(), this, EmailBacklogGauge::ageSeconds);
+        refresh = scheduler.scheduleWithFixedDelay(() -> ageSeconds = oldestQueuedAge(), 0, REFRESH_SECONDS, TimeUnit.SECONDS);
     }
 
     @PreDestroy
     void unregister() {
+        refresh.cancel(false);
         gauges.removeAll();
     }
 
-    private synchronized double ageSeconds() {
-        long now = System.nanoTime();
-        if (readAt == 0 || now - readAt > REFRESH_NANOS) {
-            readAt = now;
-            ageSeconds = oldestQueuedAge();
-        }
+    private double ageSeconds() {
         return ageSeconds;
     }
 
