@@ -2,7 +2,6 @@ package dev.orion.catalog.rest;
 
 import dev.orion.catalog.application.ProductImports;
 import dev.orion.platform.jobs.JobExecutionView;
-import dev.orion.platform.audit.AuditLog;
 import dev.orion.platform.rest.ApiCaller;
 import dev.orion.platform.rest.ImportResponses;
 import dev.orion.platform.rest.ImportStatus;

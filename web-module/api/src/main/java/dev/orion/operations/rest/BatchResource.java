@@ -3,7 +3,6 @@ package dev.orion.operations.rest;
 import dev.orion.platform.jobs.BatchJobs;
 import dev.orion.platform.jobs.ExecutionQuery;
 import dev.orion.platform.jobs.JobExecutionView;
-import dev.orion.platform.jobs.StepExecutionView;
 import dev.orion.platform.audit.AuditLog;
 import dev.orion.platform.rest.ApiCaller;
 import dev.orion.platform.rest.Cursor;

@@ -1,7 +1,6 @@
 package dev.orion.reporting.rest;
 
 import dev.orion.platform.jobs.JobExecutionView;
-import dev.orion.platform.audit.AuditLog;
 import dev.orion.platform.rest.ApiCaller;
 import dev.orion.reporting.application.ReportFormat;
 import dev.orion.reporting.application.SalesReportRequest;

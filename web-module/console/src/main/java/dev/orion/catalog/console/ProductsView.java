@@ -9,8 +9,6 @@ import dev.orion.catalog.application.StockAdjustment;
 import dev.orion.catalog.application.StockConflictException;
 import dev.orion.catalog.domain.Availability;
 import dev.orion.platform.console.ConsoleCaller;
-import dev.orion.vendors.application.VendorDirectory;
-import dev.orion.vendors.application.VendorSummary;
 import dev.orion.platform.console.VendorMenu;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;

@@ -4,8 +4,6 @@ import dev.orion.operations.audit.AuditFilter;
 import dev.orion.operations.audit.AuditSearch;
 import dev.orion.platform.audit.AuditEntry;
 import dev.orion.platform.console.DatabasePage;
-import dev.orion.vendors.application.VendorDirectory;
-import dev.orion.vendors.application.VendorSummary;
 import dev.orion.platform.console.VendorMenu;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;

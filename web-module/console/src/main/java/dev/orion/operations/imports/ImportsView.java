@@ -6,7 +6,6 @@ import dev.orion.platform.jobs.JobProgress;
 import dev.orion.orders.application.OrderImports;
 import dev.orion.platform.InvalidRequestException;
 import dev.orion.platform.audit.Actor;
-import dev.orion.platform.audit.AuditLog;
 import dev.orion.platform.console.ConsoleActor;
 import dev.orion.platform.imports.ImportExecutions;
 import dev.orion.platform.imports.ImportHistory;

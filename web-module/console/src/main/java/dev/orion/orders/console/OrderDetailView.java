@@ -1,9 +1,6 @@
 package dev.orion.orders.console;
 
 import dev.orion.platform.console.ConsoleActor;
-import dev.orion.billing.application.InvoiceView;
-import dev.orion.billing.application.NotInvoiceableException;
-import dev.orion.billing.application.OrderInvoices;
 import dev.orion.platform.console.ConsoleCaller;
 import dev.orion.orders.application.NoConfirmationException;
 import dev.orion.orders.application.OrderListing;

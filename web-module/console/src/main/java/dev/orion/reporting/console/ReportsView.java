@@ -3,7 +3,6 @@ package dev.orion.reporting.console;
 import dev.orion.platform.console.ConsoleCaller;
 import dev.orion.platform.jobs.JobExecutionView;
 import dev.orion.platform.audit.Actor;
-import dev.orion.platform.audit.AuditLog;
 import dev.orion.platform.console.ConsoleActor;
 import dev.orion.reporting.application.ReportFormat;
 import dev.orion.reporting.application.SalesReportRequest;
