@@ -45,6 +45,8 @@ class BootstrapAdminIT {
     private static final int SMTP_PORT = 3825;
     private static final String DB = "orion_bootstrap";
     private static final String REDIS = "redis://127.0.0.1:6379/7";
+    /** As in production, the database belongs to a role not named orion (made by `./orion verify`). */
+    private static final String ROLE = "orion_prod";
     private static final String ADMIN = "first.admin@example.com";
     private static final String ADMIN_PASSWORD = "correct horse battery staple";
     private static final String STAFF = "staff@example.com";
@@ -67,6 +69,11 @@ class BootstrapAdminIT {
     @BeforeAll
     static void emptyDatabase() throws Exception {
         FreshTestDatabase.main(new String[] {DB, REDIS});
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres",
+                System.getenv().getOrDefault("ORION_DB_USER", "orion"), System.getenv().getOrDefault("ORION_DB_PASSWORD", "orion"));
+             var statement = connection.createStatement()) {
+            statement.execute("ALTER DATABASE " + DB + " OWNER TO " + ROLE); // sudo -u postgres createdb --owner ...
+        }
     }
 
     @AfterAll
@@ -204,6 +211,8 @@ class BootstrapAdminIT {
         smtp.start();
         orion = new StandaloneOrion(Path.of(base + "-bootstrap"), Map.of(
                 "ORION_DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + DB,
+                "ORION_DB_USER", ROLE,
+                "ORION_DB_PASSWORD", ROLE,
                 "ORION_REDIS_URL", REDIS,
                 "ORION_SMTP_PORT", Integer.toString(SMTP_PORT),
                 "ORION_STORAGE_DIR", base + "-bootstrap-storage",
@@ -229,6 +238,8 @@ class BootstrapAdminIT {
             Path err = Files.createTempFile("orion-admin", ".err");
             var builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
             builder.environment().put("ORION_DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + DB);
+            builder.environment().put("ORION_DB_USER", ROLE);
+            builder.environment().put("ORION_DB_PASSWORD", ROLE);
             Process process = builder.start();
             try (var input = process.getOutputStream()) {
                 input.write(stdin.getBytes(StandardCharsets.UTF_8));
