@@ -53,8 +53,8 @@ final class OrionDatabase {
 
     /**
      * Brings the schema up to date on a database the server has started on once. A database without Orion's schema
-     * is refused: the server's first start creates its job repository and timer tables in {@code public} only while
-     * no schema named after the database user exists, so creating {@code orion} first would misplace them.
+     * is refused: the server's first start makes the schema and its own job repository and timer tables, so an install
+     * begins one way only (and a mistyped ORION_DB_URL gets no stray schema).
      *
      * @return one line saying at which version the schema is, and whether this run changed it
      */
