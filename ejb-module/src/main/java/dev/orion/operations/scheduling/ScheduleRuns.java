@@ -92,8 +92,20 @@ public class ScheduleRuns {
 
     /** Runs this node left RUNNING when it stopped (a crash) can never finish: they are marked FAILED. */
     public int failInterrupted(String node) {
-        return em.createQuery("UPDATE ScheduleRun r SET r.outcome = 'FAILED', r.detail = 'Interrupted: the server stopped during the run',"
+        return failRunningOf(node, "Interrupted: the server stopped during the run");
+    }
+
+    /**
+     * Runs a server left RUNNING when it was taken for dead can never finish, and would block every later firing of
+     * their schedule ("previous run still going") if that server never comes back under its name (a replaced pod).
+     */
+    public int failRunsOfDeadNode(String node) {
+        return failRunningOf(node, "Interrupted: server " + node + " was taken for dead during the run");
+    }
+
+    private int failRunningOf(String node, String detail) {
+        return em.createQuery("UPDATE ScheduleRun r SET r.outcome = 'FAILED', r.detail = :detail,"
                         + " r.finishedAt = :now WHERE r.outcome = 'RUNNING' AND r.node = :node")
-                .setParameter("node", node).setParameter("now", OffsetDateTime.now()).executeUpdate();
+                .setParameter("node", node).setParameter("detail", detail).setParameter("now", OffsetDateTime.now()).executeUpdate();
     }
 }

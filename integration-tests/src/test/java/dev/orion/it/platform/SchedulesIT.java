@@ -103,6 +103,35 @@ class SchedulesIT extends OrionDeployment {
         Poll.until(Duration.ofSeconds(20), () -> succeededTimerRuns(), n -> n >= 1);
     }
 
+    /**
+     * A server killed in the middle of a run and never started again under its name (a replaced pod) leaves its
+     * membership row going silent and its run RUNNING. Written here as those rows, an hour old: the heartbeat of this
+     * server takes it for dead and fails the run, so the schedule runs again instead of skipping forever.
+     */
+    @Test
+    void aRunLeftRunningByAServerThatDiedIsFailedSoTheScheduleRunsAgain() {
+        platform.send("POST", "/schedules/" + housekeeping + "/pause", null, null);
+        try {
+            String ghost = TestData.unique("replaced-pod");
+            TestData.execute("INSERT INTO cluster_nodes (name, started_at, last_seen) VALUES (?, now() - interval '2 hours', now() - interval '1 hour')",
+                    ghost);
+            long runId = Long.parseLong(TestData.queryString("INSERT INTO schedule_runs (schedule_id, trigger, node, started_at, outcome)"
+                    + " VALUES (?, 'TIMER', ?, now() - interval '1 hour', 'RUNNING') RETURNING id", housekeeping, ghost));
+
+            JsonObject failed = Poll.until(Duration.ofSeconds(40), () -> runById(runId), r -> !r.getString("outcome").equals("RUNNING"));
+            assertEquals("FAILED", failed.getString("outcome"), failed.toString());
+            assertTrue(failed.getString("detail").contains(ghost + " was taken for dead"), failed.toString());
+
+            var started = platform.send("POST", "/schedules/" + housekeeping + "/run", null, null);
+            assertEquals(202, started.statusCode(), "no longer blocked by the dead server's run: " + started.body());
+            long next = Http.json(started).getJsonNumber("id").longValue();
+            assertEquals("SUCCEEDED", Poll.until(Duration.ofSeconds(20), () -> runById(next), r -> !r.getString("outcome").equals("RUNNING"))
+                    .getString("outcome"));
+        } finally {
+            platform.send("POST", "/schedules/" + housekeeping + "/resume", null, null);
+        }
+    }
+
     @Test
     void aFiringMissedWhileNoServerWasUpIsSkippedOrRunAsThePolicySays() {
         platform.send("PUT", "/schedules/" + housekeeping, "application/json", EVERY_TWO_SECONDS.formatted("SKIP"));
