@@ -29,8 +29,8 @@ public class RedisGuard {
         try {
             return redisWork.get();
         } catch (RuntimeException e) {
-            // a few lines per outage (the failures that open the breaker, then one per probe): no stack trace
-            LOG.warning(() -> "Redis call failed (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+            // FINE: an outage's WARN lines come from DependencyWatch, one when it starts and one when it ends
+            LOG.fine(() -> "Redis call failed (" + e.getClass().getSimpleName() + ": " + e.getMessage()
                     + "); the breaker opens after " + FAILURES + " of " + WINDOW + " calls fail");
             throw e;
         }

@@ -8,17 +8,15 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 
 /**
  * The SMTP relay of the mail session accepts connections and greets with 220. A relay spoken to over SMTPS
- * (ORION_SMTP_SSL) greets only inside TLS: for it, accepting the connection is the answer.
+ * (ORION_SMTP_SSL) greets only inside TLS: for it, accepting the connection is the answer. Not a readiness check of
+ * its own: emails wait in the outbox while the relay is away ({@link OptionalDependenciesCheck}).
  */
-@Readiness
 @ApplicationScoped
-public class SmtpReadinessCheck implements HealthCheck {
+public class SmtpProbe {
 
     @Inject
     @ConfigProperty(name = "orion.smtp.host", defaultValue = "127.0.0.1")
@@ -32,7 +30,6 @@ public class SmtpReadinessCheck implements HealthCheck {
     @ConfigProperty(name = "orion.smtp.ssl", defaultValue = "false")
     boolean ssl;
 
-    @Override
     public HealthCheckResponse call() {
         return Probe.run("smtp", () -> {
             try (var socket = new Socket()) {

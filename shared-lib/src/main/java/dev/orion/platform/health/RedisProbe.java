@@ -11,20 +11,19 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 
-/** Redis at {@code ORION_REDIS_URL} answers PING (after AUTH when the URL carries a password). */
-@Readiness
+/**
+ * Redis at {@code ORION_REDIS_URL} answers PING (after AUTH when the URL carries a password). Not a readiness
+ * check of its own: Orion serves without Redis ({@link OptionalDependenciesCheck}).
+ */
 @ApplicationScoped
-public class RedisReadinessCheck implements HealthCheck {
+public class RedisProbe {
 
     @Inject
     @ConfigProperty(name = "orion.redis.url", defaultValue = "redis://127.0.0.1:6379")
     String url;
 
-    @Override
     public HealthCheckResponse call() {
         return Probe.run("redis", () -> {
             URI uri = URI.create(url);
