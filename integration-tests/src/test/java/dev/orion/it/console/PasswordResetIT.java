@@ -12,11 +12,13 @@ import dev.orion.it.support.FacesForms;
 import dev.orion.it.support.Http;
 import dev.orion.it.support.OrionDeployment;
 import dev.orion.it.support.Poll;
+import dev.orion.it.support.ServerLog;
 import dev.orion.it.support.TestData;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -60,6 +62,25 @@ class PasswordResetIT extends OrionDeployment {
         assertTrue(login(email, "the old password").body().contains("Wrong email or password"), "the old one no longer does");
         var reused = Http.browser().get(link.group());
         assertTrue(reused.body().contains("This link has expired or was already used"), reused.body());
+    }
+
+    /**
+     * A Faces post without PrimeFaces' script nonce is what a script or a forged form sends, not the console's own
+     * page: an expected refusal, one WARN line, never an "unexpected error" with a stack trace and a reference.
+     */
+    @Test
+    void aFormPostedWithoutThePagesScriptNonceIsOneWarnLineAndNoError() {
+        long mark = ServerLog.mark();
+        var browser = Http.browser();
+        var page = browser.get(CONSOLE + "forgot-password.xhtml");
+        var answer = FacesForms.submitWithoutNonce(browser, page, "forgot", Map.of("email", "scripted@" + TestData.unique("nonce") + ".example"), "send");
+
+        assertTrue(answer.statusCode() < 500, "answered " + answer.statusCode());
+        assertFalse(answer.uri().getPath().endsWith("error.xhtml"), "not the unexpected-error page: " + answer.uri());
+        var records = ServerLog.recordsSince(mark);
+        assertTrue(records.stream().noneMatch(r -> Set.of("ERROR", "SEVERE", "FATAL").contains(r.getString("level", "")) || r.containsKey("stackTrace")),
+                "no error and no stack trace: " + records);
+        assertEquals(1, records.stream().filter(r -> r.getString("message", "").contains("without the page's script nonce")).count(), records.toString());
     }
 
     @Test

@@ -19,6 +19,17 @@ public final class FacesForms {
     /** Posts form {@code formId} of {@code page} with {@code fields} (ids inside the form) by pressing {@code button}. */
     public static HttpResponse<String> submit(Http browser, HttpResponse<String> page, String formId, Map<String, String> fields, String button,
                                               String... headers) {
+        return post(browser, page, formId, fields, button, true, headers);
+    }
+
+    /** The same post as a script sends it (curl, a bot): without the nonce PrimeFaces' own script adds to the form. */
+    public static HttpResponse<String> submitWithoutNonce(Http browser, HttpResponse<String> page, String formId, Map<String, String> fields,
+                                                          String button) {
+        return post(browser, page, formId, fields, button, false);
+    }
+
+    private static HttpResponse<String> post(Http browser, HttpResponse<String> page, String formId, Map<String, String> fields, String button,
+                                             boolean withNonce, String... headers) {
         Matcher action = Pattern.compile("<form id=\"" + Pattern.quote(formId) + "\"[^>]*action=\"([^\"]+)\"").matcher(page.body());
         Matcher state = VIEW_STATE.matcher(page.body());
         if (!action.find() || !state.find()) {
@@ -30,7 +41,7 @@ public final class FacesForms {
         form.put(formId + ":" + button, button);
         form.put("jakarta.faces.ViewState", state.group(1).replace("&#58;", ":"));
         Matcher nonce = NONCE.matcher(page.body());
-        if (nonce.find()) {
+        if (withNonce && nonce.find()) {
             form.put("primefaces.nonce", nonce.group(1));
         }
         String url = page.uri().resolve(action.group(1).replace("&amp;", "&")).toString();

@@ -45,6 +45,11 @@ public final class ServerLog {
      * not what every earlier test of the run left. If the log rotated since, the rotated file's tail is read too.
      */
     public static List<String> messagesSince(long mark) {
+        return recordsSince(mark).stream().map(r -> r.getString("message", "")).toList();
+    }
+
+    /** Every JSON record written after {@code mark} (see {@link #messagesSince}). */
+    public static List<JsonObject> recordsSince(long mark) {
         Path rotated = file().resolveSibling("server.log.1");
         long now = mark();
         var lines = new java.util.ArrayList<String>();
@@ -54,7 +59,7 @@ public final class ServerLog {
         } else {
             lines.addAll(linesFrom(file(), now < mark ? 0 : mark));
         }
-        return lines.stream().filter(l -> l.startsWith("{")).map(Http::json).map(r -> r.getString("message", "")).toList();
+        return lines.stream().filter(l -> l.startsWith("{")).map(Http::json).toList();
     }
 
     private static List<String> linesFrom(Path log, long offset) {

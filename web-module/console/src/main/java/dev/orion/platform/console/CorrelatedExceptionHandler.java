@@ -1,5 +1,6 @@
 package dev.orion.platform.console;
 
+import dev.orion.platform.proxy.ClientOrigin;
 import jakarta.faces.FacesException;
 import jakarta.faces.application.ViewExpiredException;
 import jakarta.faces.context.ExceptionHandler;
@@ -7,16 +8,22 @@ import jakarta.faces.context.ExceptionHandlerWrapper;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ExceptionQueuedEvent;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
+import java.util.logging.Logger;
+import org.primefaces.csp.CspException;
 
 /**
  * Turns an unexpected error in a page or an Ajax request into the friendly error page, with a reference that
  * is also in the log next to the stack trace; an expired view sends the user back to the same page (or to the
- * login if the session is gone too) instead of an error.
+ * login if the session is gone too) instead of an error; a post without PrimeFaces' script nonce (a script, a forged
+ * form) is one WARN line and the page again.
  */
 public class CorrelatedExceptionHandler extends ExceptionHandlerWrapper {
+
+    private static final Logger LOG = Logger.getLogger(CorrelatedExceptionHandler.class.getName());
 
     CorrelatedExceptionHandler(ExceptionHandler wrapped) {
         super(wrapped);
@@ -29,11 +36,18 @@ public class CorrelatedExceptionHandler extends ExceptionHandlerWrapper {
             FacesContext context = FacesContext.getCurrentInstance();
             Throwable error = events.next().getContext().getException();
             String target;
+            ExternalContext external = context.getExternalContext();
             if (unwrap(error) instanceof ViewExpiredException expired) {
-                target = context.getExternalContext().getRequestContextPath() + expired.getViewId() + "?expired=true";
+                target = external.getRequestContextPath() + expired.getViewId() + "?expired=true";
+            } else if (unwrap(error) instanceof CspException) {
+                // an expected refusal, not an error of ours: the console's own pages always send the nonce
+                String path = external.getRequestServletPath();
+                LOG.warning(() -> "Console post to " + path + " refused: sent without the page's script nonce (a script or a forged form, "
+                        + "not the console's page), from " + ClientOrigin.describe((HttpServletRequest) external.getRequest()));
+                target = external.getRequestContextPath() + path;
             } else {
                 String reference = ErrorReferences.log(error, context.getExternalContext().getRequestServletPath());
-                target = context.getExternalContext().getRequestContextPath() + "/error.xhtml?ref=" + reference;
+                target = external.getRequestContextPath() + "/error.xhtml?ref=" + reference;
             }
             events.remove();
             while (events.hasNext()) {
