@@ -12,6 +12,9 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwk.JsonWebKey;
@@ -24,6 +27,10 @@ import org.jose4j.lang.JoseException;
  * The RSA key that signs API tokens. It is read from {@code ORION_JWT_KEY_DIR}; on first start (a dev
  * machine) a key pair is generated there and never committed. The public half is published as a JWKS file,
  * which MicroProfile JWT verifies against, selecting the key by {@code kid}.
+ *
+ * <p>In a cluster the directory is shared (docs/cluster.md), and it is the one truth: every node signs with the key
+ * in the file, re-read as soon as the file changes (a rotation on another node), and a rotation keeps every key that
+ * may have signed a token still alive ({@link PublishedKeys}), whichever node rotated.
  */
 @Singleton
 @Startup
@@ -42,6 +49,7 @@ public class JwtKeys {
     AuditLog audit;
 
     private volatile RsaJsonWebKey signingKey;
+    private volatile FileTime signingKeyWritten;
 
     @PostConstruct
     void load() {
@@ -49,9 +57,10 @@ public class JwtKeys {
             Path dir = Path.of(keyDirectory);
             Path signing = dir.resolve(SIGNING_KEY_FILE);
             if (Files.exists(signing)) {
-                signingKey = (RsaJsonWebKey) JsonWebKey.Factory.newJwk(Files.readString(signing));
+                readSigningKey(signing);
             } else {
                 signingKey = generate(dir, signing);
+                signingKeyWritten = Files.getLastModifiedTime(signing);
             }
             publishPublicKey(dir);
         } catch (IOException | JoseException e) {
@@ -82,21 +91,25 @@ public class JwtKeys {
     }
 
     /**
-     * Starts signing with a new key. The public keys file keeps the new key and the one before it, so tokens
-     * signed before the rotation stay valid until they expire (15 minutes at most). The rotation is recorded in
-     * the audit log for {@code who}.
+     * Starts signing with a new key, on every node sharing the directory. The public keys file keeps every key
+     * retired less than a token lifetime ago ({@link PublishedKeys}), so tokens signed before the rotation, here or
+     * on another node, stay valid until they expire (15 minutes at most). The rotation is recorded in the audit log
+     * for {@code who}.
      */
     public synchronized String rotate(Actor who) {
         try {
             Path dir = Path.of(keyDirectory);
-            RsaJsonWebKey previous = signingKey;
-            signingKey = generate(dir, dir.resolve(SIGNING_KEY_FILE));
+            RsaJsonWebKey previous = signingKey();
+            Path signing = dir.resolve(SIGNING_KEY_FILE);
+            RsaJsonWebKey next = generate(dir, signing);
             Path jwksFile = dir.resolve(PUBLIC_KEYS_FILE);
-            var set = new JsonWebKeySet();
-            set.addJsonWebKey(publicHalf(signingKey));
-            set.addJsonWebKey(publicHalf(previous));
+            JsonWebKeySet published = Files.exists(jwksFile) ? new JsonWebKeySet(Files.readString(jwksFile)) : new JsonWebKeySet();
+            var set = PublishedKeys.afterRotation(published, publicHalf(previous), publicHalf(next), Instant.now());
             SecretFiles.replace(jwksFile, set.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
-            LOG.info(() -> "JWT signing key rotated: now " + signingKey.getKeyId() + ", still accepting " + previous.getKeyId());
+            signingKey = next;
+            signingKeyWritten = Files.getLastModifiedTime(signing);
+            List<String> accepted = set.getJsonWebKeys().stream().map(JsonWebKey::getKeyId).filter(id -> !id.equals(next.getKeyId())).toList();
+            LOG.info(() -> "JWT signing key rotated: now " + next.getKeyId() + ", still accepting " + String.join(", ", accepted));
             audit.record(who, null, "jwt-key.rotate", "jwt-key", signingKey.getKeyId(), null);
             return signingKey.getKeyId();
         } catch (IOException | JoseException e) {
@@ -112,7 +125,30 @@ public class JwtKeys {
         return publicOnly;
     }
 
+    /** The key to sign with now: the one in the shared file, re-read when another node rotated it. */
     public RsaJsonWebKey signingKey() {
+        Path signing = Path.of(keyDirectory, SIGNING_KEY_FILE);
+        try {
+            if (!Files.getLastModifiedTime(signing).equals(signingKeyWritten)) {
+                synchronized (this) {
+                    readSigningKey(signing);
+                }
+            }
+        } catch (IOException | JoseException e) {
+            // keep signing with the key in hand: it is still in the published set, and the next call tries again
+            LOG.warning(() -> "JWT signing key file " + signing + " not re-read (" + e.getMessage() + "); signing with " + signingKey.getKeyId());
+        }
         return signingKey;
+    }
+
+    private void readSigningKey(Path signing) throws IOException, JoseException {
+        FileTime written = Files.getLastModifiedTime(signing);
+        RsaJsonWebKey read = (RsaJsonWebKey) JsonWebKey.Factory.newJwk(Files.readString(signing));
+        RsaJsonWebKey before = signingKey;
+        signingKey = read;
+        signingKeyWritten = written;
+        if (before != null && !before.getKeyId().equals(read.getKeyId())) {
+            LOG.info(() -> "JWT signing key " + read.getKeyId() + " taken from " + signing + " (rotated on another node)");
+        }
     }
 }

@@ -74,8 +74,9 @@ public class TokenService {
         }
         var jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
-        jws.setKey(keys.signingKey().getPrivateKey());
-        jws.setKeyIdHeaderValue(keys.signingKey().getKeyId());
+        var key = keys.signingKey(); // once: a rotation on another node may swap it between two calls
+        jws.setKey(key.getPrivateKey());
+        jws.setKeyIdHeaderValue(key.getKeyId());
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
         jws.setHeader("typ", "JWT");
         try {

@@ -226,6 +226,39 @@ class ClusterIT {
         assertEquals("9", sql("SELECT stock FROM products WHERE vendor_id = ? AND sku = 'A'", vendor), "applied once");
     }
 
+    /**
+     * The signing key lives in the shared key directory: a rotation on either node is what both sign with at once,
+     * and no token either node issued before is refused anywhere (issue 15: node B used to keep signing with the old
+     * key, and a second rotation on A dropped B's key from the set).
+     */
+    @Test
+    @Order(3)
+    void aKeyRotatedOnEitherNodeSignsOnBothAndNoEarlierTokenIsRefused() {
+        String client = apiClient(vendor("keys"), null);
+        var tokens = new java.util.ArrayList<String>(List.of(token(nodeA, client), token(nodeB, client)));
+
+        String first = Http.json(send(nodeA, "POST", "/admin/keys/rotate", platformToken, null)).getString("kid");
+        String fromB = token(nodeB, client);
+        assertEquals(first, kid(fromB), "node B signs with the key node A rotated to, at once");
+        tokens.add(fromB);
+
+        String second = Http.json(send(nodeB, "POST", "/admin/keys/rotate", platformToken, null)).getString("kid");
+        String fromA = token(nodeA, client);
+        assertEquals(second, kid(fromA), "and node A with the one node B rotated to");
+        tokens.add(fromA);
+
+        for (StandaloneOrion node : List.of(nodeA, nodeB)) {
+            for (String token : tokens) {
+                assertEquals(200, get(node, "/me", token).statusCode(), node.nodeName() + " refused a token signed by " + kid(token));
+            }
+        }
+    }
+
+    private static String kid(String jwt) {
+        String header = new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[0]), java.nio.charset.StandardCharsets.UTF_8);
+        return Http.json(header).getString("kid");
+    }
+
     @Test
     @Order(4)
     void aScheduleFiresOncePerTimeAcrossBothNodes() throws Exception {
