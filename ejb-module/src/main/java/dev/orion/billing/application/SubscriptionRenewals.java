@@ -106,7 +106,7 @@ public class SubscriptionRenewals {
         var pdf = files.attachment(view);
         for (String recipient : users.vendorUserEmails(vendor.id())) {
             emails.enqueue(new EmailRequest("subscription-invoice", vendor.locale(), recipient, model,
-                    "invoice:" + view.id() + ":" + recipient, List.of(pdf)));
+                    "invoice:" + view.id() + ":" + recipient, List.of(pdf)).bulk()); // the night's renewals: after every email someone waits for
         }
         return view.number();
     }

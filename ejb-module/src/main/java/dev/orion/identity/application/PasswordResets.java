@@ -100,7 +100,7 @@ public class PasswordResets {
                 .setParameter(3, OffsetDateTime.now().plus(ttl)).getSingleResult()).longValue();
         emails.enqueue(new EmailRequest("password-reset", user.get().getLocale(), user.get().getEmail(),
                 Map.of("name", user.get().getDisplayName(), "link", SecretLink.of(PasswordResetLinks.KIND, id), "minutes", ttl.toMinutes()),
-                "password-reset:" + id));
+                "password-reset:" + id).urgent()); // the user waits at the screen for it: before every other email
     }
 
     static String newToken() {

@@ -4,6 +4,7 @@ import dev.orion.platform.audit.Actor;
 import dev.orion.platform.audit.AuditLog;
 import dev.orion.platform.observability.ErrorTracking;
 import io.micrometer.core.instrument.MeterRegistry;
+import dev.orion.notifications.domain.EmailPriority;
 import dev.orion.notifications.domain.OutboxEmail;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -123,7 +124,7 @@ public class EmailOutbox {
             throw new NotResendableException(outboxId, email.getStatus().name());
         }
         email.requeue();
-        queue.resend(outboxId);
+        queue.resend(outboxId, email.getPriority());
         audit.record(who, null, "email.resend", "email", outboxId, email.getRecipient());
         return Optional.of(OutboxEmailView.of(email));
     }
@@ -136,7 +137,7 @@ public class EmailOutbox {
                 .getResultList();
         failed.forEach(email -> {
             email.requeue();
-            queue.resend(email.getId());
+            queue.resend(email.getId(), email.getPriority());
         });
         audit.record(who, null, "email.resend-all", "email", null, failed.size() + " emails");
         return failed.size();
@@ -150,10 +151,11 @@ public class EmailOutbox {
      */
     public int remindQueuedBefore(Instant before) {
         @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery("SELECT id FROM email_outbox WHERE status = 'QUEUED' AND created_at <= ?1 ORDER BY id")
+        List<Object[]> rows = em.createNativeQuery("SELECT id, priority FROM email_outbox WHERE status = 'QUEUED' AND created_at <= ?1 ORDER BY id")
                 .setParameter(1, java.sql.Timestamp.from(before))
                 .getResultList();
-        ids.forEach(id -> queue.resend(id.longValue()));
-        return ids.size();
+        // each reminder keeps its email's priority: a reset waiting on a dead node still goes before the bulk mail
+        rows.forEach(row -> queue.resend(((Number) row[0]).longValue(), EmailPriority.valueOf((String) row[1])));
+        return rows.size();
     }
 }

@@ -1,6 +1,7 @@
 package dev.orion.notifications.application;
 
 import dev.orion.platform.observability.Correlation;
+import dev.orion.notifications.domain.EmailPriority;
 import dev.orion.notifications.domain.OutboxEmail;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
@@ -14,7 +15,8 @@ import jakarta.persistence.PersistenceContext;
 
 /**
  * The one way to send an email. The outbox row and the JMS message join the caller's JTA transaction:
- * if the business change rolls back, neither exists; if it commits, both do.
+ * if the business change rolls back, neither exists; if it commits, both do. The message carries the email's
+ * priority as its JMS priority: the broker hands the senders the most urgent message waiting (docs/email.md).
  */
 @Stateless
 public class EmailQueue {
@@ -40,21 +42,24 @@ public class EmailQueue {
             return existing.get().getId();
         }
         var email = new OutboxEmail(request.dedupeKey(), request.template(), request.locale(), request.recipient(),
-                JSON.toJson(request.model()), EmailAttachment.toJson(request.attachments()));
+                JSON.toJson(request.model()), EmailAttachment.toJson(request.attachments()), request.priority());
         em.persist(email);
         em.flush();
-        resend(email.getId());
+        resend(email.getId(), email.getPriority());
         return email.getId();
     }
 
-    /** Puts an outbox email on the queue again (a dead letter, or a resend asked for by staff). */
-    public void resend(long outboxId) {
+    /**
+     * Puts an outbox email on the queue (again: a dead letter, a resend asked for by staff, a reminder), with the
+     * priority the email was written with.
+     */
+    public void resend(long outboxId, EmailPriority priority) {
         // the sender's log lines carry the correlation id of the work that queued the email
         var producer = jms.createProducer().setProperty(OUTBOX_ID, outboxId);
         String correlation = Correlation.peek();
         if (correlation != null) {
             producer.setJMSCorrelationID(correlation);
         }
-        producer.send(emails, "outbox:" + outboxId);
+        producer.setPriority(priority.jmsPriority()).send(emails, "outbox:" + outboxId);
     }
 }

@@ -49,6 +49,11 @@ public class OutboxEmail {
     @Column(nullable = false)
     private Status status = Status.QUEUED;
 
+    /** Kept with the email so that every later message for it (a re-send, a reminder) has the same priority. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private EmailPriority priority = EmailPriority.NORMAL;
+
     @Column(nullable = false)
     private int attempts;
 
@@ -67,10 +72,15 @@ public class OutboxEmail {
     protected OutboxEmail() {
     }
 
-    public OutboxEmail(String dedupeKey, String template, String locale, String recipient, String model, String attachments) {
+    public OutboxEmail(String dedupeKey, String template, String locale, String recipient, String model, String attachments,
+                       EmailPriority priority) {
         if (recipient == null || !recipient.contains("@")) {
             throw new IllegalArgumentException("Recipient is not an email address: " + recipient);
         }
+        if (priority == null) {
+            throw new IllegalArgumentException("An email needs a priority");
+        }
+        this.priority = priority;
         this.dedupeKey = dedupeKey;
         this.template = template;
         this.locale = locale;
@@ -117,6 +127,7 @@ public class OutboxEmail {
     public String getModel() { return model; }
     public String getAttachments() { return attachments; }
     public Status getStatus() { return status; }
+    public EmailPriority getPriority() { return priority; }
     public int getAttempts() { return attempts; }
     public String getMessageId() { return messageId; }
     public String getLastError() { return lastError; }

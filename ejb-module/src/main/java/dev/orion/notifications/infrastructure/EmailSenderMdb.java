@@ -15,11 +15,18 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
-/** Takes emails off the {@code emails} queue; redelivery delays and the dead-letter queue are broker settings. */
+/**
+ * Takes emails off the {@code emails} queue, the most urgent waiting first; redelivery delays and the dead-letter
+ * queue are broker settings. The broker keeps its waiting messages ordered by JMS priority, but a consumer with the
+ * default window (1 MiB) would take hundreds of them into its own buffer at once, and a password reset queued
+ * after them would wait in the broker until those buffers had room again; with a window of 0 each sender asks for one message
+ * when it is free, so the broker picks the most urgent one at that moment (docs/email.md).
+ */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/emails"),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4")
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4"),
+        @ActivationConfigProperty(propertyName = "consumerWindowSize", propertyValue = "0")
 })
 public class EmailSenderMdb implements MessageListener {
 

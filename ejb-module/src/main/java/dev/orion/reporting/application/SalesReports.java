@@ -121,7 +121,7 @@ public class SalesReports {
         var attachment = new EmailAttachment(file, request.format() == ReportFormat.CSV ? "text/csv" : "application/pdf", storageKey);
         for (String recipient : recipients) {
             emails.enqueue(new EmailRequest("sales-report", locale, recipient.strip(), model,
-                    "sales-report:" + storageKey + ":" + recipient.strip(), List.of(attachment)));
+                    "sales-report:" + storageKey + ":" + recipient.strip(), List.of(attachment)).bulk()); // after every email someone waits for
         }
     }
 

@@ -12,7 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP relay between Orion and a server (the SMTP server in crash tests) that can stop passing on what the
- * client sends: frozen, every conversation stalls where it is, as when a relay stops answering.
+ * client sends: frozen, every conversation stalls where it is, as when a relay stops answering; slowed down, each
+ * thing the client sends arrives late, as with a relay that answers every SMTP command slowly.
  */
 public final class FreezableProxy implements AutoCloseable {
 
@@ -20,6 +21,7 @@ public final class FreezableProxy implements AutoCloseable {
     private final int target;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean frozen;
+    private volatile long delayMillis;
 
     public FreezableProxy(int targetPort) throws IOException {
         this.target = targetPort;
@@ -35,6 +37,11 @@ public final class FreezableProxy implements AutoCloseable {
     /** From now on nothing the clients send reaches the server; what the server already answered still arrives. */
     public void freeze() {
         frozen = true;
+    }
+
+    /** From now on each piece a client sends (an SMTP command, a chunk of a message) reaches the server {@code delay} late. */
+    public void slowDown(java.time.Duration delay) {
+        delayMillis = delay.toMillis();
     }
 
     /** Drops every open connection and lets new ones through. */
@@ -71,6 +78,9 @@ public final class FreezableProxy implements AutoCloseable {
             for (int n; (n = in.read(buffer)) >= 0; ) {
                 while (freezable && frozen && !from.isClosed()) {
                     Thread.sleep(50);
+                }
+                if (freezable && delayMillis > 0) {
+                    Thread.sleep(delayMillis);
                 }
                 out.write(buffer, 0, n);
                 out.flush();
