@@ -1,5 +1,6 @@
 package dev.orion.orders.application;
 
+import dev.orion.platform.flags.FeatureFlags;
 import dev.orion.platform.scheduling.ScheduledTask;
 import dev.orion.vendors.application.VendorDirectory;
 import jakarta.ejb.EJB;
@@ -14,7 +15,7 @@ import java.util.logging.Logger;
 /**
  * The {@code marketplace-order-import} task: starts an order import from each active vendor's marketplace
  * orders feed URL. Each import fetches its feed itself (a feed that cannot be fetched fails that import, see
- * docs/imports.md); a vendor whose import cannot even start does not stop the others; the run fails, naming them.
+ * docs/imports.md); a vendor with {@link OrderFeatures#IMPORTS} off is skipped; a vendor whose import cannot even start does not stop the others; the run fails, naming them.
  */
 @ApplicationScoped
 public class MarketplaceOrderImportTask implements ScheduledTask {
@@ -27,6 +28,9 @@ public class MarketplaceOrderImportTask implements ScheduledTask {
     @Inject
     VendorDirectory vendors;
 
+    @Inject
+    FeatureFlags flags;
+
     @Override
     public String name() {
         return "marketplace-order-import";
@@ -36,7 +40,12 @@ public class MarketplaceOrderImportTask implements ScheduledTask {
     public String run(Map<String, String> parameters) {
         List<String> started = new ArrayList<>();
         List<String> failed = new ArrayList<>();
+        List<Long> switchedOff = new ArrayList<>();
         vendors.ordersFeeds().forEach((vendorId, url) -> {
+            if (!flags.isOn(OrderFeatures.IMPORTS, vendorId)) {
+                switchedOff.add(vendorId);
+                return;
+            }
             try {
                 started.add("vendor " + vendorId + ": import " + imports.startScheduled(vendorId, URI.create(url)));
             } catch (RuntimeException e) {
@@ -47,6 +56,7 @@ public class MarketplaceOrderImportTask implements ScheduledTask {
         if (!failed.isEmpty()) {
             throw new IllegalStateException("Started " + started.size() + " import(s); could not start " + failed.size() + ": " + String.join("; ", failed));
         }
-        return "started " + started.size() + " import(s)" + (started.isEmpty() ? "" : ": " + String.join("; ", started));
+        return "started " + started.size() + " import(s)" + (started.isEmpty() ? "" : ": " + String.join("; ", started))
+                + (switchedOff.isEmpty() ? "" : "; skipped vendor(s) " + switchedOff + " (" + OrderFeatures.IMPORTS.name() + " off)");
     }
 }

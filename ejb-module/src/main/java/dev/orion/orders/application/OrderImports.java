@@ -5,6 +5,7 @@ import dev.orion.platform.jobs.JobExecutionView;
 import dev.orion.platform.jobs.JobProgress;
 import dev.orion.platform.audit.Actor;
 import dev.orion.platform.audit.AuditLog;
+import dev.orion.platform.flags.FeatureFlags;
 import dev.orion.platform.imports.FeedUploads;
 import dev.orion.platform.imports.ImportExecutions;
 import dev.orion.platform.imports.ImportIssues;
@@ -42,16 +43,21 @@ public class OrderImports {
     @Inject
     AuditLog audit;
 
+    @Inject
+    FeatureFlags flags;
+
     /** Orders per chunk transaction: each takes stock and enqueues an email, so chunks stay modest. */
     @Inject
     @ConfigProperty(name = "orion.order-import.chunk-size", defaultValue = "100")
     int chunkSize;
 
     /**
-     * Starts an import of an uploaded orders feed; {@code skipLimit} (null: the job's default, 1000) bounds the
+     * Starts an import of an uploaded orders feed (refused, 403 {@code feature-off}, while
+     * {@link OrderFeatures#IMPORTS} is off for the vendor); {@code skipLimit} (null: the job's default, 1000) bounds the
      * rejected lines. {@code source} says, for the audit log, how the feed came ("upload orders.jsonl").
      */
     public long start(long vendorId, InputStream upload, Integer skipLimit, String source, Actor who) {
+        flags.require(OrderFeatures.IMPORTS, vendorId);
         ImportExecutions.checkSkipLimit(skipLimit);
         long id = start(vendorId, uploads.store("order-feeds/" + vendorId, upload), skipLimit);
         audit.record(who, vendorId, "order-import.start", "order-import", id, source);
@@ -63,6 +69,7 @@ public class OrderImports {
      * (see {@link dev.orion.platform.imports.fetch.HttpFeedDownloader}) before it reads it.
      */
     public long startFromUrl(long vendorId, URI url, Integer skipLimit, Actor who) {
+        flags.require(OrderFeatures.IMPORTS, vendorId);
         long id = startFromUrl(vendorId, url, skipLimit);
         audit.record(who, vendorId, "order-import.start", "order-import", id, "from " + url);
         return id;

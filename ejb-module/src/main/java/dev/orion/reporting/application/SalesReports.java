@@ -9,6 +9,7 @@ import dev.orion.platform.jobs.JobExecutionView;
 import dev.orion.platform.InvalidRequestException;
 import dev.orion.platform.audit.Actor;
 import dev.orion.platform.audit.AuditLog;
+import dev.orion.platform.flags.FeatureFlags;
 import dev.orion.platform.storage.StorageBackend;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -52,8 +53,15 @@ public class SalesReports {
     @Inject
     AuditLog audit;
 
-    /** Requests a report for {@code who} (an API client or a console user), recorded in the audit log. */
+    @Inject
+    FeatureFlags flags;
+
+    /**
+     * Requests a report for {@code who} (an API client or a console user), recorded in the audit log; refused
+     * (403 {@code feature-off}) while {@link ReportFeatures#SALES_REPORTS} is off for the vendor.
+     */
     public long request(Actor who, SalesReportRequest request) {
+        flags.require(ReportFeatures.SALES_REPORTS, request.vendorId());
         long id = request(request, List.of(), "en");
         audit.record(who, request.vendorId(), "report.request", "report", id,
                 "sales " + request.from() + ".." + request.to() + " " + request.format());

@@ -3,6 +3,7 @@ package dev.orion.operations.imports;
 import dev.orion.catalog.application.ProductImports;
 import dev.orion.platform.console.ConsoleCaller;
 import dev.orion.platform.jobs.JobProgress;
+import dev.orion.orders.application.OrderFeatures;
 import dev.orion.orders.application.OrderImports;
 import dev.orion.platform.InvalidRequestException;
 import dev.orion.platform.audit.Actor;
@@ -13,6 +14,8 @@ import dev.orion.platform.imports.ImportIssue;
 import dev.orion.platform.imports.ImportIssues;
 import dev.orion.platform.imports.ImportRun;
 import dev.orion.platform.console.VendorMenu;
+import dev.orion.platform.flags.FeatureFlags;
+import dev.orion.platform.flags.FeatureOffException;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -67,6 +70,9 @@ public class ImportsView implements Serializable {
     VendorMenu vendorChoices;
 
     @Inject
+    FeatureFlags flags;
+
+    @Inject
     ConsoleCaller user;
 
     /** The same bound as the server's request size (ORION_MAX_UPLOAD_BYTES), checked before the upload starts. */
@@ -111,9 +117,17 @@ public class ImportsView implements Serializable {
             recent = history.recent(JOBS, scope(), RECENT_SHOWN);
         } catch (InvalidRequestException e) {
             error("imports-form:feed", MessageFormat.format(text("error.refused"), file.getFileName(), e.getMessage()));
+        } catch (FeatureOffException e) { // switched off since the page showed the upload
+            error("imports-form:feed", text("error.ordersOff"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Whether marketplace order imports are chosen but switched off for the vendor: the upload is disabled then. */
+    public boolean isOrdersOff() {
+        Long vendor = user.isPlatform() ? vendorId : user.getVendorId();
+        return ORDERS.equals(kind) && vendor != null && !flags.isOn(OrderFeatures.IMPORTS, vendor);
     }
 
     /** Called by the poll while the import runs. */

@@ -4,6 +4,9 @@ import dev.orion.platform.console.ConsoleCaller;
 import dev.orion.platform.jobs.JobExecutionView;
 import dev.orion.platform.audit.Actor;
 import dev.orion.platform.console.ConsoleActor;
+import dev.orion.platform.flags.FeatureFlags;
+import dev.orion.platform.flags.FeatureOffException;
+import dev.orion.reporting.application.ReportFeatures;
 import dev.orion.reporting.application.ReportFormat;
 import dev.orion.reporting.application.SalesReportRequest;
 import dev.orion.reporting.application.SalesReports;
@@ -45,6 +48,9 @@ public class ReportsView implements Serializable {
     @Inject
     ConsoleCaller user;
 
+    @Inject
+    FeatureFlags flags;
+
     private LocalDate from = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1);
     private LocalDate to = LocalDate.now(ZoneOffset.UTC);
     private ReportFormat format = ReportFormat.CSV;
@@ -79,12 +85,19 @@ public class ReportsView implements Serializable {
             FacesContext.getCurrentInstance().addMessage(null,
                     new FacesMessage(FacesMessage.SEVERITY_INFO, MessageFormat.format(text("requested"), id), ""));  // a null detail would repeat the summary in the growl
             load();
+        } catch (FeatureOffException e) { // switched off since the page showed the button
+            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text("request.off"), null));
         } catch (IllegalArgumentException e) {
             var faces = FacesContext.getCurrentInstance();
             faces.addMessage("reports-form:to", new FacesMessage(FacesMessage.SEVERITY_ERROR,
                     MessageFormat.format(text("error.refused"), e.getMessage()), null));
             faces.validationFailed();
         }
+    }
+
+    /** Whether sales reports are switched off for the chosen vendor (all vendors: the platform value). */
+    public boolean isReportsOff() {
+        return !flags.isOn(ReportFeatures.SALES_REPORTS, user.isPlatform() ? vendorId : user.getVendorId());
     }
 
     /** Called by the poll while a report is being written, and by the refresh button. */
