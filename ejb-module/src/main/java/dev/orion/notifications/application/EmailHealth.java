@@ -13,12 +13,12 @@ public class EmailHealth {
 
     /** Emails the sender gave up on (FAILED), waiting for someone to resend or drop them. */
     public long deadLetters() {
-        return ((Number) em.createNativeQuery("SELECT count(*) FROM email_outbox WHERE status = 'FAILED'").getSingleResult()).longValue();
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM orion.email_outbox WHERE status = 'FAILED'").getSingleResult()).longValue();
     }
 
     /** Seconds the oldest email still QUEUED has waited; 0 when nothing waits. */
     public long backlogAgeSeconds() {
         return ((Number) em.createNativeQuery("SELECT COALESCE(CAST(EXTRACT(EPOCH FROM now() - min(created_at)) AS BIGINT), 0)"
-                + " FROM email_outbox WHERE status = 'QUEUED'").getSingleResult()).longValue();
+                + " FROM orion.email_outbox WHERE status = 'QUEUED'").getSingleResult()).longValue();
     }
 }

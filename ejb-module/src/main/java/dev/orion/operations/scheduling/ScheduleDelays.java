@@ -21,9 +21,9 @@ public class ScheduleDelays {
 
     public Optional<Delay> worst() {
         Optional<Delay> overdue = first(em.createNativeQuery("SELECT name, CAST(EXTRACT(EPOCH FROM now() - next_run_at) AS BIGINT)"
-                + " FROM schedules WHERE enabled AND next_run_at < now() ORDER BY next_run_at LIMIT 1").getResultList(), false);
+                + " FROM orion.schedules WHERE enabled AND next_run_at < now() ORDER BY next_run_at LIMIT 1").getResultList(), false);
         Optional<Delay> overrun = first(em.createNativeQuery("SELECT s.name, CAST(EXTRACT(EPOCH FROM now() - r.started_at) AS BIGINT)"
-                + " FROM schedule_runs r JOIN schedules s ON s.id = r.schedule_id WHERE r.outcome = 'RUNNING'"
+                + " FROM orion.schedule_runs r JOIN orion.schedules s ON s.id = r.schedule_id WHERE r.outcome = 'RUNNING'"
                 + " ORDER BY r.started_at LIMIT 1").getResultList(), true);
         if (overdue.isEmpty()) {
             return overrun;
