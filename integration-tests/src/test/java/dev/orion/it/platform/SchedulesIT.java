@@ -50,8 +50,8 @@ class SchedulesIT extends OrionDeployment {
     void theSeededSchedulesHaveOnePersistentTimerEachInTheDatabase() {
         var names = Http.json(platform.get("/schedules")).getJsonArray("data").stream()
                 .map(s -> s.asJsonObject().getString("name")).toList();
-        assertEquals(List.of("housekeeping", "marketplace-order-import", "nightly-sales-reports", "subscription-renewal"), names);
-        assertEquals("4", TestData.queryString("SELECT count(*) FROM jboss_ejb_timer WHERE partition_name = 'orion'"));
+        assertEquals(List.of("alert-evaluation", "housekeeping", "marketplace-order-import", "nightly-sales-reports", "subscription-renewal"), names);
+        assertEquals("5", TestData.queryString("SELECT count(*) FROM jboss_ejb_timer WHERE partition_name = 'orion'"));
         assertEquals(403, ApiSession.newVendor("nosched").get("/schedules").statusCode(), "platform clients only");
     }
 
@@ -63,7 +63,7 @@ class SchedulesIT extends OrionDeployment {
         assertTrue(next.isBefore(OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(3)), "fires within two seconds: " + next);
 
         Poll.until(Duration.ofSeconds(20), () -> succeededTimerRuns(), n -> n >= 2);
-        assertEquals("4", TestData.queryString("SELECT count(*) FROM jboss_ejb_timer WHERE partition_name = 'orion'"),
+        assertEquals("5", TestData.queryString("SELECT count(*) FROM jboss_ejb_timer WHERE partition_name = 'orion'"),
                 "the old timer was replaced, not added to");
 
         var paused = Http.json(platform.send("POST", "/schedules/" + housekeeping + "/pause", null, null));
