@@ -33,6 +33,7 @@ public class DatabaseAvailability {
     ManagedScheduledExecutorService scheduler;
 
     private Instant downSince;
+    private Instant backSince;
     private ScheduledFuture<?> probe;
 
     /** A caller could not reach the database because of {@code cause}; logs only the first failure of an outage. */
@@ -53,6 +54,11 @@ public class DatabaseAvailability {
         return downSince != null;
     }
 
+    /** Whether the database has answered for at least {@code period} since the last outage this node saw (if any). */
+    public synchronized boolean steadyFor(Duration period) {
+        return downSince == null && (backSince == null || backSince.plus(period).isBefore(Instant.now()));
+    }
+
     private void probe() {
         try (Connection connection = dataSource.getConnection()) {
             if (!connection.isValid(VALID_SECONDS)) {
@@ -65,6 +71,7 @@ public class DatabaseAvailability {
         synchronized (this) {
             since = downSince;
             downSince = null;
+            backSince = Instant.now();
             if (probe != null) {
                 probe.cancel(false);
                 probe = null;
