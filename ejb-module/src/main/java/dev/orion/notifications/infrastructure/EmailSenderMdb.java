@@ -3,6 +3,7 @@ package dev.orion.notifications.infrastructure;
 import dev.orion.notifications.application.TransientDeliveryFailure;
 import dev.orion.platform.observability.Correlation;
 import dev.orion.platform.observability.ErrorTracking;
+import dev.orion.platform.persistence.DatabaseUnavailableException;
 import java.util.Map;
 import dev.orion.notifications.application.EmailDelivery;
 import dev.orion.notifications.application.EmailQueue;
@@ -48,6 +49,8 @@ public class EmailSenderMdb implements MessageListener {
             // back quietly instead of throwing keeps the resource adapter from logging an expected refusal as an
             // ERROR with a stack trace. Only the last failure (a dead letter) is reported.
             context.setRollbackOnly();
+        } catch (DatabaseUnavailableException e) {
+            throw e; // no error report per attempt: the outage is logged once, and the message is redelivered later
         } catch (RuntimeException e) {
             ErrorTracking.report(e, "message", Map.of("queue", "emails"));
             throw e;

@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP relay between Orion and a server (the SMTP server in crash tests) that can stop passing on what the
- * client sends: frozen, every conversation stalls where it is, as when a relay stops answering; slowed down, each
- * thing the client sends arrives late, as with a relay that answers every SMTP command slowly.
+ * A TCP relay between Orion and a server (the SMTP server in crash tests, PostgreSQL in the outage test) that can
+ * stop passing on what the client sends: frozen, every conversation stalls where it is, as when a relay stops
+ * answering; slowed down, each thing the client sends arrives late, as with a relay that answers every SMTP command
+ * slowly; cut, every connection is dropped and new ones are closed at once, as when the server is down.
  */
 public final class FreezableProxy implements AutoCloseable {
 
@@ -22,6 +23,7 @@ public final class FreezableProxy implements AutoCloseable {
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean frozen;
     private volatile long delayMillis;
+    private volatile boolean cut;
 
     public FreezableProxy(int targetPort) throws IOException {
         this.target = targetPort;
@@ -51,10 +53,26 @@ public final class FreezableProxy implements AutoCloseable {
         frozen = false;
     }
 
+    /** The server is gone: every open connection is dropped, and new ones are closed as soon as they arrive. */
+    public void cut() {
+        cut = true;
+        sockets.forEach(FreezableProxy::closeQuietly);
+        sockets.clear();
+    }
+
+    /** The server is back: new connections reach it again. */
+    public void restore() {
+        cut = false;
+    }
+
     private void accept() {
         while (!listener.isClosed()) {
             try {
                 Socket client = listener.accept();
+                if (cut) {
+                    closeQuietly(client);
+                    continue;
+                }
                 Socket server = new Socket("127.0.0.1", target);
                 sockets.add(client);
                 sockets.add(server);

@@ -3,6 +3,7 @@ package dev.orion.operations.cluster.heartbeat;
 import dev.orion.operations.batch.jberet.InterruptedExecutions;
 import dev.orion.operations.cluster.ClusterNodes;
 import dev.orion.platform.cluster.NodeDeclaredDead;
+import dev.orion.platform.persistence.DatabaseAvailability;
 import dev.orion.operations.cluster.SilentNode;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -15,6 +16,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -43,6 +45,9 @@ public class NodeHeartbeat {
     Event<NodeDeclaredDead> deadNodes;
 
     @Inject
+    DatabaseAvailability database;
+
+    @Inject
     @ConfigProperty(name = "orion.cluster.heartbeat.seconds", defaultValue = "10")
     int heartbeatSeconds;
 
@@ -65,6 +70,11 @@ public class NodeHeartbeat {
     @Timeout
     void beatAndRecover() {
         nodes.beat(node);
+        if (!database.steadyFor(Duration.ofSeconds(deadAfterSeconds))) {
+            // after a database outage every server was silent for as long as it lasted: each gets a full dead-after
+            // period to beat again before anyone is taken for dead (docs/runbook.md, "The database refuses")
+            return;
+        }
         for (SilentNode dead : nodes.claimSilent(node, deadAfterSeconds)) {
             LOG.warning(() -> "Server " + dead.name() + " has been silent since " + dead.lastSeen() + "; recovering what it left");
             deadNodes.fire(new NodeDeclaredDead(dead.name(), dead.lastSeen()));

@@ -3,7 +3,11 @@ package dev.orion.platform.rest;
 import dev.orion.platform.DomainException;
 import dev.orion.platform.observability.Correlation;
 import dev.orion.platform.observability.ErrorTracking;
+import dev.orion.platform.persistence.DatabaseAvailability;
+import dev.orion.platform.persistence.DatabaseOutage;
+import dev.orion.platform.persistence.DatabaseUnavailableException;
 import jakarta.ejb.EJBException;
+import jakarta.inject.Inject;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,6 +30,8 @@ import java.util.logging.Logger;
  * {@link DomainException} that names its own type, status and title; other exceptions thrown inside EJBs (an
  * optimistic lock, a validation failure, a bug) arrive wrapped in EJBException and are unwrapped first. A 4xx is an
  * expected refusal, logged as one INFO line by {@link RefusalLog}; only an unexpected error is logged with its stack trace.
+ * A database outage ({@link DatabaseOutage}, whether an EJB already said so or not) is a 503 {@code …/unavailable}
+ * with {@code Retry-After}, logged once per outage by {@link DatabaseAvailability}, not once per request.
  */
 @Provider
 public class ProblemMapper implements ExceptionMapper<Throwable> {
@@ -40,6 +46,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Context
     HttpServletRequest request;
+
+    @Inject
+    DatabaseAvailability database;
 
     @Override
     public Response toResponse(Throwable thrown) {
@@ -57,6 +66,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if ((int) problem.body().get("status") == 401) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"orion-api\"");
+        }
+        if (e instanceof DatabaseUnavailableException) {
+            builder.header(HttpHeaders.RETRY_AFTER, DatabaseUnavailableException.RETRY_AFTER_SECONDS);
         }
         return builder.build();
     }
@@ -109,7 +121,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         };
     }
 
-    private static Throwable unwrap(Throwable e) {
+    private Throwable unwrap(Throwable e) {
+        if (DatabaseOutage.causedBy(e)) {
+            database.unreachable(e); // once per outage: a no-op when an EJB has reported it already
+            return e instanceof DatabaseUnavailableException ? e : new DatabaseUnavailableException();
+        }
         Throwable current = e;
         while ((current instanceof EJBException || current.getClass().getName().endsWith("EJBTransactionRolledbackException"))
                 && current.getCause() != null) {
