@@ -34,7 +34,7 @@ class ApiOnlyNodeIT {
 
     private static final int API_ONLY_OFFSET = 1300;
     private static final String API_ONLY_DB = "orion_capacity";
-    private static final byte[] FEED = "id\ttitle\tprice\nCAP-1\tCapacity mug\t9.00 EUR\n".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] FEED = "id\ttitle\tprice\tavailability\nCAP-1\tCapacity mug\t9.00 EUR\tin_stock\n".getBytes(StandardCharsets.UTF_8);
 
     @Test
     void anApiOnlyServerQueuesWhatItStartsForTheBatchServers() throws Exception {

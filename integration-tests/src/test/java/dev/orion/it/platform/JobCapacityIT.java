@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class JobCapacityIT extends OrionDeployment {
 
     private static final int IMPORT_SLOTS = 2;
-    private static final byte[] FEED = "id\ttitle\tprice\nCAP-1\tCapacity mug\t9.00 EUR\nCAP-2\tCapacity cup\t4.00 EUR\n"
+    private static final byte[] FEED = "id\ttitle\tprice\tavailability\nCAP-1\tCapacity mug\t9.00 EUR\tin_stock\nCAP-2\tCapacity cup\t4.00 EUR\tin_stock\n"
             .getBytes(StandardCharsets.UTF_8);
 
     @Test
