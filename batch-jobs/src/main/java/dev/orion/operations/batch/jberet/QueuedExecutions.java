@@ -125,8 +125,8 @@ public class QueuedExecutions {
             free.put(queued.admissionStep(), left - 1);
             try {
                 long restarted = jobs.restart(queued.executionId());
-                LOG.info(() -> "Queued job execution " + queued.executionId() + " restarted as " + restarted + ": a "
-                        + JobCapacity.kindOf(queued.admissionStep()) + " slot is free");
+                LOG.info(() -> "Queued job execution " + queued.executionId() + " restarted as " + restarted + ": its kind ("
+                        + JobCapacity.kindOf(queued.admissionStep()) + ") has a free slot");
             } catch (JobOperationRefusedException e) {
                 LOG.info(() -> "Queued job execution " + queued.executionId() + " not restarted: " + e.getMessage());
             }
