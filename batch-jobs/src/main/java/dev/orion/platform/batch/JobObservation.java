@@ -1,5 +1,6 @@
 package dev.orion.platform.batch;
 
+import dev.orion.platform.jobs.JobExecutionView;
 import dev.orion.platform.observability.ErrorTracking;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.batch.api.listener.AbstractJobListener;
@@ -49,7 +50,7 @@ public class JobObservation extends AbstractJobListener {
     public void afterJob() {
         try {
             running.ended(job.getJobName());
-            record(outcome(job.getBatchStatus()), Duration.ofNanos(System.nanoTime() - started));
+            record(JobExecutionView.QUEUED.equals(job.getExitStatus()) ? JobExecutionView.QUEUED : outcome(job.getBatchStatus()), Duration.ofNanos(System.nanoTime() - started));
         } finally {
             if (correlation != null) {
                 correlation.close();

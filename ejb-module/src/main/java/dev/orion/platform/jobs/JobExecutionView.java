@@ -11,6 +11,21 @@ public record JobExecutionView(long executionId, long instanceId, String jobName
                                Map<String, String> parameters, long readCount, long writeCount, long skipCount,
                                long filterCount) implements Serializable {
 
+    /**
+     * The exit status of an execution that waits for capacity: its kind of work had no free slot, so it stopped
+     * before doing anything and is restarted when one frees (docs/operations.md, "Job capacity").
+     */
+    public static final String QUEUED = "QUEUED";
+
+    public boolean queued() {
+        return "STOPPED".equals(batchStatus) && QUEUED.equals(exitStatus);
+    }
+
+    /** The status users are shown: QUEUED while the execution waits for capacity, the batch status otherwise. */
+    public String status() {
+        return queued() ? QUEUED : batchStatus;
+    }
+
     public boolean finished() {
         return switch (batchStatus) {
             case "COMPLETED", "FAILED", "STOPPED", "ABANDONED" -> true;

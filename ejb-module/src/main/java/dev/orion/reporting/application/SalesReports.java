@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,9 +134,12 @@ public class SalesReports {
         }
     }
 
-    /** The report's execution, if the caller may see it: its own vendor's, or any for {@code vendorScope} null. */
+    /**
+     * The report's newest execution, if the caller may see it: its own vendor's, or any for {@code vendorScope}
+     * null. A report that waited for capacity (QUEUED) goes on in a later execution of the same job instance.
+     */
     public Optional<JobExecutionView> find(Long vendorScope, long reportId) {
-        return jobs.execution(reportId)
+        return jobs.latestExecution(reportId)
                 .filter(e -> JOB.equals(e.jobName()))
                 .filter(e -> inScope(e, vendorScope));
     }
@@ -145,8 +149,10 @@ public class SalesReports {
      * cannot filter on, so only the job's {@value #RECENT_SCAN} newest executions are looked through.
      */
     public List<JobExecutionView> recent(Long vendorScope, int limit) {
+        var seen = new HashSet<Long>();
         return jobs.executions(new ExecutionQuery(JOB, null, null, null, null, RECENT_SCAN)).stream()
                 .filter(e -> inScope(e, vendorScope))
+                .filter(e -> seen.add(e.instanceId())) // newest first: a report that waited shows once, where it stands now
                 .limit(limit)
                 .toList();
     }

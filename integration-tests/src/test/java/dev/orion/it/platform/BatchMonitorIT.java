@@ -51,8 +51,9 @@ class BatchMonitorIT extends OrionDeployment {
         assertEquals("COMPLETED", followed.getString("status"));
 
         var steps = Http.json(platform.get("/batch/executions/" + restartedId + "/steps")).getJsonArray("data");
-        JsonObject step = steps.getJsonObject(0);
-        assertEquals("import-rows", step.getString("name"));
+        assertEquals("import-admission", steps.getJsonObject(0).getString("name"), "a restart takes an import slot again");
+        JsonObject step = steps.stream().map(jakarta.json.JsonValue::asJsonObject)
+                .filter(s -> s.getString("name").equals("import-rows")).findFirst().orElseThrow(() -> new AssertionError(steps.toString()));
         assertEquals(done.getInt("rows_read"), step.getJsonObject("metrics").getInt("read_count"));
         assertTrue(step.getJsonObject("metrics").getInt("commit_count") > 0);
     }

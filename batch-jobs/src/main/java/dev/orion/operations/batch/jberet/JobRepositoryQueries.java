@@ -64,10 +64,13 @@ final class JobRepositoryQueries {
         }
     }
 
-    /** The newest execution of each job instance, where that newest one is FAILED or STOPPED: what can be restarted. */
+    /**
+     * The newest execution of each job instance, where that newest one is FAILED or STOPPED: what can be restarted.
+     * One QUEUED for capacity is left to QueuedExecutions, which starts it when a slot frees.
+     */
     static List<Long> restartableExecutionIds(DataSource dataSource) {
         return longs(dataSource, "SELECT e.jobexecutionid FROM public.job_execution e"
-                + " WHERE e.batchstatus IN ('FAILED', 'STOPPED') AND e.jobexecutionid = (SELECT max(n.jobexecutionid)"
+                + " WHERE e.batchstatus IN ('FAILED', 'STOPPED') AND e.exitstatus IS DISTINCT FROM 'QUEUED' AND e.jobexecutionid = (SELECT max(n.jobexecutionid)"
                 + " FROM public.job_execution n WHERE n.jobinstanceid = e.jobinstanceid) ORDER BY e.jobexecutionid", List.of());
     }
 

@@ -10,7 +10,7 @@ public record ImportStatus(long id, long executionId, String status, String exit
                            Instant createdAt, Instant startedAt, Instant endedAt, String rejectsUrl) {
 
     public static ImportStatus of(long id, JobExecutionView e, String rejectsUrl) {
-        return new ImportStatus(id, e.executionId(), e.batchStatus(), e.exitStatus(), e.readCount(), e.writeCount(),
+        return new ImportStatus(id, e.executionId(), e.status(), e.exitStatus(), e.readCount(), e.writeCount(),
                 e.skipCount(), e.filterCount(), JobProgress.of(e, Instant.now()), e.createTime(), e.startTime(),
                 e.endTime(), rejectsUrl);
     }

@@ -90,7 +90,7 @@ public class ReportsResource {
     public Response content(@PathParam("id") long id) {
         JobExecutionView report = execution(id);
         if (!"COMPLETED".equals(report.batchStatus())) {
-            throw new ClientErrorException("Report " + id + " is " + report.batchStatus() + "; its content exists once it is COMPLETED",
+            throw new ClientErrorException("Report " + id + " is " + report.status() + "; its content exists once it is COMPLETED",
                     Response.Status.CONFLICT);
         }
         var format = ReportFormat.valueOf(report.parameters().get("format"));
@@ -110,7 +110,7 @@ public class ReportsResource {
         String content = "COMPLETED".equals(e.batchStatus())
                 ? uri.getBaseUriBuilder().path(ReportsResource.class).path(Long.toString(id)).path("content").build().toString()
                 : null;
-        return new ReportStatus(id, "sales", e.batchStatus(), request.format().extension(), request.vendorId(),
+        return new ReportStatus(id, "sales", e.status(), request.format().extension(), request.vendorId(),
                 request.from(), request.to(), e.createTime(), e.endTime(), content);
     }
 

@@ -66,7 +66,7 @@ public class ReportsView implements Serializable {
         }
 
         public boolean isRunning() {
-            return !execution.finished();
+            return !execution.finished() || execution.queued();
         }
     }
 
@@ -103,7 +103,7 @@ public class ReportsView implements Serializable {
     /** Called by the poll while a report is being written, and by the refresh button. */
     public void load() {
         rows = reports.recent(user.isPlatform() ? null : user.getVendorId(), SHOWN).stream()
-                .map(e -> new ReportRow(e.executionId(), e.batchStatus(), SalesReportRequest.fromJobParameters(e.parameters()), e))
+                .map(e -> new ReportRow(e.executionId(), e.status(), SalesReportRequest.fromJobParameters(e.parameters()), e))
                 .toList();
     }
 
