@@ -10,8 +10,9 @@ import java.sql.SQLTransientConnectionException;
  * that decides it, for the EJB interceptor, the API's problem mapper and the console. The sign is somewhere in the
  * cause chain, under however many EJB, persistence, Hibernate and IronJacamar wrappers: a JDBC connection
  * exception, an SQLState of class 08 (connection exception: refused, closed, I/O error on the socket), a refused
- * TCP connection, or a {@link DatabaseUnavailableException} an inner call already raised. A pool that is merely
- * exhausted (all connections busy) is not an outage and stays an unexpected error.
+ * TCP connection below a JDBC exception, or a {@link DatabaseUnavailableException} an inner call already raised. A
+ * refused connection anywhere else (the SMTP relay, S3, a feed URL) is that dependency's failure, not the
+ * database's. A pool that is merely exhausted (all connections busy) is not an outage and stays an unexpected error.
  */
 public final class DatabaseOutage {
 
@@ -22,10 +23,12 @@ public final class DatabaseOutage {
 
     public static boolean causedBy(Throwable error) {
         Throwable cause = error;
+        boolean belowJdbc = false;
         for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++) {
-            if (isConnectionFailure(cause)) {
+            if (isConnectionFailure(cause) || belowJdbc && cause instanceof ConnectException) {
                 return true;
             }
+            belowJdbc |= cause instanceof SQLException;
             if (cause instanceof SQLException sql && sql.getNextException() != null && isConnectionFailure(sql.getNextException())) {
                 return true;
             }
@@ -59,8 +62,7 @@ public final class DatabaseOutage {
     private static boolean isConnectionFailure(Throwable cause) {
         if (cause instanceof DatabaseUnavailableException
                 || cause instanceof SQLTransientConnectionException
-                || cause instanceof SQLNonTransientConnectionException
-                || cause instanceof ConnectException) {
+                || cause instanceof SQLNonTransientConnectionException) {
             return true;
         }
         return cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08");

@@ -37,6 +37,16 @@ class DatabaseOutageTest {
     }
 
     @Test
+    void aRefusedConnectionToAnotherDependencyIsNoDatabaseOutage() {
+        // Jakarta Mail's MailConnectException, an S3 or feed fetch: a ConnectException with no JDBC exception above it
+        var smtp = new IllegalStateException("Couldn't connect to host, port: 127.0.0.1, 3025",
+                new IllegalStateException("mail", new ConnectException("Connection refused")));
+        assertFalse(DatabaseOutage.causedBy(new EJBException(smtp)));
+        assertTrue(DatabaseOutage.causedBy(new IllegalStateException(new SQLException("I/O error", null, new ConnectException("refused")))),
+                "below a JDBC exception it is the database's");
+    }
+
+    @Test
     void aRefusedStatementOrABugIsNoOutage() {
         assertFalse(DatabaseOutage.causedBy(new PersistenceException(new SQLException("duplicate key value", "23505"))));
         assertFalse(DatabaseOutage.causedBy(new EJBException(new ResourceException("IJ000655: No managed connections available within configured blocking timeout"))));

@@ -129,7 +129,11 @@ class DatabaseOutageIT {
         List<String> messages = records.stream().map(r -> r.getString("message", "")).toList();
         assertEquals(1, messages.stream().filter(m -> m.startsWith("Database unreachable")).count(), String.join("\n", messages));
         assertEquals(1, messages.stream().filter(m -> m.startsWith("Database reachable again after")).count(), String.join("\n", messages));
-        var stackTraces = records.stream().filter(r -> r.containsKey("exception") || r.containsKey("stackTrace")).toList();
+        // WildFly's timer service asks the database whether a persistent timer due during the outage should run, and
+        // logs that failure with its stack trace (WFLYEJB0502, once per firing: the alert-evaluation schedule fires
+        // every minute); Orion's own lines carry none
+        var stackTraces = records.stream().filter(r -> r.containsKey("exception") || r.containsKey("stackTrace"))
+                .filter(r -> !r.getString("message", "").startsWith("WFLYEJB0502")).toList();
         assertTrue(stackTraces.isEmpty(), "no stack trace during the outage: " + stackTraces);
         Set<String> ids = new HashSet<>(requestIds);
         var perRequest = records.stream()
@@ -138,7 +142,8 @@ class DatabaseOutageIT {
         assertTrue(perRequest.isEmpty(), "no line per request, only the outage's one WARN line: " + perRequest);
         // what may remain is the server's own background lines (the timer store's refresh, readiness reported DOWN), never ours
         var errors = records.stream().filter(r -> ERROR_LEVELS.contains(r.getString("level", ""))).map(r -> r.getString("message", "")).toList();
-        assertTrue(errors.stream().allMatch(m -> m.startsWith("WFLYEJB0456")), "only the timer store's refresh failed: " + errors);
+        assertTrue(errors.stream().allMatch(m -> m.startsWith("WFLYEJB0456") || m.startsWith("WFLYEJB0502")),
+                "only the timer store's refresh and due-timer checks failed: " + errors);
     }
 
     private HttpResponse<String> products(String token) {
