@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * How long the oldest email still waiting to be sent has waited: the gauge
@@ -29,7 +30,6 @@ import javax.sql.DataSource;
 public class EmailBacklogGauge {
 
     private static final Logger LOG = Logger.getLogger(EmailBacklogGauge.class.getName());
-    private static final long REFRESH_SECONDS = 15;
     private static final String OLDEST_QUEUED = "SELECT COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)"
             + " FROM orion.email_outbox WHERE status = 'QUEUED'";
 
@@ -43,6 +43,11 @@ public class EmailBacklogGauge {
     ManagedScheduledExecutorService scheduler;
 
     private OwnedGauges gauges;
+    /** How often the age is read (ORION_EMAILS_BACKLOG_REFRESH_SECONDS): the default suits a 15 s scrape interval. */
+    @Inject
+    @ConfigProperty(name = "orion.emails.backlog.refresh.seconds", defaultValue = "15")
+    long refreshSeconds;
+
     private volatile double ageSeconds = Double.NaN;
     private ScheduledFuture<?> refresh;
 
@@ -50,7 +55,7 @@ public class EmailBacklogGauge {
     void register() {
         gauges = new OwnedGauges(meters);
         gauges.add("orion.emails.backlog.age.seconds", Tags.empty(), this, EmailBacklogGauge::ageSeconds);
-        refresh = scheduler.scheduleWithFixedDelay(() -> ageSeconds = oldestQueuedAge(), 0, REFRESH_SECONDS, TimeUnit.SECONDS);
+        refresh = scheduler.scheduleWithFixedDelay(() -> ageSeconds = oldestQueuedAge(), 0, refreshSeconds, TimeUnit.SECONDS);
     }
 
     @PreDestroy
