@@ -1,5 +1,6 @@
 package dev.orion.platform.observability;
 
+import dev.orion.platform.health.DependencyState;
 import dev.orion.platform.health.RedisProbe;
 import dev.orion.platform.health.SmtpProbe;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,6 +15,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 
 /**
@@ -27,6 +29,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 public class DependencyWatch {
 
     static final long PERIOD_SECONDS = 5;
+    private static final Logger LOG = Logger.getLogger(DependencyWatch.class.getName());
 
     @Inject
     SmtpProbe smtp;
@@ -41,9 +44,9 @@ public class DependencyWatch {
     ManagedScheduledExecutorService scheduler;
 
     private final DependencyState smtpState = new DependencyState("smtp", "The SMTP relay",
-            "emails wait in the outbox and go out once it answers");
+            "emails wait in the outbox and go out once it answers", LOG);
     private final DependencyState redisState = new DependencyState("redis", "Redis",
-            "rate limits fall back to each node's own, requests with an Idempotency-Key answer 503");
+            "rate limits fall back to each node's own, requests with an Idempotency-Key answer 503", LOG);
     private OwnedGauges gauges;
     private ScheduledFuture<?> probing;
 

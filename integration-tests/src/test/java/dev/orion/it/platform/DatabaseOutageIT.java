@@ -122,13 +122,13 @@ class DatabaseOutageIT {
         System.out.printf("DatabaseOutageIT: served again %d ms after the database came back%n", (System.nanoTime() - restored) / 1_000_000);
         assertEquals(200, served.statusCode());
         assertEquals(200, console.get(orion.url() + "/console/catalog/products.xhtml").statusCode());
-        Poll.until(Duration.ofSeconds(15), () -> messagesSince(mark), m -> m.stream().anyMatch(s -> s.startsWith("Database reachable again")));
+        Poll.until(Duration.ofSeconds(15), () -> messagesSince(mark), m -> m.stream().anyMatch(s -> s.startsWith("The database is reachable again")));
         assertEquals(200, ready());
 
         List<JsonObject> records = recordsSince(mark);
         List<String> messages = records.stream().map(r -> r.getString("message", "")).toList();
-        assertEquals(1, messages.stream().filter(m -> m.startsWith("Database unreachable")).count(), String.join("\n", messages));
-        assertEquals(1, messages.stream().filter(m -> m.startsWith("Database reachable again after")).count(), String.join("\n", messages));
+        assertEquals(1, messages.stream().filter(m -> m.startsWith("The database is unreachable")).count(), String.join("\n", messages));
+        assertEquals(1, messages.stream().filter(m -> m.startsWith("The database is reachable again after")).count(), String.join("\n", messages));
         // WildFly's timer service asks the database whether a persistent timer due during the outage should run, and
         // logs that failure with its stack trace (WFLYEJB0502, once per firing: the alert-evaluation schedule fires
         // every minute); Orion's own lines carry none
@@ -138,7 +138,7 @@ class DatabaseOutageIT {
         Set<String> ids = new HashSet<>(requestIds);
         var perRequest = records.stream()
                 .filter(r -> r.containsKey("mdc") && ids.contains(r.getJsonObject("mdc").getString("correlation_id", "")))
-                .filter(r -> !r.getString("message", "").startsWith("Database unreachable")).toList();
+                .filter(r -> !r.getString("message", "").startsWith("The database is unreachable")).toList();
         assertTrue(perRequest.isEmpty(), "no line per request, only the outage's one WARN line: " + perRequest);
         // what may remain is the server's own background lines (the timer store's refresh, readiness reported DOWN), never ours
         var errors = records.stream().filter(r -> ERROR_LEVELS.contains(r.getString("level", ""))).map(r -> r.getString("message", "")).toList();
