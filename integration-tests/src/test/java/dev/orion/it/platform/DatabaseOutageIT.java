@@ -47,6 +47,8 @@ class DatabaseOutageIT {
     private static final Set<String> ERROR_LEVELS = Set.of("ERROR", "SEVERE", "FATAL");
     private static final Duration FAST = Duration.ofSeconds(5);
     private static final Duration OUTAGE = Duration.ofSeconds(12);
+    /** The test server's ORION_DB_SOCKET_TIMEOUT_SECONDS: how long a statement waits for a host that stopped answering. */
+    private static final int SOCKET_TIMEOUT_SECONDS = 4;
 
     private final Http http = Http.plain();
     private GreenMail smtp;
@@ -78,6 +80,7 @@ class DatabaseOutageIT {
                 "ORION_REDIS_URL", REDIS,
                 "ORION_SMTP_PORT", String.valueOf(3025 + OFFSET),
                 "ORION_DEMO_DATA", "false",
+                "ORION_DB_SOCKET_TIMEOUT_SECONDS", String.valueOf(SOCKET_TIMEOUT_SECONDS),
                 "ORION_STORAGE_DIR", base + "-outage-storage"), OFFSET);
         orion.start();
         arrange();
@@ -144,6 +147,30 @@ class DatabaseOutageIT {
         var errors = records.stream().filter(r -> ERROR_LEVELS.contains(r.getString("level", ""))).map(r -> r.getString("message", "")).toList();
         assertTrue(errors.stream().allMatch(m -> m.startsWith("WFLYEJB0456") || m.startsWith("WFLYEJB0502")),
                 "only the timer store's refresh and due-timer checks failed: " + errors);
+
+        aHungHostCostsARequestTheSocketTimeoutNotItsThread(token);
+    }
+
+    /**
+     * A host that stops answering without closing anything (hung, or gone behind a firewall that drops packets) is the
+     * outage a refused connection is not: without the driver's socket timeout the statement would wait for ever and
+     * hold its request thread and connection. With it, the call is a 503 once the timeout passes, and the next calls
+     * are served as soon as the host answers again.
+     */
+    private void aHungHostCostsARequestTheSocketTimeoutNotItsThread(String token) throws Exception {
+        long mark = Files.size(orion.serverLog());
+        database.freeze();
+        long started = System.nanoTime();
+        var answer = products(token);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        System.out.printf("DatabaseOutageIT: a hung database host answered %d in %d ms (socket timeout %d s)%n",
+                answer.statusCode(), took.toMillis(), SOCKET_TIMEOUT_SECONDS);
+        assertEquals(503, answer.statusCode(), answer.body());
+        assertTrue(took.compareTo(Duration.ofSeconds(SOCKET_TIMEOUT_SECONDS).plus(FAST)) < 0, "answered in " + took);
+        Poll.until(Duration.ofSeconds(15), () -> messagesSince(mark), m -> m.stream().anyMatch(s -> s.startsWith("The database is unreachable")));
+
+        database.thaw();
+        assertEquals(200, Poll.until(Duration.ofSeconds(20), () -> products(token), r -> r.statusCode() == 200).statusCode());
     }
 
     private HttpResponse<String> products(String token) {
