@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwk.JsonWebKey;
@@ -40,6 +42,8 @@ public class JwtKeys {
     private static final Logger LOG = Logger.getLogger(JwtKeys.class.getName());
     static final String SIGNING_KEY_FILE = "signing-key.jwk.json";
     static final String PUBLIC_KEYS_FILE = "jwks.json";
+    /** How often the signing key file is looked at: a rotation elsewhere is seen within this, not a stat per token. */
+    static final long CHECK_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     @Inject
     @ConfigProperty(name = "orion.jwt.key.dir", defaultValue = "${jboss.server.data.dir}/orion/keys")
@@ -50,9 +54,12 @@ public class JwtKeys {
 
     private volatile RsaJsonWebKey signingKey;
     private volatile FileTime signingKeyWritten;
+    private volatile long nextCheck;
+    LongSupplier nanoTime = System::nanoTime;
 
     @PostConstruct
     void load() {
+        nextCheck = nanoTime.getAsLong() + CHECK_EVERY_NANOS;
         try {
             Path dir = Path.of(keyDirectory);
             Path signing = dir.resolve(SIGNING_KEY_FILE);
@@ -125,8 +132,17 @@ public class JwtKeys {
         return publicOnly;
     }
 
-    /** The key to sign with now: the one in the shared file, re-read when another node rotated it. */
+    /**
+     * The key to sign with now: the one in the shared file, re-read when another node rotated it. The file's time is
+     * looked at once a second at most: a token issued in between signs with the key in hand, which is in the
+     * published set whichever node rotated.
+     */
     public RsaJsonWebKey signingKey() {
+        long now = nanoTime.getAsLong();
+        if (now - nextCheck < 0) {
+            return signingKey;
+        }
+        nextCheck = now + CHECK_EVERY_NANOS;
         Path signing = Path.of(keyDirectory, SIGNING_KEY_FILE);
         try {
             if (!Files.getLastModifiedTime(signing).equals(signingKeyWritten)) {
