@@ -6,15 +6,13 @@ import dev.orion.billing.application.NotInvoiceableException;
 import dev.orion.billing.application.OrderInvoices;
 import dev.orion.orders.application.OrderListing;
 import dev.orion.platform.console.ConsoleActor;
+import dev.orion.platform.console.PageMessages;
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.text.MessageFormat;
-import java.util.ResourceBundle;
 import org.primefaces.PrimeFaces;
 
 /**
@@ -36,6 +34,9 @@ public class OrderInvoiceView implements Serializable {
 
     @Inject
     ConsoleCaller user;
+
+    /** The order page's messages: the invoice's live beside the order's. */
+    private final PageMessages messages = new PageMessages("dev.orion.console.orders");
 
     private Long orderId;
     private Long vendorId;
@@ -62,10 +63,10 @@ public class OrderInvoiceView implements Serializable {
                 return;
             }
             invoice = issued.invoice();
-            info(issued.created() ? "invoice.issued" : "invoice.exists", invoice.number());
+            messages.info(issued.created() ? "invoice.issued" : "invoice.exists", invoice.number());
             PrimeFaces.current().executeScript("window.location.assign('" + getInvoiceUrl() + "')");
         } catch (NotInvoiceableException e) {
-            error("invoice.refused", bundle().getString("status." + e.orderStatus()));
+            messages.refusal("invoice.refused", messages.text("status." + e.orderStatus()));
         }
     }
 
@@ -83,23 +84,5 @@ public class OrderInvoiceView implements Serializable {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    private void info(String key, Object... args) {
-        message(FacesMessage.SEVERITY_INFO, key, args);
-    }
-
-    private void error(String key, Object... args) {
-        message(FacesMessage.SEVERITY_ERROR, key, args);
-    }
-
-    private void message(FacesMessage.Severity severity, String key, Object... args) {
-        String text = MessageFormat.format(bundle().getString(key), args);
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
-    }
-
-    /** The order page's messages: the invoice's live beside the order's. */
-    private static ResourceBundle bundle() {
-        return ResourceBundle.getBundle("dev.orion.console.orders", FacesContext.getCurrentInstance().getViewRoot().getLocale());
     }
 }

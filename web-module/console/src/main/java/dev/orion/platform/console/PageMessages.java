@@ -25,6 +25,11 @@ public final class PageMessages implements Serializable {
         add(null, FacesMessage.SEVERITY_INFO, text(key, args), null);
     }
 
+    /** A refusal worded whole by the bundle (no detail), e.g. naming the state that forbids the action. */
+    public void refusal(String key, Object... args) {
+        add(null, FacesMessage.SEVERITY_ERROR, text(key, args), null);
+    }
+
     /** A refusal the user can act on: the summary from the bundle, the service's reason as detail. */
     public void error(String clientId, String key, String reason) {
         add(clientId, FacesMessage.SEVERITY_ERROR, text(key), reason);
