@@ -106,6 +106,7 @@ public class JwtKeys {
     public synchronized String rotate(Actor who) {
         try {
             Path dir = Path.of(keyDirectory);
+            nextCheck = nanoTime.getAsLong(); // the key being retired is the file's now, whoever rotated last
             RsaJsonWebKey previous = signingKey();
             Path signing = dir.resolve(SIGNING_KEY_FILE);
             RsaJsonWebKey next = generate(dir, signing);
