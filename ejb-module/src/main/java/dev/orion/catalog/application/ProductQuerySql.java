@@ -10,11 +10,10 @@ import java.util.stream.Collectors;
 final class ProductQuerySql {
 
     /**
-     * The full-text document of a product: the expression of the products_search_idx GIN index (V1__core_schema.sql),
-     * character for character, or PostgreSQL cannot use the index. Defined here only.
+     * The full-text document of a product: a stored generated column over title, description and brand, indexed by
+     * products_search_idx (GIN; V23__product_search_document.sql).
      */
-    static final String SEARCH_VECTOR =
-            "to_tsvector('simple', coalesce(p.title, '') || ' ' || coalesce(p.description, '') || ' ' || coalesce(p.brand, ''))";
+    static final String SEARCH_VECTOR = "p.search_document";
 
     final String where;
     /**
@@ -79,7 +78,7 @@ final class ProductQuerySql {
      */
     String source() {
         return unsortable
-                ? "(SELECT * FROM orion.products p WHERE " + where + " OFFSET 0) p"
+                ? "(SELECT " + ProductRows.COLUMNS + " FROM orion.products p WHERE " + where + " OFFSET 0) p"
                 : "orion.products p WHERE " + where;
     }
 
