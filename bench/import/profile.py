@@ -16,7 +16,7 @@ for event in events:
     frames = event["values"]["stackTrace"]["frames"] if event["values"].get("stackTrace") else []
     if not frames:
         continue
-    name = lambda f: f["method"]["type"]["name"] + "." + f["method"]["name"]
+    name = lambda f: f["method"]["type"]["name"].replace("/", ".") + "." + f["method"]["name"]
     top[name(frames[0])] += 1
     first = next((name(f) for f in frames if name(f).startswith(OWNERS)), "(other)")
     owner[first.rsplit(".", 2)[0] if not first.startswith("dev.orion.") else first] += 1
