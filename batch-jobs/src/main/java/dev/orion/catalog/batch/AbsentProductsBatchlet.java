@@ -9,9 +9,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /**
- * The last step of an import, run only when every row was read: the search index's pending entries are merged
- * (so searches after the import do not scan them), and in a full import (mode=full) the vendor's products the feed
- * did not name become out of stock. A failed import never marks anything; re-running the step is harmless.
+ * The last step of a full import (mode=full): the vendor's products the feed did not name become out of stock.
+ * It only runs when every row was read, so a failed import never marks anything; re-running it is harmless.
  */
 @Named
 @Dependent
@@ -35,7 +34,6 @@ public class AbsentProductsBatchlet extends AbstractBatchlet {
 
     @Override
     public String process() {
-        catalog.mergePendingSearchEntries();
         if (!FULL.equals(mode)) {
             return "Not a full import: other products left as they were";
         }

@@ -221,16 +221,6 @@ public class ProductCatalog {
     }
 
     /**
-     * After an import: merges the entries the import left in the search index's pending list (fastupdate, see
-     * V23__product_search_document.sql) into the index, so later searches do not scan them; returns how many
-     * index pages were merged.
-     */
-    public long mergePendingSearchEntries() {
-        return ((Number) em.createNativeQuery("SELECT gin_clean_pending_list('orion.products_search_idx'::regclass)")
-                .getSingleResult()).longValue();
-    }
-
-    /**
      * After a full import: the vendor's products the feed did not name become out of stock (never deleted);
      * returns how many changed. The import's record of seen SKUs is dropped.
      */

@@ -10,10 +10,11 @@ import java.util.stream.Collectors;
 final class ProductQuerySql {
 
     /**
-     * The full-text document of a product: a stored generated column over title, description and brand, indexed by
-     * products_search_idx (GIN; V23__product_search_document.sql).
+     * The full-text document of a product: the expression of the products_search_idx GIN index (V1__core_schema.sql),
+     * character for character, or PostgreSQL cannot use the index. Defined here only.
      */
-    static final String SEARCH_VECTOR = "p.search_document";
+    static final String SEARCH_VECTOR =
+            "to_tsvector('simple', coalesce(p.title, '') || ' ' || coalesce(p.description, '') || ' ' || coalesce(p.brand, ''))";
 
     final String where;
     /**
@@ -78,7 +79,7 @@ final class ProductQuerySql {
      */
     String source() {
         return unsortable
-                ? "(SELECT " + ProductRows.COLUMNS + " FROM orion.products p WHERE " + where + " OFFSET 0) p"
+                ? "(SELECT * FROM orion.products p WHERE " + where + " OFFSET 0) p"
                 : "orion.products p WHERE " + where;
     }
 
