@@ -10,7 +10,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 
-/** Upserts each chunk by (vendor, SKU) in the chunk's transaction; a full import also remembers the SKUs seen. */
+/**
+ * Upserts each chunk by (vendor, SKU) in the chunk's transaction (COPY into staging, one merge: see
+ * ProductBulkUpsert); a full import also remembers the SKUs seen, in the same statement.
+ */
 @Named
 @Dependent
 public class ProductBatchWriter extends AbstractItemWriter {
@@ -32,9 +35,7 @@ public class ProductBatchWriter extends AbstractItemWriter {
     @Override
     public void writeItems(List<Object> items) {
         List<ProductUpsert> products = items.stream().map(ProductUpsert.class::cast).toList();
-        catalog.upsertAll(Long.parseLong(vendorId), products);
-        if (AbsentProductsBatchlet.FULL.equals(mode)) {
-            catalog.recordSeen(job.getInstanceId(), products);
-        }
+        catalog.upsertAll(Long.parseLong(vendorId), products,
+                AbsentProductsBatchlet.FULL.equals(mode) ? job.getInstanceId() : null);
     }
 }

@@ -213,15 +213,11 @@ public class ProductCatalog {
 
     /**
      * Creates or updates each product by SKU, keeping {@code created_at}; returns how many rows were written.
-     * Rows that carry the same data as the database are left untouched.
+     * Rows that carry the same data as the database are left untouched. With {@code seenByJobInstance} (a full
+     * import) the SKUs are also remembered as seen by that job instance, in the same transaction.
      */
-    public int upsertAll(long vendorId, List<ProductUpsert> items) {
-        return ProductBulkUpsert.upsert(em, vendorId, items);
-    }
-
-    /** Remembers the SKUs a full import has seen, in the chunk's transaction. */
-    public void recordSeen(long jobInstanceId, List<ProductUpsert> items) {
-        ProductBulkUpsert.recordSeen(em, jobInstanceId, items);
+    public int upsertAll(long vendorId, List<ProductUpsert> items, Long seenByJobInstance) {
+        return ProductBulkUpsert.upsert(em, vendorId, items, seenByJobInstance);
     }
 
     /**

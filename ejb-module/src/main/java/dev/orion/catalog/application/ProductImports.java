@@ -43,9 +43,12 @@ public class ProductImports {
     @Inject
     AuditLog audit;
 
-    /** Rows per chunk transaction: large enough for batched writes, small enough to restart cheaply. */
+    /**
+     * Rows per chunk transaction: each commit waits for PostgreSQL's WAL flush (about 8 ms on the development
+     * machine, 17 s per million rows in 500-row chunks), so chunks are large; a restart re-reads at most one.
+     */
     @Inject
-    @ConfigProperty(name = "orion.import.chunk-size", defaultValue = "500")
+    @ConfigProperty(name = "orion.import.chunk-size", defaultValue = "5000")
     int chunkSize;
 
     /** How an import treats the vendor's products that are not in the feed: left alone, or made unavailable. */

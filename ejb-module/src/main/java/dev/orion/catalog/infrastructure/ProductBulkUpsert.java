@@ -2,74 +2,156 @@ package dev.orion.catalog.infrastructure;
 
 import dev.orion.catalog.application.ProductUpsert;
 import jakarta.persistence.EntityManager;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
+import java.sql.Statement;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeSet;
 import org.hibernate.Session;
+import org.postgresql.PGConnection;
 
 /**
- * Upserts a chunk of products by (vendor, SKU) as one JDBC batch of {@code INSERT ... ON CONFLICT DO UPDATE},
- * on the connection of the caller's transaction. A row is only rewritten when something in it changes (the
- * {@code WHERE ... IS DISTINCT FROM}), so re-importing an unchanged feed touches nothing; {@code created_at}
- * is never rewritten. Stock, availability and images left out of the feed keep their current values.
+ * Upserts a chunk of products by (vendor, SKU) the way PostgreSQL loads fastest, on the connection of the caller's
+ * transaction: the chunk is streamed with {@code COPY} into a session-local staging table, then merged into
+ * {@code products} by one {@code INSERT ... SELECT ... ON CONFLICT DO UPDATE} (docs/performance.md measures it).
+ * <ul>
+ * <li>A row is only rewritten when something in it changes (the {@code WHERE ... IS DISTINCT FROM}), so
+ * re-importing an unchanged feed touches nothing, and {@code version} and {@code updated_at} move only for
+ * changed rows; {@code created_at} is never rewritten.</li>
+ * <li>Stock, availability and images left out of a row keep their current values. The statement cannot see the
+ * staging row once it conflicts (only {@code EXCLUDED}, whose NOT NULL columns were already defaulted), so rows
+ * are merged by which of them they carry: one statement per chunk for a feed whose rows carry the same columns,
+ * as feeds do; at most eight for a mixed one.</li>
+ * <li>The merge reads the staging table straight into {@code ON CONFLICT}: no join, so no plan that depends on
+ * the statistics a fresh temporary table lacks.</li>
+ * <li>A full import's seen SKUs are recorded by the same statement (a data-modifying {@code WITH}).</li>
+ * </ul>
+ * The staging table is a {@code TEMP} table, {@code ON COMMIT DELETE ROWS}: created once per pooled connection,
+ * emptied by every commit and rollback's end, never seen by another session, and never WAL-logged.
  */
 public final class ProductBulkUpsert {
 
-    private static final String SQL = """
-            INSERT INTO orion.products AS p (vendor_id, sku, gtin, title, description, brand, price_amount,
-                                             price_currency, stock, availability, image_links)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?::int, 0), COALESCE(?, 'in_stock'), COALESCE(?::text[], '{}'))
-            ON CONFLICT (vendor_id, sku) DO UPDATE SET
-                gtin = EXCLUDED.gtin, title = EXCLUDED.title, description = EXCLUDED.description,
-                brand = EXCLUDED.brand, price_amount = EXCLUDED.price_amount, price_currency = EXCLUDED.price_currency,
-                stock = COALESCE(?::int, p.stock), availability = COALESCE(?, p.availability),
-                image_links = COALESCE(?::text[], p.image_links), updated_at = now(), version = p.version + 1
-            WHERE (p.gtin, p.title, p.description, p.brand, p.price_amount, p.price_currency,
-                   p.stock, p.availability, p.image_links)
-                IS DISTINCT FROM
-                  (EXCLUDED.gtin, EXCLUDED.title, EXCLUDED.description, EXCLUDED.brand, EXCLUDED.price_amount,
-                   EXCLUDED.price_currency, COALESCE(?::int, p.stock), COALESCE(?, p.availability),
-                   COALESCE(?::text[], p.image_links))
+    static final int STOCK = 1;
+    static final int AVAILABILITY = 2;
+    static final int IMAGES = 4;
+
+    private static final String STAGING = """
+            CREATE TEMP TABLE IF NOT EXISTS product_import_staging (
+                sku text NOT NULL, gtin text, title text, description text, brand text, price_amount numeric,
+                price_currency text, stock integer, availability text, image_links text[], present smallint NOT NULL
+            ) ON COMMIT DELETE ROWS""";
+    private static final String COPY = "COPY product_import_staging (sku, gtin, title, description, brand, price_amount,"
+            + " price_currency, stock, availability, image_links, present) FROM STDIN";
+    private static final String SEEN = """
+            WITH seen AS (
+                INSERT INTO import_seen_skus (job_instance_id, sku)
+                SELECT ?, sku FROM product_import_staging ON CONFLICT DO NOTHING
+            )
             """;
 
     private ProductBulkUpsert() {
     }
 
-    /** Returns how many rows were inserted or changed. */
-    public static int upsert(EntityManager em, long vendorId, List<ProductUpsert> items) {
-        Collection<ProductUpsert> unique = lastPerSku(items);
-        return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(SQL)) {
-                for (ProductUpsert item : unique) {
-                    bind(connection, statement, vendorId, item);
-                    statement.addBatch();
-                }
-                int changed = 0;
-                for (int count : statement.executeBatch()) {
-                    changed += Math.max(count, 0);
-                }
-                return changed;
-            }
-        });
+    /**
+     * Returns how many rows were inserted or changed. With {@code seenByJobInstance} (a full import) the chunk's
+     * SKUs are also recorded as seen by that job instance.
+     */
+    public static int upsert(EntityManager em, long vendorId, List<ProductUpsert> items, Long seenByJobInstance) {
+        return em.unwrap(Session.class).doReturningWork(connection -> upsert(connection, vendorId, items, seenByJobInstance));
     }
 
-    public static void recordSeen(EntityManager em, long jobInstanceId, List<ProductUpsert> items) {
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "INSERT INTO orion.import_seen_skus (job_instance_id, sku) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
-                for (ProductUpsert item : lastPerSku(items)) {
-                    statement.setLong(1, jobInstanceId);
-                    statement.setString(2, item.sku());
-                    statement.addBatch();
-                }
-                statement.executeBatch();
+    static int upsert(Connection connection, long vendorId, List<ProductUpsert> items, Long seenByJobInstance) throws SQLException {
+        Collection<ProductUpsert> unique = lastPerSku(items);
+        if (unique.isEmpty()) {
+            return 0;
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(STAGING); // a no-op but for a connection's first chunk
+        }
+        var rows = new StringBuilder(unique.size() * 256);
+        var masks = new TreeSet<Integer>(); // which optional columns the rows carry
+        for (ProductUpsert item : unique) {
+            int present = present(item);
+            masks.add(present);
+            encode(rows, item, present);
+        }
+        copy(connection, rows);
+        int changed = 0;
+        boolean recordSeen = seenByJobInstance != null;
+        for (int present : masks) {
+            changed += merge(connection, vendorId, present, recordSeen ? seenByJobInstance : null);
+            recordSeen = false;
+        }
+        return changed;
+    }
+
+    private static void copy(Connection connection, CharSequence rows) throws SQLException {
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new StringReader(rows.toString()));
+        } catch (java.io.IOException e) {
+            throw new SQLException("Cannot stream the chunk to PostgreSQL", e);
+        }
+    }
+
+    private static int merge(Connection connection, long vendorId, int present, Long seenByJobInstance) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(mergeSql(present, seenByJobInstance != null))) {
+            int index = 1;
+            if (seenByJobInstance != null) {
+                statement.setLong(index++, seenByJobInstance);
             }
-        });
+            statement.setLong(index++, vendorId);
+            statement.setInt(index, present);
+            return statement.executeUpdate();
+        }
+    }
+
+    /** The merge of the staged rows that carry the optional columns in {@code present}; the others stay as they are. */
+    static String mergeSql(int present, boolean recordSeen) {
+        var columns = new StringBuilder("gtin, title, description, brand, price_amount, price_currency");
+        if ((present & STOCK) != 0) {
+            columns.append(", stock");
+        }
+        if ((present & AVAILABILITY) != 0) {
+            columns.append(", availability");
+        }
+        if ((present & IMAGES) != 0) {
+            columns.append(", image_links");
+        }
+        var set = new StringJoiner(", ");
+        var current = new StringJoiner(", ", "(", ")");
+        var proposed = new StringJoiner(", ", "(", ")");
+        for (String column : columns.toString().split(", ")) {
+            set.add(column + " = EXCLUDED." + column);
+            current.add("p." + column);
+            proposed.add("EXCLUDED." + column);
+        }
+        return (recordSeen ? SEEN : "") + """
+                INSERT INTO products AS p (vendor_id, sku, gtin, title, description, brand, price_amount,
+                                                 price_currency, stock, availability, image_links)
+                SELECT ?, sku, gtin, title, description, brand, price_amount, price_currency,
+                       COALESCE(stock, 0), COALESCE(availability, 'in_stock'), COALESCE(image_links, '{}')
+                FROM product_import_staging WHERE present = ?
+                ON CONFLICT (vendor_id, sku) DO UPDATE SET %s, updated_at = now(), version = p.version + 1
+                WHERE %s IS DISTINCT FROM %s
+                """.formatted(set, current, proposed);
+    }
+
+    static int present(ProductUpsert item) {
+        return (item.stock() != null ? STOCK : 0) | (item.availability() != null ? AVAILABILITY : 0)
+                | (item.imageLinks() != null ? IMAGES : 0);
+    }
+
+    static void encode(StringBuilder out, ProductUpsert item, int present) {
+        new CopyText(out).text(item.sku()).text(item.gtin()).text(item.title()).text(item.description())
+                .text(item.brand()).number(item.price().amount()).text(item.price().currency()).number(item.stock())
+                .text(item.availability() == null ? null : item.availability().wireName()).array(item.imageLinks())
+                .number(present).endRow();
     }
 
     /** A feed may name a SKU twice; the later row wins, as it would row by row. */
@@ -79,35 +161,5 @@ public final class ProductBulkUpsert {
             bySku.put(item.sku(), item);
         }
         return bySku.values();
-    }
-
-    private static void bind(Connection connection, PreparedStatement s, long vendorId, ProductUpsert item) throws SQLException {
-        String availability = item.availability() == null ? null : item.availability().wireName();
-        java.sql.Array images = item.imageLinks() == null ? null : connection.createArrayOf("text", item.imageLinks().toArray());
-        s.setLong(1, vendorId);
-        s.setString(2, item.sku());
-        s.setString(3, item.gtin());
-        s.setString(4, item.title());
-        s.setString(5, item.description());
-        s.setString(6, item.brand());
-        s.setBigDecimal(7, item.price().amount());
-        s.setString(8, item.price().currency());
-        for (int first : new int[] {9, 12, 15}) { // the optional fields, for the insert, the update and the comparison
-            setInteger(s, first, item.stock());
-            s.setString(first + 1, availability);
-            if (images == null) {
-                s.setNull(first + 2, Types.ARRAY);
-            } else {
-                s.setArray(first + 2, images);
-            }
-        }
-    }
-
-    private static void setInteger(PreparedStatement s, int index, Integer value) throws SQLException {
-        if (value == null) {
-            s.setNull(index, Types.INTEGER);
-        } else {
-            s.setInt(index, value);
-        }
     }
 }

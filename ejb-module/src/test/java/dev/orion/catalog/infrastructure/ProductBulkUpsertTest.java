@@ -1,0 +1,135 @@
+package dev.orion.catalog.infrastructure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.orion.catalog.application.ProductUpsert;
+import dev.orion.catalog.domain.Availability;
+import dev.orion.platform.domain.Money;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The import's COPY-and-merge against the real PostgreSQL, in a throwaway schema migrated by Orion's migrations. */
+class ProductBulkUpsertTest {
+
+    private static final String URL = System.getenv().getOrDefault("ORION_DB_URL", "jdbc:postgresql://127.0.0.1:5432/orion");
+    private static final String USER = System.getenv().getOrDefault("ORION_DB_USER", "orion");
+    private static final String PASSWORD = System.getenv().getOrDefault("ORION_DB_PASSWORD", "orion");
+
+    private final String schema = "bulk_upsert_test_" + UUID.randomUUID().toString().substring(0, 8);
+    private Connection connection;
+    private long vendor;
+
+    @BeforeEach
+    void migrate() throws SQLException {
+        Flyway.configure().dataSource(URL, USER, PASSWORD).schemas(schema).defaultSchema(schema)
+                .locations("classpath:db/migration").load().migrate();
+        connection = DriverManager.getConnection(URL, USER, PASSWORD);
+        connection.createStatement().execute("SET search_path = " + schema);
+        connection.setAutoCommit(false);
+        vendor = Long.parseLong(scalar("INSERT INTO vendors (code, name) VALUES ('v', 'Vendor') RETURNING id"));
+        connection.commit();
+    }
+
+    @AfterEach
+    void drop() throws SQLException {
+        connection.rollback();
+        connection.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
+        connection.commit();
+        connection.close();
+    }
+
+    @Test
+    void anUnchangedRowIsLeftUntouchedAndAChangedOneMovesItsVersionButKeepsItsCreation() throws SQLException {
+        assertEquals(2, chunk(null, product("A", "10.00", 3, Availability.IN_STOCK), product("B", "20.00", 4, null)));
+        execute("UPDATE products SET created_at = '2020-01-01', updated_at = '2020-01-01'");
+        connection.commit();
+
+        assertEquals(1, chunk(null, product("A", "10.00", 3, Availability.IN_STOCK), product("B", "21.00", 4, null)));
+
+        assertEquals("0|2020-01-01", scalar("SELECT version || '|' || updated_at::date FROM products WHERE sku = 'A'"));
+        assertEquals("1|2020-01-01|21.00", scalar("SELECT version || '|' || created_at::date || '|' || price_amount FROM products WHERE sku = 'B'"));
+        assertEquals("t", scalar("SELECT updated_at > '2021-01-01' FROM products WHERE sku = 'B'"));
+    }
+
+    @Test
+    void optionalColumnsARowLeavesOutKeepTheirValuesEvenInAChunkOfMixedRows() throws SQLException {
+        chunk(null, new ProductUpsert("A", "A", null, null, null, eur("1.00"), 7, Availability.PREORDER, List.of("https://i/a.jpg")),
+                new ProductUpsert("B", "B", null, null, null, eur("1.00"), 8, Availability.PREORDER, List.of("https://i/b.jpg")));
+
+        assertEquals(2, chunk(null, new ProductUpsert("A", "A2", null, null, null, eur("1.00"), null, null, null),
+                new ProductUpsert("B", "B2", null, null, null, eur("1.00"), 9, null, List.of())));
+
+        assertEquals("A2|7|preorder|{https://i/a.jpg}", scalar("SELECT concat_ws('|', title, stock, availability, image_links) FROM products WHERE sku = 'A'"));
+        assertEquals("B2|9|preorder|{}", scalar("SELECT concat_ws('|', title, stock, availability, image_links) FROM products WHERE sku = 'B'"));
+    }
+
+    @Test
+    void aNewRowWithoutOptionalColumnsTakesTheDefaults() throws SQLException {
+        chunk(null, new ProductUpsert("N", "New", null, null, null, eur("1.00"), null, null, null));
+        assertEquals("0|in_stock|{}", scalar("SELECT concat_ws('|', stock, availability, image_links) FROM products WHERE sku = 'N'"));
+    }
+
+    @Test
+    void textArrivesExactlyWhateverCharactersItCarries() throws SQLException {
+        String text = "tab\there, line\nbreak, \\N, back\\slash, \"quotes\", {braces}, 'apostrophe', émoji 🎒\r";
+        List<String> images = List.of("https://i/a,b.jpg", "https://i/\"q\"\\.jpg", "NULL");
+        chunk(null, new ProductUpsert("T", text, text, text, null, eur("1.00"), null, null, images));
+
+        assertEquals(text, scalar("SELECT title FROM products WHERE sku = 'T'"));
+        assertEquals(text, scalar("SELECT description FROM products WHERE sku = 'T'"));
+        assertEquals("3|https://i/\"q\"\\.jpg|NULL|f", scalar("SELECT concat_ws('|', cardinality(image_links), image_links[2],"
+                + " image_links[3], image_links[3] IS NULL) FROM products WHERE sku = 'T'"));
+    }
+
+    @Test
+    void theLaterRowOfATwiceNamedSkuWins() throws SQLException {
+        assertEquals(1, chunk(null, product("D", "1.00", 1, null), product("D", "2.00", 2, null)));
+        assertEquals("2.00|2", scalar("SELECT price_amount || '|' || stock FROM products WHERE sku = 'D'"));
+    }
+
+    @Test
+    void aFullImportRecordsEverySkuItSawEvenUnchangedOnesAndTheStagingEmptiesAtCommit() throws SQLException {
+        chunk(null, product("A", "1.00", 1, null));
+        chunk(42L, product("A", "1.00", 1, null), new ProductUpsert("B", "B", null, null, null, eur("1.00"), null, null, null));
+        chunk(42L, product("C", "1.00", 1, null));
+
+        assertEquals("A,B,C", scalar("SELECT string_agg(sku, ',' ORDER BY sku) FROM import_seen_skus WHERE job_instance_id = 42"));
+        assertEquals("0", scalar("SELECT count(*) FROM product_import_staging"));
+    }
+
+    /** One chunk in its own transaction, as the job's writer runs it. */
+    private int chunk(Long seenBy, ProductUpsert... items) throws SQLException {
+        int written = ProductBulkUpsert.upsert(connection, vendor, List.of(items), seenBy);
+        connection.commit();
+        return written;
+    }
+
+    private static ProductUpsert product(String sku, String price, Integer stock, Availability availability) {
+        return new ProductUpsert(sku, "Title " + sku, "About " + sku, "Brand", null, eur(price), stock, availability, null);
+    }
+
+    private static Money eur(String amount) {
+        return new Money(new BigDecimal(amount), "EUR");
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (var statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private String scalar(String sql) throws SQLException {
+        try (var statement = connection.createStatement(); var rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+}
