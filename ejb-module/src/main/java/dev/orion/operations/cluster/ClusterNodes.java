@@ -66,6 +66,26 @@ public class ClusterNodes {
     }
 
     /**
+     * Ends the open transactions of every other node silent for longer than {@code seconds} that hold a lock on
+     * {@code cluster_nodes} (its sessions are named after it, the datasource's {@code ApplicationName}). Such a
+     * transaction is a chunk paused between its write fence and its commit ({@link #holds}): it would keep the node
+     * from being claimed until it goes on, and then commit. Other open transactions of the node are left alone:
+     * an email delivery paused mid-conversation must keep its lock, or a survivor would send the email again.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int cutFencedCommitsOfSilent(String self, int seconds) {
+        Object cut = em.createNativeQuery("SELECT count(pg_terminate_backend(a.pid)) FROM pg_stat_activity a"
+                + " WHERE a.datname = current_database() AND a.pid <> pg_backend_pid() AND a.state LIKE 'idle in transaction%'"
+                + " AND EXISTS (SELECT 1 FROM pg_locks l WHERE l.pid = a.pid AND l.relation = 'cluster_nodes'::regclass)"
+                + " AND a.application_name IN (SELECT name FROM cluster_nodes WHERE name <> ?1"
+                + " AND last_seen < now() - make_interval(secs => ?2))")
+                .setParameter(1, self)
+                .setParameter(2, seconds)
+                .getSingleResult();
+        return ((Number) cut).intValue();
+    }
+
+    /**
      * Claims every other node silent for longer than {@code seconds}: its row is deleted in the caller's
      * transaction, so of several survivors exactly one gets it, and a recovery that fails leaves it to be
      * claimed again. A node whose row is locked by a chunk commit checking its lease ({@link #holds}) is skipped

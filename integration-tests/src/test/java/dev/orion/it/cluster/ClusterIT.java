@@ -62,7 +62,9 @@ class ClusterIT {
     private static final int EMAILS = 300;
     private static final int FENCE_ROWS = 40_000;
     private static final int FENCE_EMAILS = 200;
-    private static final Pattern LOG_TIME = Pattern.compile("^\\S+ (\\d\\d:\\d\\d:\\d\\d,\\d+)");
+    private static final Pattern VIEW_SIZE = Pattern.compile("\\(\\d+\\) \\[");
+    /** A line of the nodes' JSON log: its time and its message. */
+    private static final Pattern LOG_LINE = Pattern.compile("\"timestamp\":\"[^T]*T([^\"]+)\".*?\"message\":\"(.*?)\",\"");
     private static final String CONSOLE_USER = "ops@cluster.example";
     private static final String CONSOLE_PASSWORD = "a long cluster password";
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
@@ -352,11 +354,10 @@ class ClusterIT {
         timeline.add(String.format("+%d s: execution %d %s on %s", seconds(t0), restarted, done.getString("status"), taker.nodeName()));
         var staleEnd = Pattern.compile("Job product-import execution " + importId + " [A-Z]+ in");
         Poll.until(Duration.ofSeconds(120), () -> log(paused), log -> staleEnd.matcher(log).find());
-        for (String line : log(paused).lines().filter(l -> l.contains("lease") || staleEnd.matcher(l).find()
-                || l.contains("execution " + importId + " was fenced")).toList()) {
-            Matcher time = LOG_TIME.matcher(line);
-            timeline.add((time.find() ? time.group(1) : "") + " " + paused.nodeName() + ": "
-                    + line.substring(line.indexOf(") ") + 2).lines().findFirst().orElse(""));
+        for (String line : log(paused).lines().filter(l -> l.contains("lost its lease") || l.contains("was fenced")
+                || l.contains("rejoined the cluster") || l.contains("Firing of") || staleEnd.matcher(l).find()).toList()) {
+            Matcher entry = LOG_LINE.matcher(line);
+            timeline.add(entry.find() ? entry.group(1) + " " + paused.nodeName() + ": " + entry.group(2) : line);
         }
         Poll.until(Duration.ofSeconds(120), () -> Http.json(get(taker, "/imports/" + cleanRun, cleanToken)), JobStatus::ended);
         Poll.until(Duration.ofSeconds(120), () -> received("fence:"), n -> n >= FENCE_EMAILS);
@@ -364,6 +365,10 @@ class ClusterIT {
         String to = sql("SELECT now()::text");
         send(taker, "PUT", "/schedules/" + housekeeping, platformToken,
                 "{\"second\":\"0\",\"minute\":\"*/5\",\"hour\":\"*\",\"misfire_policy\":\"SKIP\"}");
+
+        // the tests after this one need both nodes in one JGroups view again (distributed sessions, bridged brokers)
+        Poll.until(Duration.ofSeconds(120), () -> lastView(log(taker)), view -> view.contains("(2) ["));
+        timeline.add(String.format("+%d s: %s back in the JGroups view of %s", seconds(t0), paused.nodeName(), taker.nodeName()));
 
         String stale = sql("SELECT batchstatus || ': ' || exitstatus FROM public.job_execution WHERE jobexecutionid = ?", importId);
         long writtenAtEnd = writes(importId);
@@ -387,6 +392,12 @@ class ClusterIT {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)), "no email arrived twice");
         assertEquals(firingSeconds, firings, "no schedule firing ran twice");
         assertTrue(firings >= 5, "the schedule kept firing: " + firings);
+    }
+
+    /** The last cluster view a node's log shows (JGroups and Infinispan log one line per change). */
+    private static String lastView(String log) {
+        var views = log.lines().filter(line -> line.contains("view") && VIEW_SIZE.matcher(line).find()).toList();
+        return views.isEmpty() ? "" : views.get(views.size() - 1);
     }
 
     private static long startImport(StandaloneOrion node, String token, int rows) {

@@ -92,6 +92,15 @@ public class NodeHeartbeat {
             // period to beat again before anyone is taken for dead (docs/runbook.md, "The database refuses")
             return;
         }
+        try {
+            int cut = nodes.cutFencedCommitsOfSilent(node, deadAfterSeconds);
+            if (cut > 0) {
+                LOG.warning(() -> "Ended " + cut + " open chunk transaction(s) of silent servers, paused before their commit");
+            }
+        } catch (RuntimeException e) {
+            // the claim below still skips such a server and tries again at the next beat
+            LOG.warning(() -> "Could not end the open transactions of silent servers: " + e);
+        }
         for (SilentNode dead : nodes.claimSilent(node, deadAfterSeconds)) {
             LOG.warning(() -> "Server " + dead.name() + " has been silent since " + dead.lastSeen() + "; recovering what it left");
             deadNodes.fire(new NodeDeclaredDead(dead.name(), dead.lastSeen()));
