@@ -43,13 +43,13 @@ public class JobObservation extends AbstractJobListener {
     public void beforeJob() {
         correlation = JobCorrelation.enter(job, BatchRuntime.getJobOperator().getParameters(job.getExecutionId()));
         started = System.nanoTime();
-        running.started(job.getJobName());
+        running.started(job.getJobName(), job.getExecutionId());
     }
 
     @Override
     public void afterJob() {
         try {
-            running.ended(job.getJobName());
+            running.ended(job.getJobName(), job.getExecutionId());
             record(JobExecutionView.QUEUED.equals(job.getExitStatus()) ? JobExecutionView.QUEUED : outcome(job.getBatchStatus()), Duration.ofNanos(System.nanoTime() - started));
         } finally {
             if (correlation != null) {

@@ -7,11 +7,16 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** How many executions of each job run on this server now: the gauge {@code orion_job_running{job}}. */
+/**
+ * The executions that run on this server now: how many of each job (the gauge {@code orion_job_running{job}}) and
+ * which, for a server that must stop them all (a fenced one, see operations' FencedExecutions).
+ */
 @ApplicationScoped
 public class RunningJobs {
 
@@ -19,6 +24,7 @@ public class RunningJobs {
     MeterRegistry meters;
 
     private final Map<String, AtomicInteger> running = new ConcurrentHashMap<>();
+    private final Set<Long> executions = ConcurrentHashMap.newKeySet();
     private OwnedGauges gauges;
 
     @PostConstruct
@@ -26,12 +32,19 @@ public class RunningJobs {
         gauges = new OwnedGauges(meters);
     }
 
-    public void started(String job) {
+    public void started(String job, long executionId) {
+        executions.add(executionId);
         count(job).incrementAndGet();
     }
 
-    public void ended(String job) {
+    public void ended(String job, long executionId) {
+        executions.remove(executionId);
         count(job).decrementAndGet();
+    }
+
+    /** The ids of the executions running here now. */
+    public List<Long> executionIds() {
+        return List.copyOf(executions);
     }
 
     private AtomicInteger count(String job) {

@@ -1,6 +1,7 @@
 package dev.orion.notifications.infrastructure;
 
 import dev.orion.notifications.application.TransientDeliveryFailure;
+import dev.orion.platform.cluster.NodeLease;
 import dev.orion.platform.observability.Correlation;
 import dev.orion.platform.observability.ErrorTracking;
 import dev.orion.platform.persistence.DatabaseUnavailableException;
@@ -37,8 +38,17 @@ public class EmailSenderMdb implements MessageListener {
     @Resource
     MessageDrivenContext context;
 
+    @Inject
+    NodeLease lease;
+
     @Override
     public void onMessage(Message message) {
+        if (!lease.mayWork()) {
+            // this server was taken for dead (or paused for that long): the message goes back to the broker and is
+            // delivered again once it has rejoined; the outbox still sends the email once (EmailDelivery)
+            context.setRollbackOnly();
+            return;
+        }
         try {
             Correlation.set(Correlation.acceptOrCreate(message.getJMSCorrelationID()));
             delivery.deliver(message.getLongProperty(EmailQueue.OUTBOX_ID));

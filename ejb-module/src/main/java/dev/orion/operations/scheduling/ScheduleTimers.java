@@ -19,6 +19,7 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
+import dev.orion.platform.cluster.NodeLease;
 import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
@@ -71,6 +72,9 @@ public class ScheduleTimers {
 
     @Inject
     MeterRegistry meters;
+
+    @Inject
+    NodeLease lease;
 
     @Inject
     @ConfigProperty(name = "jboss.node.name", defaultValue = "orion")
@@ -190,6 +194,12 @@ public class ScheduleTimers {
     void fire(Timer timer) {
         String info = String.valueOf(timer.getInfo());
         if (!info.startsWith(PREFIX)) {
+            return;
+        }
+        if (!lease.mayWork()) {
+            // taken for dead, or not sure it is not (a long pause): another server may run this firing; NodeHeartbeat
+            // logs the fencing, and the schedule's next firing runs once this server has rejoined (or elsewhere)
+            LOG.info(() -> "Firing of " + info + " skipped: this server does not hold its cluster lease now");
             return;
         }
         Correlation.set(Correlation.create()); // this firing's log lines, and what its task queues, share one id

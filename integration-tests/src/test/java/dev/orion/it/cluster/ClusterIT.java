@@ -60,6 +60,11 @@ class ClusterIT {
     private static final int SMTP_PORT = 3225;
     private static final int FEED_ROWS = 100_000;
     private static final int EMAILS = 300;
+    private static final int FENCE_ROWS = 40_000;
+    private static final int FENCE_EMAILS = 200;
+    private static final Pattern VIEW_SIZE = Pattern.compile("\\(\\d+\\) \\[");
+    /** A line of the nodes' JSON log: its time and its message. */
+    private static final Pattern LOG_LINE = Pattern.compile("\"timestamp\":\"[^T]*T([^\"]+)\".*?\"message\":\"(.*?)\",\"");
     private static final String CONSOLE_USER = "ops@cluster.example";
     private static final String CONSOLE_PASSWORD = "a long cluster password";
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
@@ -166,7 +171,9 @@ class ClusterIT {
         assertTrue(log(nodeB).contains("joined cluster 'orion' with view"), "JGroups view of both nodes");
         Poll.until(Duration.ofSeconds(60), () -> log(nodeA) + log(nodeB), log -> log.split("AMQ221027", -1).length > 2);
         assertEquals("2", sql("SELECT count(*) FROM public.jgroupsping"), "both nodes found each other in PostgreSQL");
-        assertEquals("2", sql("SELECT count(*) FROM cluster_nodes"), "both nodes beat");
+        assertEquals("2", sql("SELECT count(DISTINCT epoch) FROM cluster_nodes"), "both nodes beat, each under its own epoch");
+        assertEquals("2", sql("SELECT count(*) FROM pg_trigger WHERE tgname = 'keep_interrupted'"),
+                "an interrupted execution cannot be ended again by the server it was taken from (V21)");
     }
 
     @Test
@@ -291,9 +298,140 @@ class ClusterIT {
         assertEquals(seconds, firings, "no firing ran twice: " + byNode);
     }
 
-    /** The drill: a console session, an import and a batch of emails all on one node, which is then killed. */
+    /**
+     * Issue 15's fencing drill: node-a is paused (SIGSTOP, as in a long GC pause) in the middle of an import and of
+     * sending emails, for longer than ORION_CLUSTER_DEAD_AFTER_SECONDS; node-b takes it for dead and the import is
+     * restarted there; then node-a goes on. The paused node must write nothing more (its chunks are fenced by the
+     * epoch it ran under), its execution stays FAILED, and the catalogue ends as one clean run of the same feed
+     * leaves it; no email and no schedule firing happens twice.
+     */
     @Test
     @Order(5)
+    void aPausedNodeTakenForDeadIsFencedAndWritesNothingMore() throws Exception {
+        StandaloneOrion paused = nodeA;
+        StandaloneOrion taker = nodeB;
+        long housekeeping = Long.parseLong(sql("SELECT id FROM schedules WHERE name = 'housekeeping'"));
+        var everyTwoSeconds = send(taker, "PUT", "/schedules/" + housekeeping, platformToken,
+                "{\"second\":\"*/2\",\"minute\":\"*\",\"hour\":\"*\",\"misfire_policy\":\"SKIP\"}");
+        assertEquals(200, everyTwoSeconds.statusCode(), everyTwoSeconds.body());
+        long timersSet = System.nanoTime();
+
+        long clean = vendor("clean");
+        String cleanToken = token(taker, apiClient(clean, null));
+        long cleanRun = startImport(taker, cleanToken, FENCE_ROWS); // what one clean run of the feed leaves
+        long vendor = vendor("fenced");
+        String token = token(paused, apiClient(vendor, null));
+        long importId = startImport(paused, token, FENCE_ROWS);
+        queueEmailsOn(paused, "fence:", FENCE_EMAILS);
+        Poll.until(Duration.ofSeconds(120), () -> Http.json(get(paused, "/imports/" + importId, token)),
+                i -> i.getInt("rows_written") >= 2_000 || JobStatus.ended(i));
+        Thread.sleep(Math.max(0, 4_000 - Duration.ofNanos(System.nanoTime() - timersSet).toMillis())); // both timer stores refreshed
+        String from = sql("SELECT now()::text");
+        var before = Http.json(get(paused, "/imports/" + importId, token));
+        assertEquals("STARTED", before.getString("status"), "the import still runs when the node is paused: " + before);
+        int mailsBefore = received("fence:");
+
+        var timeline = new ArrayList<String>();
+        long t0 = System.nanoTime();
+        paused.pause();
+        timeline.add(String.format("%s paused (SIGSTOP) at %s with %d of %d rows written, %d of %d emails sent",
+                paused.nodeName(), java.time.LocalTime.now(), before.getInt("rows_written"), FENCE_ROWS, mailsBefore, FENCE_EMAILS));
+        long restarted;
+        long writtenAtTakeover;
+        try {
+            Poll.until(Duration.ofSeconds(60), () -> sql("SELECT batchstatus FROM public.job_execution WHERE jobexecutionid = ?", importId),
+                    "FAILED"::equals);
+            writtenAtTakeover = writes(importId);
+            timeline.add(String.format("+%d s: %s declared dead, its execution FAILED with %d rows written", seconds(t0),
+                    paused.nodeName(), writtenAtTakeover));
+            var restart = send(taker, "POST", "/batch/executions/" + importId + "/restart", platformToken, null);
+            assertEquals(202, restart.statusCode(), restart.body());
+            restarted = Http.json(restart).getJsonNumber("id").longValue();
+            timeline.add(String.format("+%d s: restarted on %s as execution %d", seconds(t0), taker.nodeName(), restarted));
+            Thread.sleep(2_000);
+        } finally {
+            paused.resume();
+        }
+        timeline.add(String.format("+%d s: %s resumed (SIGCONT)", seconds(t0), paused.nodeName()));
+
+        long restartedId = restarted;
+        JsonObject done = Poll.until(Duration.ofSeconds(240), () -> Http.json(get(taker, "/imports/" + importId, token)),
+                i -> i.getJsonNumber("execution_id").longValue() == restartedId && JobStatus.ended(i));
+        timeline.add(String.format("+%d s: execution %d %s on %s", seconds(t0), restarted, done.getString("status"), taker.nodeName()));
+        var staleEnd = Pattern.compile("Job product-import execution " + importId + " [A-Z]+ in");
+        Poll.until(Duration.ofSeconds(120), () -> log(paused), log -> staleEnd.matcher(log).find());
+        for (String line : log(paused).lines().filter(l -> l.contains("lost its lease") || l.contains("was fenced")
+                || l.contains("rejoined the cluster") || l.contains("Firing of") || staleEnd.matcher(l).find()).toList()) {
+            Matcher entry = LOG_LINE.matcher(line);
+            timeline.add(entry.find() ? entry.group(1) + " " + paused.nodeName() + ": " + entry.group(2) : line);
+        }
+        Poll.until(Duration.ofSeconds(120), () -> Http.json(get(taker, "/imports/" + cleanRun, cleanToken)), JobStatus::ended);
+        Poll.until(Duration.ofSeconds(120), () -> received("fence:"), n -> n >= FENCE_EMAILS);
+        Thread.sleep(3_000); // a duplicate email or firing would come after the last first copy
+        String to = sql("SELECT now()::text");
+        send(taker, "PUT", "/schedules/" + housekeeping, platformToken,
+                "{\"second\":\"0\",\"minute\":\"*/5\",\"hour\":\"*\",\"misfire_policy\":\"SKIP\"}");
+
+        // the tests after this one need both nodes in one JGroups view again (distributed sessions, bridged brokers)
+        Poll.until(Duration.ofSeconds(120), () -> lastView(log(taker)), view -> view.contains("(2) ["));
+        timeline.add(String.format("+%d s: %s back in the JGroups view of %s", seconds(t0), paused.nodeName(), taker.nodeName()));
+
+        String stale = sql("SELECT batchstatus || ': ' || exitstatus FROM public.job_execution WHERE jobexecutionid = ?", importId);
+        long writtenAtEnd = writes(importId);
+        String window = " FROM schedule_runs WHERE schedule_id = " + housekeeping + " AND trigger = 'TIMER'"
+                + " AND started_at >= '" + from + "'::timestamptz AND started_at < '" + to + "'::timestamptz";
+        long firings = Long.parseLong(sql("SELECT count(*)" + window));
+        long firingSeconds = Long.parseLong(sql("SELECT count(DISTINCT date_trunc('second', started_at))" + window));
+        Map<String, Long> emails = receivedPerKey("fence:");
+        timeline.add(String.format("writes of the paused node's execution: %d at the takeover, %d at the end; restarted execution: %d;"
+                + " %d emails for %d keys; %d housekeeping firings in %d distinct seconds", writtenAtTakeover, writtenAtEnd,
+                writes(restarted), emails.values().stream().mapToLong(Long::longValue).sum(), emails.size(), firings, firingSeconds));
+        System.out.println("Fencing timeline:\n  " + String.join("\n  ", timeline));
+
+        assertTrue(stale.startsWith("FAILED: Interrupted: server " + paused.nodeName()), "the paused node's execution stays FAILED: " + stale);
+        assertEquals(writtenAtTakeover, writtenAtEnd, "the paused node wrote nothing after it was taken for dead");
+        assertEquals("COMPLETED", done.getString("status"), done.toString());
+        assertEquals(Integer.toString(FENCE_ROWS), sql("SELECT count(*) FROM products WHERE vendor_id = ?", vendor));
+        assertEquals(catalogue(clean), catalogue(vendor), "the catalogue as one clean run of the same feed leaves it");
+        assertEquals(FENCE_EMAILS, emails.size(), "every email arrived");
+        assertEquals(Map.of(), emails.entrySet().stream().filter(e -> e.getValue() > 1)
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)), "no email arrived twice");
+        assertEquals(firingSeconds, firings, "no schedule firing ran twice");
+        assertTrue(firings >= 5, "the schedule kept firing: " + firings);
+    }
+
+    /** The last cluster view a node's log shows (JGroups and Infinispan log one line per change). */
+    private static String lastView(String log) {
+        var views = log.lines().filter(line -> line.contains("view") && VIEW_SIZE.matcher(line).find()).toList();
+        return views.isEmpty() ? "" : views.get(views.size() - 1);
+    }
+
+    private static long startImport(StandaloneOrion node, String token, int rows) {
+        var accepted = Http.plain().post(node.url() + "/api/v1/imports", "text/tab-separated-values", feed(rows),
+                "Authorization", "Bearer " + token);
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        return Http.json(accepted).getJsonNumber("id").longValue();
+    }
+
+    /** Rows the execution's import step has written, as its step execution in the job repository says. */
+    private static long writes(long executionId) {
+        String count = sql("SELECT writecount FROM public.step_execution WHERE jobexecutionid = ? AND stepname = 'import-rows'", executionId);
+        return count == null ? 0 : Long.parseLong(count);
+    }
+
+    /** A digest of the vendor's products, all but their identity and times (version counts real rewrites). */
+    private static String catalogue(long vendor) {
+        return sql("SELECT count(*) || ':' || md5(string_agg((to_jsonb(p) - 'id' - 'vendor_id' - 'created_at' - 'updated_at')::text,"
+                + " ',' ORDER BY sku)) FROM products p WHERE vendor_id = ?", vendor);
+    }
+
+    private static long seconds(long since) {
+        return Duration.ofNanos(System.nanoTime() - since).toSeconds();
+    }
+
+    /** The drill: a console session, an import and a batch of emails all on one node, which is then killed. */
+    @Test
+    @Order(6)
     void aNodeDiesWhileServingAConsoleSessionRunningAnImportAndSendingEmails() throws Exception {
         sql("INSERT INTO users (email, display_name, password_hash, role) VALUES (?, 'Ops', ?, 'ADMIN') RETURNING id",
                 CONSOLE_USER, hash(CONSOLE_PASSWORD));
@@ -316,14 +454,14 @@ class ClusterIT {
         queueEmailsOn(dead);
         Poll.until(Duration.ofSeconds(120), () -> Http.json(get(dead, "/imports/" + importId, importVendorToken)),
                 i -> i.getInt("rows_written") >= 2_000 || JobStatus.ended(i));
-        Poll.until(Duration.ofSeconds(120), () -> smtp.getReceivedMessages().length, n -> n >= 30);
+        Poll.until(Duration.ofSeconds(120), () -> received("cluster:"), n -> n >= 30);
         var beforeKill = Http.json(get(dead, "/imports/" + importId, importVendorToken));
         // As in EmailCrashIT, the kill comes while every sender is stalled mid-conversation (the relay stops
         // answering; what it already accepted is marked SENT by then), not inside the sub-millisecond window
         // between the relay's 250 and the SENT commit that no SMTP sender can close (docs/architecture.md).
         relay.freeze();
         Thread.sleep(2_000);
-        int mailsBeforeKill = smtp.getReceivedMessages().length;
+        int mailsBeforeKill = received("cluster:");
 
         dead.kill();
         relay.thaw();
@@ -335,7 +473,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theConsoleSessionGoesOnOnTheOtherNode() {
         // a Faces post (the language menu's Ajax change) with the view state the dead node rendered
         var form = new LinkedHashMap<String, String>();
@@ -366,7 +504,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void theDeadNodesImportIsLeftRestartableAndCompletesOnTheOtherNode() {
         String id = Long.toString(importId);
         Poll.until(Duration.ofSeconds(60), () -> sql("SELECT batchstatus FROM public.job_execution WHERE jobexecutionid = " + id),
@@ -390,28 +528,42 @@ class ClusterIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void emailsQueuedOnTheDeadNodeAllArriveExactlyOnce() throws Exception {
-        Poll.until(Duration.ofSeconds(180), () -> smtp.getReceivedMessages().length, n -> n >= EMAILS);
+        Poll.until(Duration.ofSeconds(180), () -> received("cluster:"), n -> n >= EMAILS);
         Thread.sleep(3_000); // a duplicate would come after the last first copy
 
-        Map<String, Long> perKey = Arrays.stream(smtp.getReceivedMessages())
-                .collect(Collectors.groupingBy(ClusterIT::dedupeKey, Collectors.counting()));
+        Map<String, Long> perKey = receivedPerKey("cluster:");
         assertEquals(EMAILS, perKey.size(), "every email arrived");
         assertEquals(Map.of(), perKey.entrySet().stream().filter(e -> e.getValue() > 1)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)), "none arrived twice");
-        assertEquals(Integer.toString(EMAILS), sql("SELECT count(*) FROM email_outbox WHERE status = 'SENT'"));
+        assertEquals(Integer.toString(EMAILS), sql("SELECT count(*) FROM email_outbox WHERE status = 'SENT' AND dedupe_key LIKE 'cluster:%'"));
     }
 
     /** EMAILS emails in the outbox, put on the queue of {@code node} at once by the dead-letter re-send. */
     private static void queueEmailsOn(StandaloneOrion node) {
+        queueEmailsOn(node, "cluster:", EMAILS);
+    }
+
+    private static void queueEmailsOn(StandaloneOrion node, String keyPrefix, int count) {
         sql("INSERT INTO email_outbox (dedupe_key, template, locale, recipient, model, status)"
-                + " SELECT 'cluster:' || n, 'order-confirmation', 'en', 'buyer' || n || '@cluster.example',"
+                + " SELECT '" + keyPrefix + "' || n, 'order-confirmation', 'en', 'buyer' || n || '@cluster.example',"
                 + " '{\"orderId\": ' || n || ', \"customerName\": \"Cluster\", \"total\": \"1.00 EUR\", \"vendorName\": \"Cluster Test\"}',"
-                + " 'FAILED' FROM generate_series(1, " + EMAILS + ") n RETURNING id");
+                + " 'FAILED' FROM generate_series(1, " + count + ") n RETURNING id");
         var resent = send(node, "POST", "/emails/failed/resend", platformToken, null);
         assertEquals(200, resent.statusCode(), resent.body());
-        assertEquals(EMAILS, Http.json(resent).getInt("resent"));
+        assertEquals(count, Http.json(resent).getInt("resent"));
+    }
+
+    private static int received(String keyPrefix) {
+        return receivedPerKey(keyPrefix).values().stream().mapToInt(Long::intValue).sum();
+    }
+
+    /** Emails GreenMail received whose dedupe key starts with {@code keyPrefix}, counted per key. */
+    private static Map<String, Long> receivedPerKey(String keyPrefix) {
+        return Arrays.stream(smtp.getReceivedMessages()).map(ClusterIT::dedupeKey)
+                .filter(key -> key != null && key.startsWith(keyPrefix))
+                .collect(Collectors.groupingBy(key -> key, Collectors.counting()));
     }
 
     private static StandaloneOrion servedBy(HttpResponse<?> response) {

@@ -132,6 +132,28 @@ public final class StandaloneOrion {
         }
     }
 
+    /** SIGSTOP to the server's JVM: it keeps its sockets and database sessions but runs nothing, as in a long GC pause. */
+    public void pause() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #pause()}: every thread goes on where it stopped. */
+    public void resume() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        var pids = new java.util.ArrayList<String>();
+        process.descendants().forEach(child -> pids.add(Long.toString(child.pid())));
+        pids.add(Long.toString(process.pid()));
+        var command = new java.util.ArrayList<>(java.util.List.of("kill", "-" + name));
+        command.addAll(pids);
+        var kill = new ProcessBuilder(command).redirectErrorStream(true).start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + name + " failed: " + new String(kill.getInputStream().readAllBytes()));
+        }
+    }
+
     /** A normal stop (SIGTERM), waiting for it to end. */
     public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {

@@ -1,5 +1,7 @@
 package dev.orion.operations.batch.jberet;
 
+import dev.orion.operations.cluster.ClusterNodes;
+import dev.orion.platform.cluster.NodeLease;
 import dev.orion.platform.jobs.BatchJobs;
 import dev.orion.platform.jobs.ExecutionQuery;
 import dev.orion.platform.jobs.JobExecutionView;
@@ -21,7 +23,9 @@ import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.Metric;
 import jakarta.batch.runtime.StepExecution;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -43,8 +47,17 @@ public class JBeretBatchJobs implements BatchJobs {
 
     private static final Logger LOG = Logger.getLogger(JBeretBatchJobs.class.getName());
 
+    /** The job parameter with the epoch of the server that runs the execution (docs/cluster.md, "Fencing"). */
+    static final String EPOCH_PARAMETER = "orion.epoch";
+
     @Resource(lookup = "java:jboss/datasources/OrionDS")
     DataSource dataSource;
+
+    @Inject
+    NodeLease lease;
+
+    @EJB
+    ClusterNodes nodes;
 
     private JobOperator operator() {
         return BatchRuntime.getJobOperator();
@@ -52,17 +65,23 @@ public class JBeretBatchJobs implements BatchJobs {
 
     @Override
     public long start(String jobName, Properties parameters) {
-        return operator().start(jobName, onThisNode(parameters));
+        return operator().start(jobName, onThisNode(parameters, lease.epoch()));
     }
 
     /**
-     * Stamps the server that runs the execution, so only that server declares it interrupted after a crash,
-     * and the correlation id of the request (or firing) that starts it, which the job's log lines carry.
+     * Stamps the server that runs the execution, so only that server declares it interrupted after a crash, and
+     * the epoch it holds, under which alone the execution's chunks may commit (WriteFence), and the correlation id
+     * of the request (or firing) that starts it, which the job's log lines carry.
      */
-    static Properties onThisNode(Properties parameters) {
+    static Properties onThisNode(Properties parameters, long epoch) {
         var stamped = new Properties();
         stamped.putAll(parameters);
         stamped.setProperty(InterruptedExecutions.NODE_PARAMETER, InterruptedExecutions.node());
+        if (epoch > 0) {
+            stamped.setProperty(EPOCH_PARAMETER, Long.toString(epoch));
+        } else {
+            stamped.remove(EPOCH_PARAMETER);
+        }
         String correlation = Correlation.peek();
         if (correlation != null) {
             stamped.setProperty(JobCorrelation.PARAMETER, correlation);
@@ -129,6 +148,11 @@ public class JBeretBatchJobs implements BatchJobs {
     public List<Long> restartAllFailed() {
         var restarted = new ArrayList<Long>();
         for (long id : JobRepositoryQueries.restartableExecutionIds(dataSource)) {
+            if (mayStillRun(id)) {
+                LOG.warning(() -> "Not restarted: execution " + id + " was marked interrupted but its server still holds the"
+                        + " lease it ran under, so it may still be running there");
+                continue;
+            }
             try {
                 restarted.add(restart(id));
             } catch (JobOperationRefusedException e) {
@@ -137,6 +161,33 @@ public class JBeretBatchJobs implements BatchJobs {
             }
         }
         return restarted;
+    }
+
+    /**
+     * An execution marked interrupted (FAILED by a recovery) whose server still holds the epoch it was started under:
+     * that server never lost its lease, so its thread may still run it. A survivor's recovery deletes the dead
+     * server's lease in the same transaction as it fails the executions, so this only guards against a failure
+     * made by hand or by a bug; an execution that failed by itself, or whose server rejoined, is restarted.
+     */
+    private boolean mayStillRun(long executionId) {
+        // from the table, not through the JobOperator, whose cache may hold an older status
+        try (var connection = dataSource.getConnection();
+             var query = connection.prepareStatement("SELECT exitstatus, jobparameters FROM public.job_execution WHERE jobexecutionid = ?")) {
+            query.setLong(1, executionId);
+            try (var rows = query.executeQuery()) {
+                if (!rows.next() || rows.getString(1) == null || !rows.getString(1).startsWith("Interrupted:") || rows.getString(2) == null) {
+                    return false;
+                }
+                var parameters = new Properties();
+                parameters.load(new java.io.StringReader(rows.getString(2)));
+                String node = parameters.getProperty(InterruptedExecutions.NODE_PARAMETER);
+                String epoch = parameters.getProperty(EPOCH_PARAMETER);
+                return node != null && epoch != null && nodes.isMember(node, Long.parseLong(epoch));
+            }
+        } catch (java.sql.SQLException | java.io.IOException | NumberFormatException e) {
+            LOG.warning("Could not read job execution " + executionId + ": " + e.getMessage());
+            return true; // unknown: leave it to a restart by hand
+        }
     }
 
     @Override
@@ -160,7 +211,7 @@ public class JBeretBatchJobs implements BatchJobs {
     @Override
     public long restart(long executionId) {
         try {
-            return operator().restart(executionId, onThisNode(operator().getParameters(executionId)));
+            return operator().restart(executionId, onThisNode(operator().getParameters(executionId), lease.epoch()));
         } catch (JobExecutionAlreadyCompleteException e) {
             throw new JobOperationRefusedException("Execution " + executionId + " completed; there is nothing to restart");
         } catch (JobExecutionNotMostRecentException e) {
