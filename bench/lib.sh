@@ -33,3 +33,24 @@ token() {
   curl -sf -u "$1:$2" -d grant_type=client_credentials "$BASE/api/v1/auth/token" \
     | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])'
 }
+
+# The benchmark server's JVM (a child of standalone.sh): its pid, for jcmd.
+orion_jvm() {
+  pgrep -f "java .*-Djboss.server.base.dir=$ORION_HOME/server" | head -1
+}
+
+# profile_start: with PROFILE=1, starts a JFR recording (the JDK's "profile" settings: a stack sample every 10 ms).
+profile_start() {
+  [ "${PROFILE:-0}" = 1 ] || return 0
+  say "Profiling with JFR"
+  jcmd "$(orion_jvm)" JFR.start name=bench settings=profile >/dev/null
+}
+
+# profile_stop <directory>: with PROFILE=1, saves the recording and a summary of its hot methods (profile.txt).
+profile_stop() {
+  [ "${PROFILE:-0}" = 1 ] || return 0
+  local jfr="$1/profile.jfr"
+  jcmd "$(orion_jvm)" JFR.stop name=bench filename="$jfr" >/dev/null
+  jfr print --json --events jdk.ExecutionSample "$jfr" | python3 "$ROOT/bench/jfr_top.py" >"$1/profile.txt"
+  say "Profile: $1/profile.txt (recording: $jfr)"
+}

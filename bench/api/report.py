@@ -1,8 +1,11 @@
-"""Reads two wrk --latency outputs (no-op baseline, products) and prints throughputs, ratio and percentiles."""
+"""Reads the rounds' wrk --latency outputs (round-N-refused/me/products.txt in the directory given) and prints
+throughputs, percentiles, the ratios and the targets per round; exits 1 when a target is missed in any round."""
 import re
 import sys
 
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
+RUNS = (("refused", "GET /api/v1/me, no token (401)", 401), ("me", "GET /api/v1/me", 200),
+        ("products", "GET /api/v1/products?limit=50", 200))
 
 
 def parse(path):
@@ -10,19 +13,36 @@ def parse(path):
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
     percentiles = {p: float(v) * UNITS[u] for p, v, u in re.findall(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s|m)\s*$", text, re.M)}
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
-    return rps, percentiles["50"], percentiles["99"], int(errors.group(1)) if errors else 0
+    requests = int(re.search(r"(\d+) requests in", text).group(1))
+    return rps, percentiles["50"], percentiles["99"], int(errors.group(1)) if errors else 0, requests
 
 
-noop, products = parse(sys.argv[1]), parse(sys.argv[2])
-print()
-print(f"{'endpoint':32} {'req/s':>10} {'p50 ms':>9} {'p99 ms':>9} {'non-2xx':>8}")
-for name, (rps, p50, p99, bad) in (("GET /api/v1/me (no-op)", noop), ("GET /api/v1/products?limit=50", products)):
-    print(f"{name:32} {rps:10.0f} {p50:9.2f} {p99:9.2f} {bad:8d}")
-ratio = products[0] / noop[0]
-tail = products[2] / products[1]
-print()
-print(f"throughput ratio products / no-op = {ratio:.2f}   (target >= 0.5: {'PASS' if ratio >= 0.5 else 'FAIL'})")
-print(f"products p99 / p50 = {tail:.1f}              (target < 10: {'PASS' if tail < 10 else 'FAIL'})")
-if noop[3] or products[3]:
-    print("WARNING: some responses were not 2xx; the figures are not trustworthy")
+def verdict(ok):
+    return "PASS" if ok else "FAIL"
+
+
+directory, rounds = sys.argv[1], int(sys.argv[2])
+failed = untrustworthy = False
+for round_no in range(1, rounds + 1):
+    figures = {key: parse(f"{directory}/round-{round_no}-{key}.txt") for key, _, _ in RUNS}
+    print(f"\nRound {round_no}")
+    print(f"{'endpoint':34} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8}")
+    for key, name, status in RUNS:
+        rps, p50, p99, bad, requests = figures[key]
+        print(f"{name:34} {rps:8.0f} {p50:8.2f} {p99:8.2f} {bad:8d}")
+        # the refusal must be all 401s (non-2xx), the others all 2xx
+        untrustworthy |= (bad != requests) if status == 401 else bad > 0
+    me_ratio = figures["me"][0] / figures["refused"][0]
+    products_ratio = figures["products"][0] / figures["me"][0]
+    tail = figures["products"][2] / figures["products"][1]
+    targets = ((f"authenticated /me / refusal = {me_ratio:.2f}", "target >= 0.6", me_ratio >= 0.6),
+               (f"products / authenticated /me = {products_ratio:.2f}", "target >= 0.5", products_ratio >= 0.5),
+               (f"products p99 / p50 = {tail:.1f}", "target < 10", tail < 10))
+    for text, target, ok in targets:
+        print(f"  {text:40} ({target}: {verdict(ok)})")
+        failed |= not ok
+print(f"\nOver {rounds} rounds: {verdict(not failed)}")
+if untrustworthy:
+    print("WARNING: some responses had an unexpected status; the figures are not trustworthy")
     sys.exit(1)
+sys.exit(1 if failed else 0)

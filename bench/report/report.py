@@ -1,6 +1,7 @@
 """Prints the report benchmark: the bare SQL aggregates against the sales-report job (CSV and PDF), and the ratio."""
 import json
 import sys
+from datetime import datetime
 
 orders = int(sys.argv[1])
 sql_seconds = float(sys.argv[2])
@@ -17,5 +18,19 @@ print(f"{'run':44} {'seconds':>8} {'x SQL':>7}")
 print(f"{'bare SQL (three aggregates, psql)':44} {sql_seconds:8.2f} {1:7.2f}")
 print(f"{'sales-report job, CSV (request to completed)':44} {csv_seconds:8.2f} {csv_seconds / sql_seconds:7.2f}")
 print(f"{'sales-report job, PDF (request to completed)':44} {pdf_seconds:8.2f} {pdf_seconds / sql_seconds:7.2f}")
-ratio = csv_seconds / sql_seconds
-print(f"\nratio CSV report / SQL: {ratio:.2f} (target <= 2): {'PASS' if ratio <= 2 else 'FAIL'}")
+
+
+def in_server(status):
+    """The job's own time, from its execution's creation to its end (the job repository's clock)."""
+    parse = lambda text: datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return (parse(status["ended_at"]) - parse(status["created_at"])).total_seconds()
+
+
+for name, status in (("CSV", csv_status), ("PDF", pdf_status)):
+    if status.get("created_at") and status.get("ended_at"):
+        seconds = in_server(status)
+        print(f"{'  of which the job, created to ended, ' + name:44} {seconds:8.2f} {seconds / sql_seconds:7.2f}")
+csv_ratio, pdf_ratio = csv_seconds / sql_seconds, pdf_seconds / sql_seconds
+print(f"\nratio CSV report / SQL: {csv_ratio:.2f} (target <= 1.5): {'PASS' if csv_ratio <= 1.5 else 'FAIL'}")
+print(f"ratio PDF report / SQL: {pdf_ratio:.2f} (target <= 2): {'PASS' if pdf_ratio <= 2 else 'FAIL'}")
+sys.exit(0 if csv_ratio <= 1.5 and pdf_ratio <= 2 else 1)

@@ -15,8 +15,9 @@ import java.util.Properties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * One partition per vendor of the report, run on {@code ORION_REPORT_THREADS} threads of the batch pool (besides
- * the job's own): a fixed number, so the pool can be sized for the report slots (docs/operations.md, "Job capacity").
+ * One partition per part of the report (its tables, {@link SalesReports#partsOf}), run on {@code ORION_REPORT_THREADS}
+ * threads of the batch pool (besides the job's own): a fixed number, so the pool can be sized for the report slots
+ * (docs/operations.md, "Job capacity").
  */
 @Named
 @Dependent
@@ -34,15 +35,14 @@ public class SalesReportPartitionMapper implements PartitionMapper {
 
     @Override
     public PartitionPlan mapPartitions() {
-        List<Long> vendors = reports.partsOf(JobParameters.of(job));
+        List<String> parts = reports.partsOf(JobParameters.of(job));
         var plan = new PartitionPlanImpl();
-        plan.setPartitions(Math.max(1, vendors.size()));
-        plan.setThreads(Math.max(1, Math.min(vendors.size(), threads)));
+        plan.setPartitions(parts.size());
+        plan.setThreads(Math.max(1, Math.min(parts.size(), threads)));
         Properties[] properties = new Properties[plan.getPartitions()];
         for (int i = 0; i < properties.length; i++) {
             properties[i] = new Properties();
-            // no vendor at all: one empty partition, so the report is still written (with no sales)
-            properties[i].setProperty("partVendorId", vendors.isEmpty() ? "" : vendors.get(i).toString());
+            properties[i].setProperty("part", parts.get(i));
         }
         plan.setPartitionProperties(properties);
         return plan;

@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -21,6 +23,11 @@ import org.redisson.client.codec.StringCodec;
 public class RateLimits {
 
     private static final Logger LOG = Logger.getLogger(RateLimits.class.getName());
+    private static final int MAX_PLANS = 1_000;
+
+    /** Makes each permit's member unique across nodes without a SecureRandom draw per request (UUID.randomUUID). */
+    private static final String NODE = UUID.randomUUID().toString();
+    private static final AtomicLong PERMITS = new AtomicLong();
 
     @Inject
     RedisConnection redis;
@@ -31,10 +38,22 @@ public class RateLimits {
     @Inject
     RedisGuard guard;
 
+    /** Plans read from configuration, by name and fallback: asked for on every API request, read once. */
+    private final ConcurrentHashMap<String, RatePlan> plans = new ConcurrentHashMap<>();
+
     /** The plan called {@code name}, from {@code ORION_RATE_PLAN_<NAME>}; unknown names get {@code fallback}. */
     public RatePlan plan(String name, String fallback) {
         String key = "orion.rate.plan." + (name == null ? "standard" : name.toLowerCase(java.util.Locale.ROOT));
-        return RatePlan.parse(ConfigProvider.getConfig().getOptionalValue(key, String.class).orElse(fallback));
+        RatePlan known = plans.get(key + " " + fallback);
+        if (known != null) {
+            return known;
+        }
+        if (plans.size() >= MAX_PLANS) {
+            plans.clear(); // names come from tokens this server signed, so few; bounded all the same
+        }
+        RatePlan read = RatePlan.parse(ConfigProvider.getConfig().getOptionalValue(key, String.class).orElse(fallback));
+        plans.put(key + " " + fallback, read);
+        return read;
     }
 
     /**
@@ -88,7 +107,7 @@ public class RateLimits {
     private RateDecision redis(String key, RatePlan plan, int cost) {
         List<Object> answer = guard.call(() -> redis.client().getScript(StringCodec.INSTANCE).eval(redisKey(key, plan),
                 RScript.Mode.READ_WRITE, RedisRateScript.SOURCE, RScript.ReturnType.LIST, List.of(redisKey(key, plan)),
-                plan.burst(), plan.windowMillis(), cost, UUID.randomUUID().toString()));
+                plan.burst(), plan.windowMillis(), cost, NODE + ":" + PERMITS.incrementAndGet()));
         return RedisRateScript.decision(answer, plan);
     }
 

@@ -11,10 +11,19 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
-/** The PDF edition of a sales report: a title block, a revenue chart, then the day, product and status tables. */
+/**
+ * The PDF edition of a sales report: a title block, a revenue chart, then the day table, the {@value #TOP_PRODUCTS}
+ * best-selling products and the status table. The PDF is for reading: the CSV edition lists every product (an
+ * all-vendor year has some 16,000, a 400-page table that nobody reads and that took most of the PDF's time).
+ */
 final class SalesReportPdf {
+
+    static final int TOP_PRODUCTS = 100;
 
     private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 16);
     private static final Font HEADING = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 11);
@@ -41,12 +50,25 @@ final class SalesReportPdf {
         }
         section(document, "Sales per day", List.of("Day", "Currency", "Orders", "Gross", "Net", "VAT"),
                 figures.days().stream().map(d -> List.<Object>of(d.day(), d.currency(), d.orders(), d.gross(), d.net(), d.vat())).toList());
-        section(document, "Sales per product", List.of("SKU", "Title", "Currency", "Quantity", "Gross", "Net", "VAT"),
-                figures.products().stream().map(p -> List.<Object>of(p.vendor() + "/" + p.sku(), p.title(), p.currency(),
+        var products = figures.products();
+        section(document, products.size() > TOP_PRODUCTS ? "Top " + TOP_PRODUCTS + " products of " + products.size() : "Sales per product",
+                List.of("SKU", "Title", "Currency", "Quantity", "Gross", "Net", "VAT"),
+                products.stream().limit(TOP_PRODUCTS).map(p -> List.<Object>of(p.vendor() + "/" + p.sku(), p.title(), p.currency(),
                         p.quantity(), p.gross(), p.net(), p.vat())).toList());
+        if (products.size() > TOP_PRODUCTS) {
+            document.add(new Paragraph(rest(products.subList(TOP_PRODUCTS, products.size())), BODY));
+        }
         section(document, "Orders per status", List.of("Status", "Currency", "Orders", "Gross"),
                 figures.statuses().stream().map(s -> List.<Object>of(s.status(), s.currency(), s.orders(), s.gross())).toList());
         document.close();
+    }
+
+    /** What the products left out of the table add up to, per currency, and where to find them. */
+    private static String rest(List<SalesFigures.ProductTotal> rest) {
+        var gross = new TreeMap<String, BigDecimal>();
+        rest.forEach(p -> gross.merge(p.currency(), p.gross(), BigDecimal::add));
+        return rest.size() + " more products, " + gross.entrySet().stream().map(e -> e.getValue().toPlainString() + " " + e.getKey())
+                .collect(Collectors.joining(", ")) + " gross, are listed in the CSV edition of this report.";
     }
 
     private static void section(Document document, String title, List<String> header, List<List<Object>> rows) {

@@ -87,14 +87,14 @@ public class SalesReports {
         return jobs.start(JOB, parameters);
     }
 
-    /** Called by the job: the vendors whose figures make up the report, each computed on its own (in parallel). */
-    public List<Long> partsOf(Map<String, String> parameters) {
-        return figures.vendorsOf(SalesReportRequest.fromJobParameters(parameters));
+    /** Called by the job: the parts of a report, each computed on its own (in parallel): its three tables. */
+    public List<String> partsOf(Map<String, String> parameters) {
+        return java.util.Arrays.stream(SalesFiguresQuery.Section.values()).map(Enum::name).toList();
     }
 
-    /** Called by the job, once per vendor of the report. */
-    public SalesFigures computePart(Map<String, String> parameters, long vendorId) {
-        return figures.forVendor(SalesReportRequest.fromJobParameters(parameters), vendorId);
+    /** Called by the job, once per part ({@link #partsOf}) of the report. */
+    public SalesFigures computePart(Map<String, String> parameters, String part) {
+        return figures.section(SalesReportRequest.fromJobParameters(parameters), SalesFiguresQuery.Section.valueOf(part));
     }
 
     /** Called by the job: combines the vendors' figures into the report and writes its file. */

@@ -15,8 +15,13 @@ import dev.orion.it.support.Http;
 import dev.orion.it.support.OrionDeployment;
 import dev.orion.it.support.TestData;
 import jakarta.json.JsonObject;
+import dev.orion.it.support.Poll;
+import jakarta.json.Json;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -133,6 +138,38 @@ class ApiAuthenticationIT extends OrionDeployment {
         assertEquals(401, statusWith(token("https://orion.local", "someone-else", 300_000, key, key.getKeyID())), "audience");
         assertEquals(401, statusWith(token("https://orion.local", "orion-api", 300_000, stranger, key.getKeyID())), "signature");
         assertEquals(401, statusWith(token("https://orion.local", "orion-api", 300_000, key, "no-such-kid")), "kid");
+    }
+
+    /**
+     * Verified tokens are remembered (the RSA check once per token, not per request), but only for the key set that
+     * verified them: once a key leaves the JWKS file, its tokens stop as soon as the server re-reads the file (every
+     * minute, or at once when a token it cannot verify arrives, at most every 2 s), remembered or not.
+     */
+    @Test
+    void aRememberedTokenStopsOnceItsKeyIsDroppedFromTheKeySet() throws Exception {
+        Path jwks = Path.of(System.getProperty("orion.it.keys"), "jwks.json");
+        String published = Files.readString(jwks);
+        RSAKey extra = new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).keyID("it-extra-" + UUID.randomUUID()).generate();
+        String token = token("https://orion.local", "orion-api", 300_000, extra, extra.getKeyID());
+        String unknownKid = token("https://orion.local", "orion-api", 300_000, extra, "no-such-kid"); // makes the server re-read
+        try {
+            var keys = Json.createReader(new StringReader(published)).readObject();
+            var withExtra = Json.createObjectBuilder(keys).add("keys", Json.createArrayBuilder(keys.getJsonArray("keys"))
+                    .add(Json.createReader(new StringReader(extra.toPublicJWK().toJSONString())).readObject())).build();
+            replace(jwks, withExtra.toString());
+            Poll.until(Duration.ofSeconds(10), () -> statusWith(token), status -> status == 200);
+            assertEquals(200, statusWith(token), "remembered");
+            assertEquals(200, statusWith(token), "remembered");
+        } finally {
+            replace(jwks, published);
+        }
+        Poll.until(Duration.ofSeconds(10), () -> statusWith(unknownKid) == 401 ? statusWith(token) : 0, status -> status == 401);
+    }
+
+    private static void replace(Path file, String content) throws Exception {
+        Path next = file.resolveSibling(file.getFileName() + ".it-next");
+        Files.writeString(next, content);
+        Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     @Test

@@ -106,7 +106,7 @@ class ReportsApiIT extends OrionDeployment {
     }
 
     @Test
-    void anAllVendorReportComputedVendorByVendorAddsUpToTheSqlTotals() {
+    void anAllVendorReportAddsUpToTheSqlTotalsOverEveryVendor() {
         var platform = ApiSession.newPlatform("repall");
         var first = ApiSession.newVendor("repa");
         var second = ApiSession.newVendor("repb");

@@ -14,7 +14,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * Verifies API bearer tokens with SmallRye JWT, under the standard MicroProfile JWT settings: RS256 only,
  * the configured issuer and audience, a key chosen by {@code kid} from the JWKS file. The JWKS is re-read
- * every minute, so a key added during rotation is accepted without a restart.
+ * every minute, so a key added during rotation is accepted without a restart. A token verified once is remembered
+ * until it expires or the keys are re-read ({@link VerifiedTokens}): the RSA check is the API's costliest step.
  */
 @ApplicationScoped
 public class JwtVerification {
@@ -34,19 +35,30 @@ public class JwtVerification {
     @ConfigProperty(name = "mp.jwt.verify.publickey.location")
     String keyLocation;
 
+    private final VerifiedTokens verified = new VerifiedTokens();
     private volatile DefaultJWTParser parser;
     private volatile long loadedAt;
 
     public JsonWebToken verify(String token) throws ParseException {
+        DefaultJWTParser keys = current(false);
+        String hash = VerifiedTokens.hash(token);
+        JsonWebToken known = verified.find(hash, keys);
+        if (known != null) {
+            return known;
+        }
+        JsonWebToken checked;
         try {
-            return current(false).parse(token);
+            checked = keys.parse(token);
         } catch (ParseException e) {
             // a key rotated on this node a moment ago: re-read the keys once (at most every few seconds)
             if (System.nanoTime() - loadedAt < FORCED_RELOAD_GAP.toNanos()) {
                 throw e;
             }
-            return current(true).parse(token);
+            keys = current(true);
+            checked = keys.parse(token);
         }
+        verified.remember(hash, checked, keys);
+        return checked;
     }
 
     /** Re-reads the keys now (this node just rotated them). */

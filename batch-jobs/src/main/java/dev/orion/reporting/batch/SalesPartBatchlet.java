@@ -14,14 +14,14 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-/** Computes one vendor's part of a sales report (a partition); the collector hands it to the main thread. */
+/** Computes one part of a sales report (a partition: one of its tables); the collector hands it to the main thread. */
 @Named
 @Dependent
-public class VendorSalesBatchlet extends AbstractBatchlet {
+public class SalesPartBatchlet extends AbstractBatchlet {
 
     @Inject
     @BatchProperty
-    String partVendorId;
+    String part;
 
     @Inject
     JobContext job;
@@ -36,9 +36,7 @@ public class VendorSalesBatchlet extends AbstractBatchlet {
     public String process() {
         // a partition runs on a pooled thread of its own: its log lines need the execution's identity too
         try (var correlation = JobCorrelation.enter(job, BatchRuntime.getJobOperator().getParameters(job.getExecutionId()))) {
-            if (!partVendorId.isEmpty()) {
-                step.setTransientUserData(reports.computePart(JobParameters.of(job), Long.parseLong(partVendorId)));
-            }
+            step.setTransientUserData(reports.computePart(JobParameters.of(job), part));
             return BatchStatus.COMPLETED.name();
         }
     }

@@ -7,10 +7,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 
-/** Sends a partition's vendor figures to the analyzer on the step's main thread. */
+/** Sends a partition's figures to the analyzer on the step's main thread. */
 @Named
 @Dependent
-public class VendorSalesCollector implements PartitionCollector {
+public class SalesPartCollector implements PartitionCollector {
 
     @Inject
     StepContext step;
