@@ -145,18 +145,25 @@ class RedisSentinelIT {
                     record("POST", t0, UUID.randomUUID().toString());
                 }
             });
+            client.setDaemon(true); // a failed assertion must not leave it running
             client.start();
             load.add(client);
         }
-        Thread.sleep(4_000);
-        long actedAt = millisSince(t0);
-        int oldPrimary = action.call();
-        int newPrimary = redis.awaitNewMaster(oldPrimary, Duration.ofSeconds(30));
-        long switchedAt = millisSince(t0);
-        Thread.sleep(12_000); // past the breaker's open period: Orion is on the new primary again
-        stop.set(true);
-        for (Thread thread : load) {
-            thread.join();
+        long actedAt;
+        long switchedAt;
+        int newPrimary;
+        try {
+            Thread.sleep(4_000);
+            actedAt = millisSince(t0);
+            int oldPrimary = action.call();
+            newPrimary = redis.awaitNewMaster(oldPrimary, Duration.ofSeconds(30));
+            switchedAt = millisSince(t0);
+            Thread.sleep(12_000); // past the breaker's open period: Orion is on the new primary again
+        } finally {
+            stop.set(true);
+            for (Thread thread : load) {
+                thread.join();
+            }
         }
         List<Call> done = List.copyOf(calls);
         postsAnswered += done.stream().filter(c -> c.kind().equals("POST") && c.ok()).count();
