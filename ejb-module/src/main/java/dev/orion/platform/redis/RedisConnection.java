@@ -81,13 +81,17 @@ public class RedisConnection {
     }
 
     private String configure(Config config, RedisUrl redis) {
-        String password = password(url);
+        if (sentinels.isPresent() || clusterNodes.isPresent()) {
+            // on the Config, not the servers' config (deprecated in Redisson 4, a WARN line per use); a sentinel
+            // that wants no password is asked without it (Redisson retries without AUTH)
+            config.setPassword(password(url));
+        }
         if (sentinels.isPresent()) {
             mastersOnly(config.useSentinelServers()
                     .setMasterName(sentinelMaster)
                     .addSentinelAddress(RedisServers.parse(sentinels.get(), "ORION_REDIS_SENTINELS").toArray(String[]::new))
                     .setCheckSentinelsList(false) // one sentinel is enough to start with; Redisson learns the others
-                    .setDatabase(redis.database()), password);
+                    .setDatabase(redis.database()));
             return "master " + sentinelMaster + " of Sentinel " + sentinels.get();
         }
         if (clusterNodes.isPresent()) {
@@ -95,7 +99,7 @@ public class RedisConnection {
                 throw new IllegalArgumentException("Redis Cluster has only database 0; ORION_REDIS_URL names " + redis.database());
             }
             mastersOnly(config.useClusterServers()
-                    .addNodeAddress(RedisServers.parse(clusterNodes.get(), "ORION_REDIS_CLUSTER_NODES").toArray(String[]::new)), password);
+                    .addNodeAddress(RedisServers.parse(clusterNodes.get(), "ORION_REDIS_CLUSTER_NODES").toArray(String[]::new)));
             return "Redis Cluster " + clusterNodes.get();
         }
         config.useSingleServer()
@@ -110,11 +114,10 @@ public class RedisConnection {
     }
 
     /** Sentinel and Cluster alike: reads and writes on masters, the same pool size and timeouts as one server. */
-    private <T extends BaseMasterSlaveServersConfig<T>> void mastersOnly(T servers, String password) {
+    private <T extends BaseMasterSlaveServersConfig<T>> void mastersOnly(T servers) {
         servers.setReadMode(ReadMode.MASTER)
                 .setMasterConnectionPoolSize(poolSize)
                 .setMasterConnectionMinimumIdleSize(1)
-                .setPassword(password)
                 .setConnectTimeout(1_000)
                 .setTimeout(1_000)
                 .setRetryAttempts(1);

@@ -97,13 +97,17 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             return;
         }
         if (response.getStatus() >= 500) {
-            store.release(pending.clientId(), pending.key());
+            try {
+                store.release(pending.clientId(), pending.key());
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "Idempotency claim not released; it expires on its own", e);
+            }
             return;
         }
         String location = response.getHeaderString(HttpHeaders.LOCATION);
         String type = response.getMediaType() == null ? null : response.getMediaType().toString();
         if (!response.hasEntity()) {
-            store.complete(pending.clientId(), pending.key(), pending.fingerprint(), new StoredResponse(response.getStatus(), type, location, null));
+            keep(pending, new StoredResponse(response.getStatus(), type, location, null));
             return;
         }
         // the body is serialized after this filter: the writer interceptor below stores it
@@ -132,8 +136,21 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             }
         });
         context.proceed();
-        store.complete(pending.clientId(), pending.key(), pending.fingerprint(),
-                new StoredResponse(answer.status(), answer.contentType(), answer.location(), copy.toString(StandardCharsets.UTF_8)));
+        keep(pending, new StoredResponse(answer.status(), answer.contentType(), answer.location(), copy.toString(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Stores the answer for replays. The request's work is done by now, so a store that fails (Redis lost in a
+     * failover) must not turn its answer into a 500: the client gets what happened, and a retry finds the claim in
+     * flight (409) until it expires. One line, no stack trace: an outage, not a bug.
+     */
+    private void keep(Pending pending, StoredResponse answer) {
+        try {
+            store.complete(pending.clientId(), pending.key(), pending.fingerprint(), answer);
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "The answer to Idempotency-Key " + pending.key() + " of client " + pending.clientId()
+                    + " was not stored (" + e.getClass().getSimpleName() + "); a retry is answered 409 until its claim expires");
+        }
     }
 
     private static Response replayed(StoredResponse stored) {
