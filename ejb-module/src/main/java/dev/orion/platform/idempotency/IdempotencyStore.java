@@ -8,6 +8,7 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.time.Duration;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.redisson.api.RBucket;
 
 /**
@@ -20,7 +21,9 @@ public class IdempotencyStore {
     /** How long a finished answer is replayed. */
     public static final Duration RETENTION = Duration.ofHours(24);
     /** How long a claim may stay in flight before a retry may take over (a crashed request). */
-    static final Duration IN_FLIGHT = Duration.ofMinutes(5);
+    @Inject
+    @ConfigProperty(name = "orion.idempotency.claim.seconds", defaultValue = "300")
+    long claimSeconds;
     private static final Jsonb JSON = JsonbBuilder.create();
 
     @Inject
@@ -52,7 +55,7 @@ public class IdempotencyStore {
 
     private Claim claimInRedis(String clientId, String key, String fingerprint) {
         RBucket<String> bucket = bucket(clientId, key);
-        if (bucket.setIfAbsent(JSON.toJson(new IdempotencyRecord(fingerprint, null)), IN_FLIGHT)) {
+        if (bucket.setIfAbsent(JSON.toJson(new IdempotencyRecord(fingerprint, null)), Duration.ofSeconds(claimSeconds))) {
             return new Claimed();
         }
         Optional<IdempotencyRecord> existing = Optional.ofNullable(bucket.get()).map(json -> JSON.fromJson(json, IdempotencyRecord.class));
