@@ -43,7 +43,7 @@ public class DependencyWatch {
     private final DependencyState smtpState = new DependencyState("smtp", "The SMTP relay",
             "emails wait in the outbox and go out once it answers");
     private final DependencyState redisState = new DependencyState("redis", "Redis",
-            "rate limits fall back to each node's own, requests with an Idempotency-Key answer 503");
+            "rate limits fall back to each node's own");
     private OwnedGauges gauges;
     private ScheduledFuture<?> probing;
 
