@@ -7,7 +7,7 @@
 CREATE TABLE idempotency_keys (
     client_id     VARCHAR(64)   NOT NULL,
     idem_key      VARCHAR(255)  NOT NULL,
-    fingerprint   CHAR(64)      NOT NULL,
+    fingerprint   VARCHAR(64)   NOT NULL,
     state         VARCHAR(10)   NOT NULL CHECK (state IN ('IN_FLIGHT', 'COMPLETED')),
     owner         VARCHAR(36)   NOT NULL,
     claimed_until TIMESTAMPTZ,

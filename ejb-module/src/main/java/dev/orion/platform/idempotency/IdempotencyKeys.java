@@ -70,9 +70,9 @@ public class IdempotencyKeys {
             return new Claimed(owner);
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT fingerprint, state, claimed_until < now(), expires_at < now(),"
+        List<Object[]> rows = em.createNativeQuery("SELECT fingerprint = ?3, state, claimed_until < now(), expires_at < now(),"
                         + " status, content_type, location, body FROM idempotency_keys WHERE client_id = ?1 AND idem_key = ?2 FOR UPDATE")
-                .setParameter(1, clientId).setParameter(2, key).getResultList();
+                .setParameter(1, clientId).setParameter(2, key).setParameter(3, fingerprint).getResultList();
         if (rows.isEmpty()) {
             return claim(clientId, key, fingerprint); // purged between the two statements
         }
@@ -82,7 +82,7 @@ public class IdempotencyKeys {
         if (answerExpired && !inFlight) {
             return takeOver(clientId, key, fingerprint, owner); // not purged yet, but no longer kept
         }
-        if (!fingerprint.equals(((String) row[0]).strip())) {
+        if (!Boolean.TRUE.equals(row[0])) {
             return new Mismatch();
         }
         if (!inFlight) {
