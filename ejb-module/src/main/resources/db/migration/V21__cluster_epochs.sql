@@ -18,16 +18,17 @@ END
 $$;
 
 -- JBeret creates its tables when the server's job repository starts, before the deployment migrates; a schema
--- migrated beside another one in the same database (tests) finds the triggers there already
+-- migrated beside another one in the same database (tests) finds the triggers there already. to_regclass, not a
+-- ::regclass cast, in the EXISTS too: PostgreSQL folds a cast of a constant while planning, before the IF's first test
 DO $$
 BEGIN
     IF to_regclass('public.job_execution') IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pg_trigger
-            WHERE tgname = 'keep_interrupted' AND tgrelid = 'public.job_execution'::regclass) THEN
+            WHERE tgname = 'keep_interrupted' AND tgrelid = to_regclass('public.job_execution')) THEN
         CREATE TRIGGER keep_interrupted BEFORE UPDATE ON public.job_execution
             FOR EACH ROW EXECUTE FUNCTION keep_interrupted_executions();
     END IF;
     IF to_regclass('public.step_execution') IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pg_trigger
-            WHERE tgname = 'keep_interrupted' AND tgrelid = 'public.step_execution'::regclass) THEN
+            WHERE tgname = 'keep_interrupted' AND tgrelid = to_regclass('public.step_execution')) THEN
         CREATE TRIGGER keep_interrupted BEFORE UPDATE ON public.step_execution
             FOR EACH ROW EXECUTE FUNCTION keep_interrupted_executions();
     END IF;

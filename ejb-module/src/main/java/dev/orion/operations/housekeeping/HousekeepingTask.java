@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The {@code housekeeping} task: each capability removes its data past retention (sent emails, schedule runs, finished jobs, import issues, the audit log,
- * password reset links; see {@link Housekeeping}). Sessions expire in the servlet container, idempotency keys and rate-limit windows in Redis (TTL).
+ * password reset links, idempotency keys; see {@link Housekeeping}). Sessions expire in the servlet container, rate-limit windows in Redis (TTL).
  */
 @ApplicationScoped
 public class HousekeepingTask implements ScheduledTask {

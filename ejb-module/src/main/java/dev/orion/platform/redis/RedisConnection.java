@@ -25,8 +25,8 @@ import org.redisson.config.ReadMode;
 /**
  * The one Redisson client of this server, built from {@code ORION_REDIS_URL}: one Redis server, or the master
  * that Sentinel names ({@code ORION_REDIS_SENTINELS}), or a Redis Cluster ({@code ORION_REDIS_CLUSTER_NODES}),
- * password and database still from the URL. Reads go to masters only: rate limits and idempotency keys must not
- * be read stale from a replica. Connections are opened lazily, so Orion boots while Redis is down; readiness
+ * password and database still from the URL. Reads go to masters only: rate limits must not be read stale from a
+ * replica. Connections are opened lazily, so Orion boots while Redis is down; readiness
  * reports it, and the client reconnects when Redis is back.
  */
 @Singleton

@@ -10,8 +10,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
  * The one circuit breaker in front of Redis (MicroProfile Fault Tolerance, SmallRye in WildFly). After
  * {@value #FAILURES} failures in the last {@value #WINDOW} calls it opens: for {@value #OPEN_MILLIS} ms every
  * call fails at once with {@link CircuitBreakerOpenException} instead of waiting for Redis to time out, and the
- * caller takes its fallback (this node's rate limits, a 503 for idempotency keys). Then one call tries Redis
- * again and closes the breaker if it answers. Every Redis call of rate limits and idempotency goes through
+ * caller takes its fallback (this node's rate limits, the database for vendors). Then one call tries Redis
+ * again and closes the breaker if it answers. Every Redis call of rate limits and caches goes through
  * {@link #call}: one method, so one breaker for all of them.
  */
 @ApplicationScoped

@@ -4,13 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orion.it.support.ApiSession;
+import dev.orion.it.support.Http;
 import dev.orion.it.support.OrionDeployment;
+import dev.orion.it.support.Poll;
 import dev.orion.it.support.TestData;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,6 +31,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class IdempotencyIT extends OrionDeployment {
 
     private static final String TAKE_ONE = "{\"adjustments\":[{\"sku\":\"A\",\"delta\":-1,\"reason\":\"sale\"}]}";
+    /** {@code ORION_IDEMPOTENCY_CLAIM_SECONDS} on the test server (integration-tests/pom.xml). */
+    private static final int CLAIM_SECONDS = 2;
+
+    /** No external id: nothing but the key keeps a second run from placing a second order. */
+    private static String orderOfOneA(String email) {
+        return "{\"currency\":\"EUR\",\"customer\":{\"email\":\"" + email + "\"},\"lines\":[{\"sku\":\"A\",\"quantity\":1}]}";
+    }
+
+    private static String orders(ApiSession api) {
+        return TestData.queryString("SELECT count(*) FROM orders WHERE vendor_id = ?", api.vendorId);
+    }
 
     private static String stock(ApiSession api) {
         return TestData.queryString("SELECT stock FROM products WHERE vendor_id = ? AND sku = 'A'", api.vendorId);
@@ -91,5 +114,110 @@ class IdempotencyIT extends OrionDeployment {
         assertEquals(202, retry.statusCode());
         assertEquals(first.headers().firstValue("Location"), retry.headers().firstValue("Location"));
         assertEquals("true", retry.headers().firstValue("Idempotent-Replayed").orElse(""));
+    }
+
+    @Test
+    void aClientThatHungUpMidRequestGetsItsOneOrderWhenItRetriesPastTheClaimsFirstTerm() throws Exception {
+        var api = vendorWithProductA("hangup");
+        String key = UUID.randomUUID().toString();
+        String order = orderOfOneA("hangup@example.com");
+        CompletableFuture<HttpResponse<String>> retryWhileRunning;
+        try (var row = ProductRowLock.of(api.vendorId, "A")) {
+            try (var socket = sendRaw(api, "/orders", order, key)) {
+                row.awaitWaiter(); // the order is placed up to its stock reservation, which waits for the row
+                socket.setSoLinger(true, 0); // hang up with a reset: whatever the server writes back is lost
+            }
+            Thread.sleep((CLAIM_SECONDS + 1) * 1000L); // past the claim's first term; the order still waits
+            retryWhileRunning = CompletableFuture.supplyAsync(
+                    () -> api.send("POST", "/orders", "application/json", order, "Idempotency-Key", key));
+            Thread.sleep(500);
+            row.release();
+        }
+        var early = retryWhileRunning.get(30, TimeUnit.SECONDS);
+        Poll.until(Duration.ofSeconds(15), () -> orders(api), n -> !"0".equals(n));
+
+        var retry = api.send("POST", "/orders", "application/json", order, "Idempotency-Key", key);
+
+        assertEquals("1", orders(api), "one order, however often the client asked");
+        assertEquals("9", stock(api));
+        assertEquals(409, early.statusCode(), "while the first still runs its claim holds: " + early.body());
+        assertEquals(201, retry.statusCode(), retry.body());
+        assertEquals("true", retry.headers().firstValue("Idempotent-Replayed").orElse(""));
+        assertTrue(retry.headers().firstValue("Location").orElse("").contains("/orders/"), retry.headers().toString());
+        String id = TestData.queryString("SELECT id FROM orders WHERE vendor_id = ?", api.vendorId);
+        assertTrue(retry.headers().firstValue("Location").orElse("").endsWith("/orders/" + id), retry.headers().toString());
+        assertTrue(retry.body().contains("\"id\":" + id), retry.body());
+    }
+
+    @Test
+    void aRequestRunningLongerThanItsClaimIsNotRunTwiceByARetry() throws Exception {
+        var api = vendorWithProductA("slow");
+        String key = UUID.randomUUID().toString();
+        String order = orderOfOneA("slow@example.com");
+        CompletableFuture<HttpResponse<String>> first;
+        CompletableFuture<HttpResponse<String>> retryWhileRunning;
+        try (var row = ProductRowLock.of(api.vendorId, "A")) {
+            first = CompletableFuture.supplyAsync(() -> api.send("POST", "/orders", "application/json", order, "Idempotency-Key", key));
+            row.awaitWaiter();
+            Thread.sleep((CLAIM_SECONDS * 2 + 1) * 1000L); // two claim terms and more
+            retryWhileRunning = CompletableFuture.supplyAsync(
+                    () -> api.send("POST", "/orders", "application/json", order, "Idempotency-Key", key));
+            Thread.sleep(500);
+            row.release();
+        }
+        var placed = first.get(30, TimeUnit.SECONDS);
+        var early = retryWhileRunning.get(30, TimeUnit.SECONDS);
+        var retry = api.send("POST", "/orders", "application/json", order, "Idempotency-Key", key);
+
+        assertEquals("1", orders(api), "placed once");
+        assertEquals(201, placed.statusCode(), placed.body());
+        assertEquals(409, early.statusCode(), early.body());
+        assertEquals(201, retry.statusCode(), retry.body());
+        assertEquals(placed.body(), retry.body());
+        assertEquals(placed.headers().firstValue("Location"), retry.headers().firstValue("Location"));
+    }
+
+    /** Sends a keyed POST on a socket of its own and reads nothing back. */
+    private static Socket sendRaw(ApiSession api, String path, String json, String key) throws IOException {
+        URI base = URI.create(Http.BASE);
+        var socket = new Socket(base.getHost(), base.getPort());
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        String head = "POST /api/v1" + path + " HTTP/1.1\r\nHost: " + base.getAuthority() + "\r\nAuthorization: Bearer " + api.token()
+                + "\r\nContent-Type: application/json\r\nIdempotency-Key: " + key + "\r\nContent-Length: " + body.length + "\r\n\r\n";
+        var out = socket.getOutputStream();
+        out.write(head.getBytes(StandardCharsets.US_ASCII));
+        out.write(body);
+        out.flush();
+        return socket;
+    }
+
+    /** A product row locked by the test, so that a request which reserves its stock waits as long as the test likes. */
+    private record ProductRowLock(Connection connection) implements AutoCloseable {
+
+        static ProductRowLock of(long vendorId, String sku) throws SQLException {
+            Connection connection = TestData.connect();
+            connection.setAutoCommit(false);
+            try (var lock = connection.prepareStatement("SELECT id FROM products WHERE vendor_id = ? AND sku = ? FOR UPDATE")) {
+                lock.setLong(1, vendorId);
+                lock.setString(2, sku);
+                lock.executeQuery().close();
+            }
+            return new ProductRowLock(connection);
+        }
+
+        /** Until a server session waits for a lock on products (ours). */
+        void awaitWaiter() {
+            Poll.until(Duration.ofSeconds(15), () -> TestData.queryString("SELECT count(*) FROM pg_stat_activity"
+                    + " WHERE wait_event_type = 'Lock' AND datname = current_database() AND query ILIKE '%products%'"), n -> !"0".equals(n));
+        }
+
+        void release() throws SQLException {
+            connection.commit();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            connection.close();
+        }
     }
 }

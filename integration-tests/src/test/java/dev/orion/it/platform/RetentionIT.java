@@ -16,8 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Housekeeping deletes each kind of data once it is past its retention (the defaults of docs/configuration.md),
- * and nothing younger: job executions with their steps and partitions, import issues, sent emails, schedule runs
- * and the audit log. Rows are aged with SQL; the run is asked for on demand.
+ * and nothing younger: job executions with their steps and partitions, import issues, sent emails, schedule runs,
+ * the audit log and idempotency keys. Rows are aged with SQL; the run is asked for on demand.
  */
 @ExtendWith(ArquillianExtension.class)
 class RetentionIT extends OrionDeployment {
@@ -52,6 +52,16 @@ class RetentionIT extends OrionDeployment {
                 + " (now() - interval '366 days', ?, 'SYSTEM', 'old', 'retention', ?),"
                 + " (now() - interval '364 days', ?, 'SYSTEM', 'young', 'retention', ?)", tag, tag, tag, tag);
 
+        // idempotency keys (24 hours after their answer): an expired answer and a claim that lapsed unanswered go;
+        // a young answer and a claim still held stay
+        String fingerprint = "0".repeat(64);
+        TestData.execute("INSERT INTO idempotency_keys (client_id, idem_key, fingerprint, state, owner, claimed_until, status, body, expires_at) VALUES"
+                + " (?, 'old', ?, 'COMPLETED', 'o', NULL, 201, ''::bytea, now() - interval '1 hour'),"
+                + " (?, 'young', ?, 'COMPLETED', 'o', NULL, 201, ''::bytea, now() + interval '1 hour'),"
+                + " (?, 'lapsed', ?, 'IN_FLIGHT', 'o', now() - interval '1 hour', NULL, NULL, now() - interval '1 hour'),"
+                + " (?, 'held', ?, 'IN_FLIGHT', 'o', now() + interval '1 hour', NULL, NULL, now() - interval '1 hour')",
+                tag, fingerprint, tag, fingerprint, tag, fingerprint, tag, fingerprint);
+
         long housekeeping = housekeeping(platform);
         // schedule runs (default 14 days)
         TestData.execute("INSERT INTO schedule_runs (schedule_id, trigger, node, started_at, finished_at, outcome, detail) VALUES"
@@ -81,6 +91,8 @@ class RetentionIT extends OrionDeployment {
                 "SELECT string_agg(dedupe_key, ',' ORDER BY dedupe_key) FROM email_outbox WHERE dedupe_key LIKE ?", tag + "%"));
         assertEquals("young", TestData.queryString("SELECT string_agg(action, ',') FROM audit_log WHERE actor = ?", tag));
         assertEquals("young", TestData.queryString("SELECT string_agg(detail, ',') FROM schedule_runs WHERE node = ?", tag));
+        assertEquals("held,young", TestData.queryString(
+                "SELECT string_agg(idem_key, ',' ORDER BY idem_key) FROM idempotency_keys WHERE client_id = ?", tag));
     }
 
     /** A job instance with one execution (ended at {@code endedAt}, or running when null), one step and one partition. */

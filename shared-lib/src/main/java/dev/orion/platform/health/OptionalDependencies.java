@@ -18,7 +18,7 @@ public class OptionalDependencies {
     private final DependencyState smtp = new DependencyState("smtp", "The SMTP relay",
             "emails wait in the outbox and go out once it answers", LOG);
     private final DependencyState redis = new DependencyState("redis", "Redis",
-            "rate limits fall back to each node's own, requests with an Idempotency-Key answer 503", LOG);
+            "rate limits fall back to each node's own", LOG);
 
     public DependencyState smtp() {
         return smtp;

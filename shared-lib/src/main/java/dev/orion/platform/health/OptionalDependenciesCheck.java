@@ -8,7 +8,7 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Readiness means "send me traffic", and a node serves without these two: emails wait in the outbox until the SMTP
- * relay answers, and without Redis rate limits fall back to each node's own and keyed POSTs answer 503. Taking every
+ * relay answers, and without Redis rate limits fall back to each node's own. Taking every
  * node out of the load balancer for either would turn a degraded service into none. So this check is always UP and
  * says in its data how each one was at the watch's last probe ({@link OptionalDependencies}, probed every 5 s by
  * {@code DependencyWatch}): a health call asks neither of them itself. The gauge {@code orion_dependency_up} and one

@@ -1,9 +1,12 @@
 package dev.orion.platform.rest;
 
-import dev.orion.platform.idempotency.IdempotencyStore;
+import dev.orion.platform.idempotency.ClaimRenewals;
+import dev.orion.platform.idempotency.IdempotencyKeys;
 import dev.orion.platform.idempotency.StoredResponse;
 import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -23,14 +26,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
- * {@code Idempotency-Key} on creating POSTs. The first request with a key runs and its answer is kept for
- * 24 hours; a retry gets that answer back with {@code Idempotent-Replayed: true}; the same key with another
- * request is 422; a retry while the first is still running is 409. Answers of 500 and above are not kept,
- * so the retry runs again.
+ * {@code Idempotency-Key} on creating POSTs. The first request with a key claims it ({@link IdempotencyKeys}, in
+ * PostgreSQL) and runs in a transaction begun here, which the resource and the EJBs it calls join; its answer is
+ * serialized into memory, stored in that same transaction, committed with the change, and only then sent. So the
+ * answer exists exactly when the change does: a client that hangs up, a response that cannot be written, change
+ * nothing about it. A retry gets that answer back with {@code Idempotent-Replayed: true}; the same key with another
+ * request is 422; a retry while the first still runs is 409 (the running request renews its claim). Answers of 500
+ * and above roll the change back and are not kept, so the retry runs again. Refusals (4xx) roll back and are kept.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION + 20)
@@ -40,16 +44,18 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
     private static final String PENDING = IdempotencyFilter.class.getName() + ".pending";
     private static final String ANSWER = IdempotencyFilter.class.getName() + ".answer";
     private static final int FINGERPRINTED_BYTES = 1024 * 1024;
-    private static final Logger LOG = Logger.getLogger(IdempotencyFilter.class.getName());
 
     @Inject
-    IdempotencyStore store;
+    IdempotencyKeys keys;
+
+    @Inject
+    ClaimRenewals renewals;
+
+    @Resource
+    UserTransaction transaction;
 
     @Inject
     ApiCaller caller;
-
-    private record Pending(String clientId, String key, String fingerprint) {
-    }
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
@@ -65,24 +71,13 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         }
         byte[] head = request.getEntityStream().readNBytes(FINGERPRINTED_BYTES);
         request.setEntityStream(new SequenceInputStream(new ByteArrayInputStream(head), request.getEntityStream()));
-        String fingerprint = fingerprint(request, head);
-        IdempotencyStore.Claim claim;
-        try {
-            claim = store.claim(caller.clientId(), key, fingerprint);
-        } catch (RuntimeException e) {
-            // without the store a retry could run twice: refuse rather than risk it
-            // RedisGuard logs the outage (one line per failed call, none while its breaker is open)
-            LOG.log(Level.FINE, "Idempotency store unavailable", e);
-            request.abortWith(Problem.of(503, "idempotency-unavailable", "Service unavailable",
-                    "Requests with an Idempotency-Key cannot be accepted right now; retry shortly").builder()
-                    .header("Retry-After", 5).build());
-            return;
-        }
-        if (claim instanceof IdempotencyStore.Claimed) {
-            request.setProperty(PENDING, new Pending(caller.clientId(), key, fingerprint));
-        } else if (claim instanceof IdempotencyStore.Replay replay) {
+        // without the database the claim fails: the problem mapper answers 503 with Retry-After, nothing runs
+        IdempotencyKeys.Claim claim = keys.claim(caller.clientId(), key, fingerprint(request, head));
+        if (claim instanceof IdempotencyKeys.Claimed claimed) {
+            request.setProperty(PENDING, KeyedRequest.begin(keys, renewals, transaction, caller.clientId(), key, claimed.owner()));
+        } else if (claim instanceof IdempotencyKeys.Replay replay) {
             request.abortWith(replayed(replay.response()));
-        } else if (claim instanceof IdempotencyStore.InFlight) {
+        } else if (claim instanceof IdempotencyKeys.InFlight) {
             request.abortWith(problem(409, "idempotency-in-flight", "Request in progress",
                     "A request with this Idempotency-Key is still being processed; retry when it has finished", request));
         } else {
@@ -93,69 +88,52 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!(request.getProperty(PENDING) instanceof Pending pending)) {
+        if (!(request.getProperty(PENDING) instanceof KeyedRequest keyed)) {
             return;
         }
         if (response.getStatus() >= 500) {
-            try {
-                store.release(pending.clientId(), pending.key());
-            } catch (RuntimeException e) {
-                LOG.log(Level.FINE, "Idempotency claim not released; it expires on its own", e);
-            }
+            request.removeProperty(PENDING);
+            keyed.abandon();
             return;
+        }
+        if (!keyed.canCommit()) {
+            keyed.rollBack(); // a refusal: its change rolled back, its answer is kept on its own
         }
         String location = response.getHeaderString(HttpHeaders.LOCATION);
         String type = response.getMediaType() == null ? null : response.getMediaType().toString();
-        if (!response.hasEntity()) {
-            keep(pending, new StoredResponse(response.getStatus(), type, location, null));
+        var answer = new StoredResponse(response.getStatus(), type, location, null);
+        if (response.hasEntity()) {
+            request.setProperty(ANSWER, answer); // the body is serialized after this filter: the interceptor below ends it
             return;
         }
-        // the body is serialized after this filter: the writer interceptor below stores it
-        request.setProperty(ANSWER, new StoredResponse(response.getStatus(), type, location, null));
+        request.removeProperty(PENDING);
+        keyed.finish(answer); // throws if the change could not commit: the problem mapper answers that instead
     }
 
     @Override
     public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
-        if (!(context.getProperty(PENDING) instanceof Pending pending) || !(context.getProperty(ANSWER) instanceof StoredResponse answer)) {
+        if (!(context.getProperty(PENDING) instanceof KeyedRequest keyed) || !(context.getProperty(ANSWER) instanceof StoredResponse answer)) {
             context.proceed();
             return;
         }
-        OutputStream original = context.getOutputStream();
-        var copy = new ByteArrayOutputStream();
-        context.setOutputStream(new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                original.write(b);
-                copy.write(b);
-            }
-
-            @Override
-            public void write(byte[] bytes, int offset, int length) throws IOException {
-                original.write(bytes, offset, length);
-                copy.write(bytes, offset, length);
-            }
-        });
-        context.proceed();
-        keep(pending, new StoredResponse(answer.status(), answer.contentType(), answer.location(), copy.toString(StandardCharsets.UTF_8)));
-    }
-
-    /**
-     * Stores the answer for replays. The request's work is done by now, so a store that fails (Redis lost in a
-     * failover) must not turn its answer into a 500: the client gets what happened, and a retry finds the claim in
-     * flight (409) until it expires. One line, no stack trace: an outage, not a bug.
-     */
-    private void keep(Pending pending, StoredResponse answer) {
+        context.removeProperty(PENDING); // an error answer written instead of this one is not handled again
+        OutputStream client = context.getOutputStream();
+        var body = new ByteArrayOutputStream();
+        context.setOutputStream(body);
         try {
-            store.complete(pending.clientId(), pending.key(), pending.fingerprint(), answer);
-        } catch (RuntimeException e) {
-            LOG.warning(() -> "The answer to Idempotency-Key " + pending.key() + " of client " + pending.clientId()
-                    + " was not stored (" + e.getClass().getSimpleName() + "); a retry is answered 409 until its claim expires");
+            context.proceed();
+        } catch (IOException | RuntimeException e) {
+            keyed.abandon();
+            throw e;
         }
+        keyed.finish(answer.withBody(body.toByteArray())); // throws if the change could not commit: the client gets that instead
+        context.setOutputStream(client);
+        body.writeTo(client); // the answer is stored: a client that has gone loses nothing
     }
 
     private static Response replayed(StoredResponse stored) {
         var response = Response.status(stored.status()).header("Idempotent-Replayed", "true");
-        if (stored.body() != null) {
+        if (stored.hasBody()) {
             response.entity(stored.body()).type(stored.contentType());
         }
         if (stored.location() != null) {
