@@ -50,16 +50,18 @@ public class ClusterNodes {
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public boolean holds(String node, long epoch) {
-        return !em.createNativeQuery("SELECT 1 FROM cluster_nodes WHERE name = ?1 AND epoch = ?2 FOR KEY SHARE")
-                .setParameter(1, node)
-                .setParameter(2, epoch)
-                .getResultList().isEmpty();
+        return rowOf(node, epoch, " FOR KEY SHARE");
     }
 
     /** Whether {@code node} holds {@code epoch} now (no lock: for decisions outside a write). */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public boolean isMember(String node, long epoch) {
-        return !em.createNativeQuery("SELECT 1 FROM cluster_nodes WHERE name = ?1 AND epoch = ?2")
+        return rowOf(node, epoch, "");
+    }
+
+    /** Whether {@code node}'s row carries {@code epoch}, read with {@code lock} (a locking clause, or none). */
+    private boolean rowOf(String node, long epoch, String lock) {
+        return !em.createNativeQuery("SELECT 1 FROM cluster_nodes WHERE name = ?1 AND epoch = ?2" + lock)
                 .setParameter(1, node)
                 .setParameter(2, epoch)
                 .getResultList().isEmpty();
