@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeSet;
+import org.apache.commons.csv.CSVFormat;
 import org.hibernate.Session;
 import org.postgresql.PGConnection;
 
@@ -46,8 +47,9 @@ public final class ProductBulkUpsert {
                 sku text NOT NULL, gtin text, title text, description text, brand text, price_amount numeric,
                 price_currency text, stock integer, availability text, image_links text[], present smallint NOT NULL
             ) ON COMMIT DELETE ROWS""";
+    private static final CSVFormat COPY_CSV = CSVFormat.POSTGRESQL_CSV;
     private static final String COPY = "COPY product_import_staging (sku, gtin, title, description, brand, price_amount,"
-            + " price_currency, stock, availability, image_links, present) FROM STDIN";
+            + " price_currency, stock, availability, image_links, present) FROM STDIN WITH (FORMAT csv)";
     private static final String SEEN = """
             WITH seen AS (
                 INSERT INTO import_seen_skus (job_instance_id, sku)
@@ -147,11 +149,31 @@ public final class ProductBulkUpsert {
                 | (item.imageLinks() != null ? IMAGES : 0);
     }
 
+    /**
+     * One row of COPY's CSV format, written by Commons CSV's PostgreSQL format: every value quoted, null as an
+     * unquoted empty field, so any text a feed carries (quotes, commas, line breaks, backslashes) arrives as it was.
+     */
     static void encode(StringBuilder out, ProductUpsert item, int present) {
-        new CopyText(out).text(item.sku()).text(item.gtin()).text(item.title()).text(item.description())
-                .text(item.brand()).number(item.price().amount()).text(item.price().currency()).number(item.stock())
-                .text(item.availability() == null ? null : item.availability().wireName()).array(item.imageLinks())
-                .number(present).endRow();
+        try {
+            COPY_CSV.printRecord(out, item.sku(), item.gtin(), item.title(), item.description(), item.brand(),
+                    item.price().amount() == null ? null : item.price().amount().toPlainString(), item.price().currency(),
+                    item.stock(), item.availability() == null ? null : item.availability().wireName(),
+                    arrayLiteral(item.imageLinks()), present);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringBuilder does not fail
+        }
+    }
+
+    /** A {@code text[]} as its array literal, every element quoted (so commas, braces and NULL stay text). */
+    private static String arrayLiteral(List<String> values) {
+        if (values == null) {
+            return null;
+        }
+        var literal = new StringJoiner(",", "{", "}");
+        for (String value : values) {
+            literal.add('"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"');
+        }
+        return literal.toString();
     }
 
     /** A feed may name a SKU twice; the later row wins, as it would row by row. */
