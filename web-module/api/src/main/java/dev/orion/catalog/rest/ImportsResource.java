@@ -29,10 +29,12 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Product feed imports: upload a feed (multipart, or the raw file as the body) or name its URL, then follow
@@ -42,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"vendor", "platform"})
 @SecurityRequirement(name = "bearer")
+@Tag(name = "imports")
 public class ImportsResource {
 
     static final String FEED_TYPES = "text/tab-separated-values";
@@ -63,6 +66,7 @@ public class ImportsResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @APIResponse(responseCode = "202", description = "Import started",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportStatus.class)))
+    @Operation(operationId = "startProductImport", summary = "Start a product feed import")
     public Response upload(List<EntityPart> parts, @QueryParam("vendor") Long vendor,
                            @QueryParam("mode") @DefaultValue("update") String mode,
                            @QueryParam("skip_limit") Integer skipLimit) throws IOException {
@@ -77,6 +81,7 @@ public class ImportsResource {
     @Consumes({FEED_TYPES, MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     @APIResponse(responseCode = "202", description = "Import started",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportStatus.class)))
+    @Operation(operationId = "startProductImport", summary = "Start a product feed import")
     public Response uploadRaw(InputStream feed, @QueryParam("vendor") Long vendor,
                               @QueryParam("mode") @DefaultValue("update") String mode,
                               @QueryParam("skip_limit") Integer skipLimit) {
@@ -87,6 +92,7 @@ public class ImportsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "202", description = "Import started",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportStatus.class)))
+    @Operation(operationId = "startProductImport", summary = "Start a product feed import")
     public Response fromUrl(@Valid @NotNull ImportFromUrl body, @QueryParam("vendor") Long vendor,
                             @QueryParam("mode") @DefaultValue("update") String mode,
                             @QueryParam("skip_limit") Integer skipLimit) {
@@ -96,6 +102,7 @@ public class ImportsResource {
 
     @GET
     @Path("{id}")
+    @Operation(operationId = "getProductImport", summary = "Get a product import")
     public ImportStatus get(@PathParam("id") long id, @QueryParam("vendor") Long vendor) {
         long vendorId = caller.vendorScope(vendor);
         return imports.find(vendorId, id).map(e -> status(id, e)).orElseThrow(NotFoundException::new);
@@ -106,6 +113,7 @@ public class ImportsResource {
     @Produces("text/csv")
     @APIResponse(responseCode = "200", description = "Rejected rows as CSV: line, column, value, reason, severity",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+    @Operation(operationId = "getProductImportRejects", summary = "Download a product import's rejected rows")
     public Response rejects(@PathParam("id") long id, @QueryParam("vendor") Long vendor) {
         long vendorId = caller.vendorScope(vendor);
         JobExecutionView execution = imports.find(vendorId, id).orElseThrow(NotFoundException::new);

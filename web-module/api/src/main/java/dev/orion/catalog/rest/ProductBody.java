@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** What a client sends to create or replace a product (PUT), and what a merge patch is applied to. */
+@org.eclipse.microprofile.openapi.annotations.media.Schema(example = "{\"title\":\"Enamel mug\",\"description\":\"Blue, 350 ml\",\"brand\":\"Acme\",\"gtin\":\"4006381333931\",\"price\":\"12.50\",\"currency\":\"EUR\",\"stock\":42,\"availability\":\"in_stock\",\"image_links\":[\"https://cdn.example.com/mug-01.jpg\"]}")
 public record ProductBody(
         @NotBlank @Size(max = 500) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String title,
         @Size(max = 10_000) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String description,

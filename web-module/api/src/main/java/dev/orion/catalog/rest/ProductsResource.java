@@ -43,16 +43,19 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The vendor's catalogue: cursor-paginated listing, conditional reads and writes, JSON Merge Patch. */
 @Path("products")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"vendor", "platform"})
 @SecurityRequirement(name = "bearer")
+@Tag(name = "products")
 public class ProductsResource {
 
     @Inject
@@ -79,6 +82,7 @@ public class ProductsResource {
     @GET
     @APIResponse(responseCode = "200", description = "A page of products; Link: rel=next when there is more",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductList.class)))
+    @Operation(operationId = "listProducts", summary = "List products")
     public Response list(@QueryParam("limit") @DefaultValue("25") int limit,
                          @QueryParam("cursor") String cursor,
                          @QueryParam("q") String text,
@@ -104,6 +108,7 @@ public class ProductsResource {
     @APIResponse(responseCode = "200", description = "The product, with its ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductJson.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the If-None-Match ETag")
+    @Operation(operationId = "getProduct", summary = "Get a product")
     public Response get(@PathParam("sku") String sku, @QueryParam("vendor") Long vendor) {
         ProductView product = catalog.find(caller.vendorScope(vendor), sku).orElseThrow(NotFoundException::new);
         var etag = new EntityTag(ProductJson.etag(product));
@@ -123,6 +128,7 @@ public class ProductsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductJson.class)))
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductJson.class)))
+    @Operation(operationId = "putProduct", summary = "Create or replace a product")
     public Response put(@PathParam("sku") String sku, @Valid @NotNull ProductBody body, @QueryParam("vendor") Long vendor,
                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                         @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
@@ -144,6 +150,7 @@ public class ProductsResource {
     @Transactional
     @APIResponse(responseCode = "200", description = "Patched",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductJson.class)))
+    @Operation(operationId = "updateProduct", summary = "Update a product (JSON Merge Patch)")
     public Response patch(@PathParam("sku") String sku, @NotNull MergePatch mergePatch, @QueryParam("vendor") Long vendor,
                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         JsonObject patch = mergePatch.document();
@@ -170,6 +177,7 @@ public class ProductsResource {
     @Path("{sku}")
     @Transactional
     @APIResponse(responseCode = "204", description = "Deleted")
+    @Operation(operationId = "deleteProduct", summary = "Delete a product")
     public Response delete(@PathParam("sku") String sku, @QueryParam("vendor") Long vendor,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long vendorId = caller.vendorScope(vendor);

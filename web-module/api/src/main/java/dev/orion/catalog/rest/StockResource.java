@@ -17,7 +17,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Stock changes in batches: all lines apply or none does, and stock never goes below zero. */
 @Path("stock/adjustments")
@@ -25,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({"vendor", "platform"})
 @SecurityRequirement(name = "bearer")
+@Tag(name = "stock")
 public class StockResource {
 
     @Inject
@@ -46,6 +49,7 @@ public class StockResource {
     }
 
     @POST
+    @Operation(operationId = "adjustStock", summary = "Adjust stock levels")
     public Result adjust(@Valid @NotNull Batch batch, @QueryParam("vendor") Long vendor) {
         long vendorId = caller.vendorScope(vendor);
         var lines = batch.adjustments().stream().map(l -> new StockAdjustment(l.sku(), l.delta(), l.reason())).toList();

@@ -24,16 +24,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** API client administration, for platform clients: create (secret shown once), rotate, revoke. */
 @Path("admin/clients")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(ApiClient.ROLE_PLATFORM)
 @SecurityRequirement(name = "bearer")
+@Tag(name = "api-clients")
 public class AdminClientsResource {
 
     @Inject
@@ -52,6 +55,7 @@ public class AdminClientsResource {
     }
 
     @GET
+    @Operation(operationId = "listApiClients", summary = "List the API clients")
     public ClientList list() {
         return new ClientList(clients.list());
     }
@@ -61,6 +65,7 @@ public class AdminClientsResource {
     @Transactional
     @APIResponse(responseCode = "201", description = "Created; the secret is shown only now",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClientCredentials.class)))
+    @Operation(operationId = "createApiClient", summary = "Create an API client and show its secret once")
     public Response create(@Valid @NotNull NewClient body) {
         ClientCredentials created = clients.create(caller.actor(), body.name(), body.role(), body.vendorId(), body.ratePlan());
         return Response.status(Response.Status.CREATED).entity(created).build();
@@ -69,6 +74,7 @@ public class AdminClientsResource {
     @POST
     @Path("{clientId}/secret")
     @Transactional
+    @Operation(operationId = "rotateApiClientSecret", summary = "Rotate an API client's secret")
     public ClientCredentials rotate(@PathParam("clientId") String clientId) {
         return clients.rotateSecret(caller.actor(), clientId).orElseThrow(NotFoundException::new);
     }
@@ -77,6 +83,7 @@ public class AdminClientsResource {
     @Path("{clientId}")
     @Transactional
     @APIResponse(responseCode = "204", description = "Revoked; its live tokens stop working within a minute")
+    @Operation(operationId = "revokeApiClient", summary = "Revoke an API client")
     public Response revoke(@PathParam("clientId") String clientId) {
         if (!clients.revoke(caller.actor(), clientId)) {
             throw new NotFoundException();

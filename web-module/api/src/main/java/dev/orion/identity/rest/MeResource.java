@@ -8,7 +8,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Who the token says the caller is: lets an integration check its credentials, and is the API's cheapest
@@ -18,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"vendor", "platform"})
 @SecurityRequirement(name = "bearer")
+@Tag(name = "auth")
 public class MeResource {
 
     @Inject
@@ -27,6 +30,7 @@ public class MeResource {
     }
 
     @GET
+    @Operation(operationId = "getCurrentClient", summary = "Describe the calling API client")
     public Me get() {
         return new Me(caller.clientId(), caller.roles().stream().sorted().toList(), caller.ownVendor(), caller.ratePlan());
     }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -28,10 +29,12 @@ import dev.orion.platform.rest.RefusalLog;
 import dev.orion.platform.rest.ApiCaller;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** OAuth2 client credentials grant: client id and secret in the form or in HTTP Basic. */
 @Path("auth/token")
 @PermitAll
+@Tag(name = "auth")
 public class TokenResource {
 
     private static final Logger LOG = Logger.getLogger(TokenResource.class.getName());
@@ -59,6 +62,7 @@ public class TokenResource {
     @Produces(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "200", description = "An access token",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
+    @Operation(operationId = "issueAccessToken", summary = "Issue an access token (OAuth 2 client credentials)")
     public Response issue(@FormParam("grant_type") String grantType,
                           @FormParam("client_id") String clientId,
                           @FormParam("client_secret") String clientSecret,

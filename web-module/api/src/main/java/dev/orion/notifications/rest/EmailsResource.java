@@ -18,13 +18,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The email outbox for platform clients: what was sent, what failed and why, and re-sending dead letters. */
 @Path("emails")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("platform")
 @SecurityRequirement(name = "bearer")
+@Tag(name = "emails")
 public class EmailsResource {
 
     @Inject
@@ -40,12 +43,14 @@ public class EmailsResource {
     }
 
     @GET
+    @Operation(operationId = "listEmails", summary = "List outgoing emails")
     public EmailList list(@QueryParam("status") String status, @QueryParam("limit") @DefaultValue("50") int limit) {
         return new EmailList(outbox.list(parse(status), limit));
     }
 
     @GET
     @Path("{id}")
+    @Operation(operationId = "getEmail", summary = "Get an outgoing email")
     public OutboxEmailView get(@PathParam("id") long id) {
         return outbox.find(id).orElseThrow(NotFoundException::new);
     }
@@ -53,6 +58,7 @@ public class EmailsResource {
     /** Puts a FAILED email back on the queue (409 for any other status). */
     @POST
     @Path("{id}/resend")
+    @Operation(operationId = "resendEmail", summary = "Send an email again")
     public OutboxEmailView resend(@PathParam("id") long id) {
         return outbox.resend(caller.actor(), id).orElseThrow(NotFoundException::new);
     }
@@ -60,6 +66,7 @@ public class EmailsResource {
     /** Puts every FAILED email back on the queue. */
     @POST
     @Path("failed/resend")
+    @Operation(operationId = "resendFailedEmails", summary = "Send every failed email again")
     public Resent resendAllFailed() {
         return new Resent(outbox.resendAllFailed(caller.actor()));
     }

@@ -27,16 +27,19 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The batch monitor for platform clients: job executions, their steps, and stop, restart and abandon. */
 @Path("batch/executions")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("platform")
 @SecurityRequirement(name = "bearer")
+@Tag(name = "batch-executions")
 public class BatchResource {
 
     private static final Set<String> STATUSES =
@@ -61,6 +64,7 @@ public class BatchResource {
     }
 
     @GET
+    @Operation(operationId = "listBatchExecutions", summary = "List batch job executions")
     public ExecutionList list(@QueryParam("job_name") String jobName, @QueryParam("status") String status,
                               @QueryParam("created_from") String from, @QueryParam("created_to") String to,
                               @QueryParam("limit") @DefaultValue("25") int limit, @QueryParam("cursor") String cursor) {
@@ -78,12 +82,14 @@ public class BatchResource {
 
     @GET
     @Path("{id}")
+    @Operation(operationId = "getBatchExecution", summary = "Get a batch job execution")
     public JobExecutionJson get(@PathParam("id") long id) {
         return jobs.execution(id).map(JobExecutionJson::of).orElseThrow(NotFoundException::new);
     }
 
     @GET
     @Path("{id}/steps")
+    @Operation(operationId = "listBatchExecutionSteps", summary = "List a batch job execution's steps")
     public StepList steps(@PathParam("id") long id) {
         get(id);
         return new StepList(jobs.steps(id).stream().map(StepExecutionJson::of).toList());
@@ -93,6 +99,7 @@ public class BatchResource {
     @Path("{id}/stop")
     @APIResponse(responseCode = "202", description = "Stopping after the current chunk",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobExecutionJson.class)))
+    @Operation(operationId = "stopBatchExecution", summary = "Stop a running batch job execution")
     public Response stop(@PathParam("id") long id) {
         get(id);
         jobs.stop(id);
@@ -104,6 +111,7 @@ public class BatchResource {
     @Path("{id}/restart")
     @APIResponse(responseCode = "202", description = "Restarted as a new execution (see Location)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobExecutionJson.class)))
+    @Operation(operationId = "restartBatchExecution", summary = "Restart a stopped or failed batch job execution")
     public Response restart(@PathParam("id") long id) {
         get(id);
         long restarted = jobs.restart(id);
@@ -114,6 +122,7 @@ public class BatchResource {
 
     @POST
     @Path("{id}/abandon")
+    @Operation(operationId = "abandonBatchExecution", summary = "Abandon a batch job execution")
     public JobExecutionJson abandon(@PathParam("id") long id) {
         get(id);
         jobs.abandon(id);

@@ -19,8 +19,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Feature flags for platform clients (vendor clients get 403): each flag the capabilities declare, its platform value
@@ -31,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("platform")
 @SecurityRequirement(name = "bearer")
+@Tag(name = "feature-flags")
 public class FeatureFlagsResource {
 
     @Inject
@@ -67,12 +70,14 @@ public class FeatureFlagsResource {
     }
 
     @GET
+    @Operation(operationId = "listFeatureFlags", summary = "List the feature flags")
     public FlagList list() {
         return new FlagList(settings.list().stream().map(FlagJson::of).toList());
     }
 
     @GET
     @Path("{name}")
+    @Operation(operationId = "getFeatureFlag", summary = "Get a feature flag")
     public FlagJson get(@PathParam("name") String name) {
         return FlagJson.of(settings.get(name));
     }
@@ -81,6 +86,7 @@ public class FeatureFlagsResource {
     @PUT
     @Path("{name}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "setFeatureFlag", summary = "Switch a feature flag on or off for the platform")
     public FlagJson setPlatform(@PathParam("name") String name, @Valid @NotNull FlagValue body) {
         return FlagJson.of(settings.set(name, null, body.enabled(), caller.actor()));
     }
@@ -88,6 +94,7 @@ public class FeatureFlagsResource {
     /** Forgets the platform value: the flag's default applies again. */
     @DELETE
     @Path("{name}")
+    @Operation(operationId = "clearFeatureFlag", summary = "Clear a feature flag's platform setting")
     public FlagJson clearPlatform(@PathParam("name") String name) {
         return FlagJson.of(settings.clear(name, null, caller.actor()));
     }
@@ -96,6 +103,7 @@ public class FeatureFlagsResource {
     @PUT
     @Path("{name}/vendors/{vendorId}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "setVendorFeatureFlag", summary = "Switch a feature flag on or off for one vendor")
     public FlagJson setVendor(@PathParam("name") String name, @PathParam("vendorId") long vendorId, @Valid @NotNull FlagValue body) {
         return FlagJson.of(settings.set(name, existing(vendorId), body.enabled(), caller.actor()));
     }
@@ -103,6 +111,7 @@ public class FeatureFlagsResource {
     /** Removes one vendor's override: the platform value applies to it again. */
     @DELETE
     @Path("{name}/vendors/{vendorId}")
+    @Operation(operationId = "clearVendorFeatureFlag", summary = "Clear a feature flag's setting for one vendor")
     public FlagJson clearVendor(@PathParam("name") String name, @PathParam("vendorId") long vendorId) {
         return FlagJson.of(settings.clear(name, existing(vendorId), caller.actor()));
     }

@@ -30,16 +30,19 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Schedules for platform clients: read and change them (effective at once), pause, resume, run now, history. */
 @Path("schedules")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("platform")
 @SecurityRequirement(name = "bearer")
+@Tag(name = "schedules")
 public class SchedulesResource {
 
     private static final Jsonb JSON = JsonbBuilder.create();
@@ -86,12 +89,14 @@ public class SchedulesResource {
     }
 
     @GET
+    @Operation(operationId = "listSchedules", summary = "List the scheduled tasks")
     public ScheduleList list() {
         return new ScheduleList(schedules.list());
     }
 
     @GET
     @Path("{id}")
+    @Operation(operationId = "getSchedule", summary = "Get a scheduled task")
     public ScheduleView get(@PathParam("id") long id) {
         return schedules.find(id).orElseThrow(NotFoundException::new);
     }
@@ -100,6 +105,7 @@ public class SchedulesResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "updateSchedule", summary = "Change a scheduled task's schedule")
     public ScheduleView change(@PathParam("id") long id, @Valid @NotNull ScheduleBody body) {
         ScheduleView changed = schedules.change(id, body.change()).orElseThrow(NotFoundException::new);
         audit.record(caller.actor(), null, "schedule.change", "schedule", id, describe(changed));
@@ -108,6 +114,7 @@ public class SchedulesResource {
 
     @POST
     @Path("{id}/pause")
+    @Operation(operationId = "pauseSchedule", summary = "Pause a scheduled task")
     public ScheduleView pause(@PathParam("id") long id) {
         ScheduleView paused = schedules.pause(id).orElseThrow(NotFoundException::new);
         audit.record(caller.actor(), null, "schedule.pause", "schedule", id, paused.name());
@@ -116,6 +123,7 @@ public class SchedulesResource {
 
     @POST
     @Path("{id}/resume")
+    @Operation(operationId = "resumeSchedule", summary = "Resume a scheduled task")
     public ScheduleView resume(@PathParam("id") long id) {
         ScheduleView resumed = schedules.resume(id).orElseThrow(NotFoundException::new);
         audit.record(caller.actor(), null, "schedule.resume", "schedule", id, resumed.name());
@@ -127,6 +135,7 @@ public class SchedulesResource {
     @Path("{id}/run")
     @APIResponse(responseCode = "202", description = "Run started",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScheduleRunView.class)))
+    @Operation(operationId = "runSchedule", summary = "Run a scheduled task now")
     public Response runNow(@PathParam("id") long id) {
         ScheduleRunView run = schedules.runNow(id).orElseThrow(NotFoundException::new);
         audit.record(caller.actor(), null, "schedule.run", "schedule", id, "run " + run.id());
@@ -135,6 +144,7 @@ public class SchedulesResource {
 
     @GET
     @Path("{id}/runs")
+    @Operation(operationId = "listScheduleRuns", summary = "List a scheduled task's runs")
     public RunList runs(@PathParam("id") long id, @QueryParam("limit") @DefaultValue("50") int limit) {
         schedules.find(id).orElseThrow(NotFoundException::new);
         return new RunList(schedules.history(id, limit));
@@ -144,6 +154,7 @@ public class SchedulesResource {
     @POST
     @Path("preview")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "previewSchedule", summary = "Preview a schedule's next run times")
     public Preview preview(@Valid @NotNull ScheduleBody body) {
         return new Preview(schedules.preview(body.change()));
     }

@@ -28,11 +28,13 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Marketplace order imports: upload an orders feed (JSON Lines; multipart, or the file as the body) or name
@@ -42,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"vendor", "platform"})
 @SecurityRequirement(name = "bearer")
+@Tag(name = "order-imports")
 public class OrderImportsResource {
 
     static final String JSON_LINES = "application/jsonl";
@@ -65,6 +68,7 @@ public class OrderImportsResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @APIResponse(responseCode = "202", description = "Import started",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportStatus.class)))
+    @Operation(operationId = "startOrderImport", summary = "Start an order feed import")
     public Response upload(List<EntityPart> parts, @QueryParam("vendor") Long vendor,
                            @QueryParam("skip_limit") Integer skipLimit) throws IOException {
         EntityPart file = parts.stream().filter(p -> "file".equals(p.getName())).findFirst()
@@ -79,6 +83,7 @@ public class OrderImportsResource {
     @Consumes({JSON_LINES, NDJSON, MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     @APIResponse(responseCode = "202", description = "Import started",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportStatus.class)))
+    @Operation(operationId = "startOrderImport", summary = "Start an order feed import")
     public Response uploadRaw(InputStream feed, @QueryParam("vendor") Long vendor, @QueryParam("skip_limit") Integer skipLimit) {
         long vendorId = caller.vendorScope(vendor);
         return accepted(vendorId, imports.start(vendorId, feed, skipLimit, "upload", caller.actor()));
@@ -88,6 +93,7 @@ public class OrderImportsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "202", description = "Import started",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportStatus.class)))
+    @Operation(operationId = "startOrderImport", summary = "Start an order feed import")
     public Response fromUrl(@Valid @NotNull FromUrl body, @QueryParam("vendor") Long vendor, @QueryParam("skip_limit") Integer skipLimit) {
         long vendorId = caller.vendorScope(vendor);
         return accepted(vendorId, imports.startFromUrl(vendorId, ImportResponses.feedUrl(body.url()), skipLimit, caller.actor()));
@@ -95,6 +101,7 @@ public class OrderImportsResource {
 
     @GET
     @Path("{id}")
+    @Operation(operationId = "getOrderImport", summary = "Get an order import")
     public ImportStatus get(@PathParam("id") long id, @QueryParam("vendor") Long vendor) {
         long vendorId = caller.vendorScope(vendor);
         return imports.find(vendorId, id).map(e -> status(id, e)).orElseThrow(NotFoundException::new);
@@ -105,6 +112,7 @@ public class OrderImportsResource {
     @Produces("text/csv")
     @APIResponse(responseCode = "200", description = "Rejected lines and warnings as CSV: line, column, value, reason, severity",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
+    @Operation(operationId = "getOrderImportRejects", summary = "Download an order import's rejected rows")
     public Response rejects(@PathParam("id") long id, @QueryParam("vendor") Long vendor) {
         JobExecutionView execution = imports.find(caller.vendorScope(vendor), id).orElseThrow(NotFoundException::new);
         return ImportResponses.rejectsCsv("order-import-" + id + "-rejects.csv", writer -> imports.writeRejects(execution, writer));

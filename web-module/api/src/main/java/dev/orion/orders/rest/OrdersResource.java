@@ -38,16 +38,19 @@ import dev.orion.platform.rest.QueryParams;
 import java.util.List;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A vendor's orders and their lifecycle. */
 @Path("orders")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"vendor", "platform"})
 @SecurityRequirement(name = "bearer")
+@Tag(name = "orders")
 public class OrdersResource {
 
     @Inject
@@ -70,6 +73,7 @@ public class OrdersResource {
     }
 
     /** Body of a new order: lines reference SKUs; prices come from the catalogue. */
+    @Schema(example = "{\"external_id\":\"SHOP-7781\",\"customer\":{\"email\":\"ada@example.com\",\"name\":\"Ada Lovelace\",\"locale\":\"en\"},\"currency\":\"EUR\",\"lines\":[{\"sku\":\"MUG-01\",\"quantity\":2}]}")
     public record OrderBody(@Size(max = 100) String externalId, @Valid @NotNull CustomerBody customer,
                             @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code like EUR") String currency,
                             @NotEmpty @Size(max = 500) List<@Valid @NotNull LineBody> lines) {
@@ -79,6 +83,7 @@ public class OrdersResource {
     }
 
     @GET
+    @Operation(operationId = "listOrders", summary = "List orders")
     public OrderList list(@QueryParam("status") String status, @QueryParam("created_from") String from,
                           @QueryParam("created_to") String to, @QueryParam("limit") @DefaultValue("25") int limit,
                           @QueryParam("cursor") String cursor, @QueryParam("vendor") Long vendor) {
@@ -95,6 +100,7 @@ public class OrdersResource {
     @Transactional
     @APIResponse(responseCode = "201", description = "Placed; stock reserved",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderJson.class)))
+    @Operation(operationId = "createOrder", summary = "Place an order")
     public Response place(@Valid @NotNull OrderBody body, @QueryParam("vendor") Long vendor) {
         long vendorId = caller.vendorScope(vendor);
         var request = new NewOrder(body.externalId(), body.customer().email(), body.customer().name(),
@@ -118,6 +124,7 @@ public class OrdersResource {
 
     @GET
     @Path("{id}")
+    @Operation(operationId = "getOrder", summary = "Get an order")
     public OrderJson get(@PathParam("id") long id, @QueryParam("vendor") Long vendor) {
         return orders.find(caller.vendorScope(vendor), id).map(OrderJson::of).orElseThrow(NotFoundException::new);
     }
@@ -125,6 +132,7 @@ public class OrdersResource {
     @POST
     @Path("{id}/transitions")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "changeOrderStatus", summary = "Change an order's status")
     public OrderJson transition(@PathParam("id") long id, @QueryParam("vendor") Long vendor, TransitionRequest body) {
         if (body == null || body.to() == null) {
             throw new BadRequestException("Field 'to' is required");

@@ -98,6 +98,8 @@ public class OpenApiConventions implements OASFilter {
                         "detail", string(),
                         "instance", string(),
                         "errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(fieldError)))
-                .required(List.of("type", "title", "status"));
+                .required(List.of("type", "title", "status"))
+                .examples(List.of(Map.of("type", "about:blank", "title", "Not Found", "status", 404,
+                        "detail", "No product MUG-01", "correlation_id", "3f1c2a9e7b5d4e10")));
     }
 }

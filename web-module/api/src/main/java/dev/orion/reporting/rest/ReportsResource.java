@@ -27,17 +27,20 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Sales reports: ask for one, follow it, download it when it is ready. */
 @Path("reports")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"vendor", "platform"})
 @SecurityRequirement(name = "bearer")
+@Tag(name = "reports")
 public class ReportsResource {
 
     private static final String DATE = "\\d{4}-\\d{2}-\\d{2}";
@@ -52,6 +55,7 @@ public class ReportsResource {
     UriInfo uri;
 
     /** Body of a report request: a period of days (both included) and a format. */
+    @Schema(example = "{\"from\":\"2026-01-01\",\"to\":\"2026-01-31\",\"format\":\"csv\"}")
     public record SalesReportBody(@NotNull @Pattern(regexp = DATE, message = "must be a date like 2026-01-31") String from,
                                   @NotNull @Pattern(regexp = DATE, message = "must be a date like 2026-01-31") String to,
                                   @NotNull @Pattern(regexp = "(?i)csv|pdf", message = "must be csv or pdf") String format) {
@@ -66,6 +70,7 @@ public class ReportsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "202", description = "Report requested",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportStatus.class)))
+    @Operation(operationId = "createSalesReport", summary = "Request a sales report")
     public Response requestSales(@Valid @NotNull SalesReportBody body, @QueryParam("vendor") Long vendor) {
         Long vendorId = caller.vendorScopeOrAll(vendor);
         var request = new SalesReportRequest(vendorId, parseDate("from", body.from()), parseDate("to", body.to()),
@@ -77,6 +82,7 @@ public class ReportsResource {
 
     @GET
     @Path("{id}")
+    @Operation(operationId = "getReport", summary = "Get a report")
     public ReportStatus get(@PathParam("id") long id) {
         return find(id);
     }
@@ -87,6 +93,7 @@ public class ReportsResource {
     @APIResponse(responseCode = "200", description = "The report file, CSV or PDF as requested",
             content = {@Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
                        @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @Operation(operationId = "getReportContent", summary = "Download a report's content")
     public Response content(@PathParam("id") long id) {
         JobExecutionView report = execution(id);
         if (!"COMPLETED".equals(report.batchStatus())) {
