@@ -77,6 +77,56 @@ class OpenApiContractIT extends OrionDeployment {
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
+    /**
+     * What client generators and linters need (issue 19): a tag per resource and on every operation, an operationId
+     * an integrator would write (listProducts, not ProductsResource_list), unique, a summary, servers, a complete
+     * license and externalDocs (WildFly writes both as objects even when unset), and examples on the main schemas.
+     */
+    @Test
+    void everyOperationIsTaggedNamedAndSummarisedForClientGenerators() {
+        List<String> problems = new ArrayList<>();
+        var declaredTags = new java.util.HashSet<String>();
+        document.path("tags").forEach(tag -> declaredTags.add(tag.path("name").asText()));
+        var operationIds = new java.util.HashSet<String>();
+        document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
+            String name = op.getKey().toUpperCase() + " " + path.getKey();
+            JsonNode operation = op.getValue();
+            String id = operation.path("operationId").asText();
+            if (!id.matches("[a-z][a-zA-Z0-9]+")) {
+                problems.add(name + " has operationId '" + id + "', not a lowerCamelCase name");
+            } else if (!operationIds.add(id)) {
+                problems.add(name + " repeats operationId " + id);
+            }
+            if (operation.path("summary").asText().isBlank()) {
+                problems.add(name + " has no summary");
+            }
+            if (operation.path("tags").size() != 1 || !declaredTags.contains(operation.path("tags").path(0).asText())) {
+                problems.add(name + " has tags " + operation.path("tags") + ", not one of the declared " + declaredTags);
+            }
+        }));
+        if (!document.path("servers").path(0).has("url")) {
+            problems.add("no servers");
+        }
+        for (String required : List.of("/info/license/name", "/info/license/identifier", "/externalDocs/url", "/info/contact/name")) {
+            if (document.at(required).asText().isBlank()) {
+                problems.add(required + " is missing");
+            }
+        }
+        for (String schema : List.of("ProductJson", "ProductBody", "OrderJson", "OrderBody", "Invoice", "ImportStatus",
+                "SalesReportBody", "Problem")) {
+            if (!document.at("/components/schemas/" + schema + "/examples/0").isObject()) {
+                problems.add("schema " + schema + " has no example");
+            }
+        }
+        for (String expected : List.of("listProducts", "getProduct", "putProduct", "createOrder", "listOrders",
+                "adjustStock", "startProductImport", "createSalesReport", "issueInvoice", "issueAccessToken")) {
+            if (!operationIds.contains(expected)) {
+                problems.add("no operation " + expected);
+            }
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
     @Test
     void liveResponsesMatchTheDocument() {
         var vendor = ApiSession.newVendor("oas");
