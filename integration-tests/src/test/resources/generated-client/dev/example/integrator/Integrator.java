@@ -18,7 +18,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * What a B2B integrator writes against the Java client generated from Orion's live /openapi (GeneratedClientIT
+ * What a B2B integrator writes against the Java client generated from Orion's live /openapi (OpenApiContractIT
  * generates the client, compiles it with this class and runs it against the server). Only generated types are
  * used: if an operation id, tag, parameter or schema changes, this stops compiling.
  * In: base_url, token, sku, idempotency_key. Out: what it saw, for the test to check.
