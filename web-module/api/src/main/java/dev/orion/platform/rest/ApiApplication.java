@@ -44,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             @Tag(name = "batch-executions", description = "Batch job executions (platform staff)"),
             @Tag(name = "schedules", description = "Scheduled tasks (platform staff)"),
             @Tag(name = "feature-flags", description = "Feature flags (platform staff)"),
+            @Tag(name = "request-logs", description = "The calling API client's own request log"),
             @Tag(name = "api-clients", description = "API clients and their secrets (platform staff)"),
             @Tag(name = "signing-keys", description = "Token signing keys (platform staff)")
         })

@@ -1,6 +1,7 @@
 package dev.orion.platform.rest;
 
 import dev.orion.platform.audit.Actor;
+import dev.orion.platform.requestlog.RequestLog;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,9 +28,14 @@ public class ApiCaller {
 
     private JsonWebToken token;
 
-    /** Called by identity's bearer token filter once the request's token is verified, and by nothing else. */
+    /**
+     * Called by identity's bearer token filter once the request's token is verified, and by nothing else. From here
+     * on the request is the client's: the request log (RequestObservationFilter) records it under the client's id.
+     */
     public void authenticated(JsonWebToken verified) {
         this.token = verified;
+        request.setAttribute(RequestLog.CLIENT_ATTRIBUTE, verified.getSubject());
+        request.setAttribute(RequestLog.VENDOR_ATTRIBUTE, ownVendor());
     }
 
     private JsonWebToken token() {
