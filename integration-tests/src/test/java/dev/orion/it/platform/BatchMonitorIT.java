@@ -111,6 +111,28 @@ class BatchMonitorIT extends OrionDeployment {
         assertEquals(403, vendor.get("/batch/executions").statusCode(), "vendor clients do not see the batch monitor");
     }
 
+    /**
+     * An execution of a job the deployment no longer has (renamed or removed by an upgrade): WildFly's JobOperator
+     * refuses to read it, which used to fail the whole listing with a 500. It is left out, and asked for alone it
+     * is not found.
+     */
+    @Test
+    void anExecutionOfAJobNoLongerDeployedDoesNotBreakTheListing() {
+        var platform = ApiSession.newPlatform("retired");
+        long instance = Long.parseLong(TestData.queryString("INSERT INTO public.job_instance (version, jobname, applicationname)"
+                + " VALUES (0, ?, 'orion') RETURNING jobinstanceid", TestData.unique("retired-job")));
+        long execution = Long.parseLong(TestData.queryString("INSERT INTO public.job_execution (jobinstanceid, version, createtime,"
+                + " starttime, endtime, lastupdatedtime, batchstatus, exitstatus, jobparameters)"
+                + " VALUES (?, 0, now(), now(), now(), now(), 'FAILED', 'FAILED', '') RETURNING jobexecutionid", instance));
+
+        var listing = platform.get("/batch/executions?limit=100");
+        assertEquals(200, listing.statusCode(), listing.body());
+        assertTrue(Http.json(listing).getJsonArray("data").stream()
+                .noneMatch(e -> e.asJsonObject().getJsonNumber("id").longValue() == execution));
+        assertEquals(404, platform.get("/batch/executions/" + execution).statusCode());
+        assertEquals(200, platform.get("/batch/executions?status=FAILED&limit=100").statusCode());
+    }
+
     private static JsonObject awaitEnd(ApiSession platform, long executionId) {
         return Poll.until(Duration.ofSeconds(120), () -> Http.json(platform.get("/batch/executions/" + executionId)),
                 JobStatus::ended);

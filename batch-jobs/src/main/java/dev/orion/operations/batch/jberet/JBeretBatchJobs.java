@@ -18,6 +18,7 @@ import jakarta.batch.operations.JobExecutionNotMostRecentException;
 import jakarta.batch.operations.JobExecutionNotRunningException;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.JobRestartException;
+import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.JobExecution;
@@ -105,7 +106,9 @@ public class JBeretBatchJobs implements BatchJobs {
                     total(steps, Metric.MetricType.PROCESS_SKIP_COUNT) + total(steps, Metric.MetricType.READ_SKIP_COUNT)
                             + total(steps, Metric.MetricType.WRITE_SKIP_COUNT),
                     total(steps, Metric.MetricType.FILTER_COUNT)));
-        } catch (NoSuchJobExecutionException e) {
+        } catch (NoSuchJobExecutionException | NoSuchJobException e) {
+            // NoSuchJobException: an execution of a job this deployment no longer has (renamed or removed by an
+            // upgrade, or a row written by hand); WildFly's operator refuses to read it, so it is not shown
             return Optional.empty();
         }
     }
@@ -117,7 +120,7 @@ public class JBeretBatchJobs implements BatchJobs {
             long newest = operator().getJobExecutions(instance).stream()
                     .mapToLong(JobExecution::getExecutionId).max().orElse(executionId);
             return execution(newest);
-        } catch (NoSuchJobExecutionException e) {
+        } catch (NoSuchJobExecutionException | NoSuchJobException e) {
             return Optional.empty();
         }
     }
@@ -194,7 +197,7 @@ public class JBeretBatchJobs implements BatchJobs {
     public List<StepExecutionView> steps(long executionId) {
         try {
             return operator().getStepExecutions(executionId).stream().map(JBeretBatchJobs::step).toList();
-        } catch (NoSuchJobExecutionException e) {
+        } catch (NoSuchJobExecutionException | NoSuchJobException e) {
             return List.of();
         }
     }
@@ -219,6 +222,8 @@ public class JBeretBatchJobs implements BatchJobs {
                     + " is not the newest of its job instance; restart the newest one");
         } catch (JobRestartException e) {
             throw new JobOperationRefusedException("Execution " + executionId + " cannot be restarted: " + e.getMessage());
+        } catch (NoSuchJobException e) {
+            throw new JobOperationRefusedException("Execution " + executionId + " belongs to a job this deployment no longer has");
         }
     }
 
