@@ -9,6 +9,7 @@ import dev.orion.platform.jobs.JobOperationRefusedException;
 import dev.orion.platform.jobs.JobProgress;
 import dev.orion.platform.jobs.StepExecutionView;
 import dev.orion.platform.batch.JobCorrelation;
+import dev.orion.platform.batch.JobSlots;
 import dev.orion.platform.imports.ImportExecutions;
 import dev.orion.platform.observability.Correlation;
 import jakarta.annotation.Resource;
@@ -59,6 +60,9 @@ public class JBeretBatchJobs implements BatchJobs {
     @EJB
     ClusterNodes nodes;
 
+    @EJB
+    JobSlots slots;
+
     private JobOperator operator() {
         return BatchRuntime.getJobOperator();
     }
@@ -97,6 +101,9 @@ public class JBeretBatchJobs implements BatchJobs {
             JobExecution execution = operator().getJobExecution(executionId);
             List<StepExecution> steps = operator().getStepExecutions(executionId);
             long instanceId = operator().getJobInstance(executionId).getInstanceId();
+            boolean queued = execution.getBatchStatus() == jakarta.batch.runtime.BatchStatus.STOPPED
+                    && JobExecutionView.QUEUED.equals(execution.getExitStatus());
+            Integer position = queued ? boxed(slots.queuePosition(executionId)) : null;
             return Optional.of(new JobExecutionView(executionId, instanceId, execution.getJobName(),
                     execution.getBatchStatus().name(), execution.getExitStatus(),
                     instant(execution.getCreateTime()), instant(execution.getStartTime()), instant(execution.getEndTime()),
@@ -104,10 +111,14 @@ public class JBeretBatchJobs implements BatchJobs {
                     total(steps, Metric.MetricType.READ_COUNT), total(steps, Metric.MetricType.WRITE_COUNT),
                     total(steps, Metric.MetricType.PROCESS_SKIP_COUNT) + total(steps, Metric.MetricType.READ_SKIP_COUNT)
                             + total(steps, Metric.MetricType.WRITE_SKIP_COUNT),
-                    total(steps, Metric.MetricType.FILTER_COUNT)));
+                    total(steps, Metric.MetricType.FILTER_COUNT), position));
         } catch (NoSuchJobExecutionException e) {
             return Optional.empty();
         }
+    }
+
+    private static Integer boxed(java.util.OptionalInt value) {
+        return value.isPresent() ? value.getAsInt() : null;
     }
 
     @Override

@@ -32,13 +32,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
-/** The batch monitor for platform clients: job executions, their steps, and stop, restart and abandon. */
+/**
+ * The batch monitor for platform clients: job executions and their steps for any platform client (scope
+ * {@code batch:read}, which a read-only client has alone), and stop, restart and abandon for those that operate
+ * ({@code batch:operate}). A read-only client is refused (403) before anything runs, so nothing is audited.
+ */
 @Path("batch/executions")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("platform")
+@RolesAllowed(BatchResource.READ)
 @SecurityRequirement(name = "bearer")
 public class BatchResource {
 
+    static final String READ = "batch:read";
+    static final String OPERATE = "batch:operate";
     private static final Set<String> STATUSES =
             Set.of("STARTING", "STARTED", "STOPPING", "STOPPED", "FAILED", "COMPLETED", "ABANDONED");
 
@@ -91,6 +97,7 @@ public class BatchResource {
 
     @POST
     @Path("{id}/stop")
+    @RolesAllowed(OPERATE)
     @APIResponse(responseCode = "202", description = "Stopping after the current chunk",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobExecutionJson.class)))
     public Response stop(@PathParam("id") long id) {
@@ -102,6 +109,7 @@ public class BatchResource {
 
     @POST
     @Path("{id}/restart")
+    @RolesAllowed(OPERATE)
     @APIResponse(responseCode = "202", description = "Restarted as a new execution (see Location)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobExecutionJson.class)))
     public Response restart(@PathParam("id") long id) {
@@ -114,6 +122,7 @@ public class BatchResource {
 
     @POST
     @Path("{id}/abandon")
+    @RolesAllowed(OPERATE)
     public JobExecutionJson abandon(@PathParam("id") long id) {
         get(id);
         jobs.abandon(id);

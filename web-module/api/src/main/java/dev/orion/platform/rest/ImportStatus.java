@@ -4,14 +4,17 @@ import dev.orion.platform.jobs.JobExecutionView;
 import dev.orion.platform.jobs.JobProgress;
 import java.time.Instant;
 
-/** Where an import (of products or of orders) stands: its newest execution's status, counts and progress. */
+/**
+ * Where an import (of products or of orders) stands: its newest execution's status, counts and progress; while it
+ * is QUEUED, its place in its vendor's line of imports ({@code queue_position}, 1: it starts next).
+ */
 public record ImportStatus(long id, long executionId, String status, String exitStatus, long rowsRead,
                            long rowsWritten, long rowsSkipped, long rowsFiltered, JobProgress progress,
-                           Instant createdAt, Instant startedAt, Instant endedAt, String rejectsUrl) {
+                           Instant createdAt, Instant startedAt, Instant endedAt, String rejectsUrl, Integer queuePosition) {
 
     public static ImportStatus of(long id, JobExecutionView e, String rejectsUrl) {
         return new ImportStatus(id, e.executionId(), e.status(), e.exitStatus(), e.readCount(), e.writeCount(),
                 e.skipCount(), e.filterCount(), JobProgress.of(e, Instant.now()), e.createTime(), e.startTime(),
-                e.endTime(), rejectsUrl);
+                e.endTime(), rejectsUrl, e.queuePosition());
     }
 }
