@@ -66,8 +66,8 @@ class FairShareIT extends OrionDeployment {
             assertFalse(running2.containsKey("queue_position"), running2.toString());
             second.rollback();
         }
-        JsonObject done2 = Poll.until(WAIT, () -> Http.json(a.get("/imports/" + idOf(a, "FS-2"))), JobStatus::ended);
-        JsonObject done3 = Poll.until(WAIT, () -> Http.json(a.get("/imports/" + idOf(a, "FS-3"))), JobStatus::ended);
+        JsonObject done2 = Poll.until(WAIT, () -> Http.json(a.get("/imports/" + idOf("FS-2"))), JobStatus::ended);
+        JsonObject done3 = Poll.until(WAIT, () -> Http.json(a.get("/imports/" + idOf("FS-3"))), JobStatus::ended);
         assertEquals("COMPLETED", done2.getString("status"), done2.toString());
         assertEquals("COMPLETED", done3.getString("status"), "a queued import runs once its vendor's previous one ended: " + done3);
         assertTrue(!time(done3, "started_at").isBefore(time(done2, "ended_at")), "A's third started after its second ended: " + done2 + " " + done3);
@@ -98,7 +98,7 @@ class FairShareIT extends OrionDeployment {
         return id;
     }
 
-    private long idOf(ApiSession vendor, String sku) {
+    private long idOf(String sku) {
         return started.get(sku);
     }
 
@@ -109,8 +109,9 @@ class FairShareIT extends OrionDeployment {
     }
 
     private static boolean admitted(long executionId) {
-        return TestData.queryString("SELECT exitstatus FROM public.step_execution WHERE jobexecutionid = ? AND stepname = 'import-admission'",
-                executionId) instanceof String status && status.startsWith("ADMITTED");
+        String status = TestData.queryString("SELECT exitstatus FROM public.step_execution WHERE jobexecutionid = ?"
+                + " AND stepname = 'import-admission'", executionId);
+        return status != null && status.startsWith("ADMITTED");
     }
 
     private static OffsetDateTime time(JsonObject status, String field) {
