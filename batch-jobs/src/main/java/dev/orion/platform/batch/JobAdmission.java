@@ -15,7 +15,8 @@ import java.util.logging.Logger;
  * The first step of every job ({@code <kind>-admission}): takes a slot of the job's kind on this server
  * ({@link JobSlots}) and lets the job go on ({@code ADMITTED@node}), or ends the execution as QUEUED so it holds no
  * batch thread while it waits; the job XML stops it with {@code restart} pointing back here, and a server with a
- * free slot restarts it (operations' QueuedExecutions). See {@link JobCapacity}.
+ * free slot restarts it (operations' QueuedExecutions). A job for a vendor ({@code vendorId} parameter) also waits
+ * while that vendor runs its share of the kind, or has older ones waiting. See {@link JobCapacity}.
  */
 @Named
 @Dependent
@@ -36,14 +37,34 @@ public class JobAdmission extends AbstractBatchlet {
     public String process() {
         var capacity = JobCapacity.ofConfig();
         String node = node();
-        if (slots.admit(job.getExecutionId(), step.getStepName(), node, capacity)) {
+        Long vendorId = vendorOf(JobParameters.of(job).get(JobExecutionView.VENDOR_PARAMETER));
+        if (slots.admit(job.getExecutionId(), step.getStepName(), node, capacity, vendorId)) {
             return JobCapacity.admittedOn(node);
         }
         String kind = JobCapacity.kindOf(step.getStepName());
-        LOG.info(() -> "Job " + job.getJobName() + " execution " + job.getExecutionId() + " QUEUED: "
-                + (capacity.batchEnabled() ? "all " + capacity.slotsHere(kind) + " " + kind + " slot(s) of this server are taken"
-                : "this server runs no batch work (ORION_BATCH_ENABLED=false)") + "; it starts when a slot frees");
+        String why;
+        if (!capacity.batchEnabled()) {
+            why = "this server runs no batch work (ORION_BATCH_ENABLED=false); it starts when a server that does has a free slot";
+        } else if (!capacity.admits(kind, slots.admitted(step.getStepName(), node))) {
+            why = "all " + capacity.slotsHere(kind) + " " + kind + " slot(s) of this server are taken; it starts when a slot frees";
+        } else {
+            why = "vendor " + vendorId + " runs its share of " + kind + "s (" + capacity.vendorLimit(kind) + " at once) or has older ones"
+                    + " waiting; it starts when the vendor's previous one ends";
+        }
+        LOG.info(() -> "Job " + job.getJobName() + " execution " + job.getExecutionId() + " QUEUED: " + why);
         return JobExecutionView.QUEUED;
+    }
+
+    /** The vendor a job works for: its {@code vendorId} parameter when that is a vendor's id (not "all"). */
+    static Long vendorOf(String parameter) {
+        if (parameter == null || parameter.isBlank() || !parameter.strip().chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        try {
+            return Long.valueOf(parameter.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** This server's name, as the job parameters and the cluster know it. */

@@ -33,15 +33,19 @@ public class ApiClientAdmin {
     @Inject
     AuditLog audit;
 
-    public ClientCredentials create(Actor who, String name, String role, Long vendorId, String ratePlan) {
+    public ClientCredentials create(Actor who, String name, String role, Long vendorId, String ratePlan, String scope) {
         String clientId = "cl_" + random(12);
         String secret = random(32);
         var client = new ApiClient(clientId, name, hasher.hash(secret), role, vendorId);
         if (ratePlan != null) {
             client.changeRatePlan(ratePlan);
         }
+        if (scope != null) {
+            client.changeScope(scope);
+        }
         em.persist(client);
-        audit.record(who, vendorId, "api-client.create", "api-client", clientId, ratePlan == null ? role : role + ", plan " + ratePlan);
+        audit.record(who, vendorId, "api-client.create", "api-client", clientId, (ratePlan == null ? role : role + ", plan " + ratePlan)
+                + (ApiClient.SCOPE_READ.equals(client.getScope()) ? ", scope " + ApiClient.SCOPE_READ : ""));
         return new ClientCredentials(clientId, secret);
     }
 

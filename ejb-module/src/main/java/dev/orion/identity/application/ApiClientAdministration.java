@@ -31,6 +31,14 @@ public class ApiClientAdministration {
 
     /** @return the credentials, the only time the secret exists in clear */
     public ClientCredentials create(Actor who, String name, String role, Long vendorId, String ratePlan) {
+        return create(who, name, role, vendorId, ratePlan, null);
+    }
+
+    /**
+     * Like {@link #create(Actor, String, String, Long, String)}, with a platform client's scope: {@code batch:read}
+     * makes it read-only, {@code batch:operate} (or null) a full platform client.
+     */
+    public ClientCredentials create(Actor who, String name, String role, Long vendorId, String ratePlan, String scope) {
         if (name == null || name.isBlank() || name.strip().length() > 200) {
             throw new InvalidFieldException("name", "client.error.name", "A client needs a name of at most 200 characters");
         }
@@ -40,7 +48,7 @@ public class ApiClientAdministration {
         }
         requireKnownPlan(ratePlan);
         ClientCredentials created = InvalidFieldException.check("role", "client.error.role",
-                () -> clients.create(who, name.strip(), role, vendor, ratePlan));
+                () -> clients.create(who, name.strip(), role, vendor, ratePlan, scope));
         return created;
     }
 

@@ -67,7 +67,7 @@ public class TokenService {
         claims.setIssuedAtToNow();
         claims.setExpirationTimeMinutesInTheFuture(seconds / 60f);
         claims.setClaim("upn", client.getClientId());
-        claims.setStringListClaim("groups", List.of(client.getRole()));
+        claims.setStringListClaim("groups", client.groups());
         claims.setClaim("rate_plan", client.getRatePlan());
         if (client.getVendorId() != null) {
             claims.setClaim("vendor", client.getVendorId());
@@ -80,7 +80,7 @@ public class TokenService {
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
         jws.setHeader("typ", "JWT");
         try {
-            return new AccessToken(jws.getCompactSerialization(), seconds, client.getRole());
+            return new AccessToken(jws.getCompactSerialization(), seconds, String.join(" ", client.groups()));
         } catch (JoseException e) {
             throw new IllegalStateException("Could not sign the access token", e);
         }

@@ -19,6 +19,10 @@ public class ApiClient {
 
     public static final String ROLE_VENDOR = "vendor";
     public static final String ROLE_PLATFORM = "platform";
+    /** A platform client's scope that looks at the batch monitor and reaches nothing else. */
+    public static final String SCOPE_READ = "batch:read";
+    /** A platform client's scope that operates the platform (every platform client before scopes existed). */
+    public static final String SCOPE_OPERATE = "batch:operate";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -42,6 +46,9 @@ public class ApiClient {
     @Column(name = "rate_plan", nullable = false, length = 32)
     private String ratePlan = "standard";
 
+    @Column(nullable = false, length = 20)
+    private String scope = SCOPE_OPERATE;
+
     @Column(name = "revoked_at")
     private OffsetDateTime revokedAt;
 
@@ -63,6 +70,28 @@ public class ApiClient {
         this.secretHash = secretHash;
         this.role = role;
         this.vendorId = vendorId;
+    }
+
+    /** Makes a platform client read-only ({@link #SCOPE_READ}) or an operator again ({@link #SCOPE_OPERATE}). */
+    public void changeScope(String newScope) {
+        if (!SCOPE_READ.equals(newScope) && !SCOPE_OPERATE.equals(newScope)) {
+            throw new IllegalArgumentException("An API client's scope is " + SCOPE_READ + " or " + SCOPE_OPERATE);
+        }
+        if (SCOPE_READ.equals(newScope) && !ROLE_PLATFORM.equals(role)) {
+            throw new IllegalArgumentException("Only a platform client can be limited to " + SCOPE_READ);
+        }
+        this.scope = newScope;
+    }
+
+    /**
+     * The groups of its tokens, which {@code @RolesAllowed} checks: {@code vendor}; {@code platform} with both batch
+     * scopes; or, read-only, {@code batch:read} alone (so it reaches no platform operation at all).
+     */
+    public java.util.List<String> groups() {
+        if (ROLE_VENDOR.equals(role)) {
+            return java.util.List.of(ROLE_VENDOR);
+        }
+        return SCOPE_READ.equals(scope) ? java.util.List.of(SCOPE_READ) : java.util.List.of(ROLE_PLATFORM, SCOPE_READ, SCOPE_OPERATE);
     }
 
     public boolean isRevoked() {
@@ -93,4 +122,5 @@ public class ApiClient {
     public String getRole() { return role; }
     public Long getVendorId() { return vendorId; }
     public String getRatePlan() { return ratePlan; }
+    public String getScope() { return scope; }
 }

@@ -12,7 +12,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * A queued execution is restarted when a slot of its kind frees (on any server that runs batch work). Slots are
  * settings {@code orion.<kind>.slots} (environment {@code ORION_IMPORT_SLOTS}, {@code ORION_REPORT_SLOTS});
  * {@code orion.batch.enabled=false} makes an API-only server: it admits nothing, so what it starts is queued and
- * run by the others. docs/operations.md, "Job capacity".
+ * run by the others. Fair share: besides the server's slots, each vendor may run at most
+ * {@code orion.<kind>.vendor.limit} executions of a kind at once across the cluster (environment
+ * {@code ORION_IMPORT_VENDOR_LIMIT}, {@code ORION_REPORT_VENDOR_LIMIT}, 1 by default; 0 for no limit): its next one
+ * waits QUEUED until its previous one ends, while another vendor's starts at once. docs/operations.md, "Job capacity".
  */
 public final class JobCapacity {
 
@@ -20,6 +23,7 @@ public final class JobCapacity {
     public static final String ADMITTED = "ADMITTED";
     public static final String STEP_SUFFIX = "-admission";
     static final int DEFAULT_SLOTS = 2;
+    static final int DEFAULT_VENDOR_LIMIT = 1;
 
     private final Function<String, Optional<String>> settings;
 
@@ -51,6 +55,21 @@ public final class JobCapacity {
     /** Whether one more execution of {@code kind} may run here while {@code admittedHere} others hold its slots. */
     public boolean admits(String kind, long admittedHere) {
         return admittedHere < slotsHere(kind);
+    }
+
+    /** How many executions of {@code kind} one vendor may run at once in the cluster; 0 means no limit. */
+    public int vendorLimit(String kind) {
+        return settings.apply("orion." + kind + ".vendor.limit").map(String::strip).map(Integer::parseInt)
+                .map(limit -> Math.max(0, limit)).orElse(DEFAULT_VENDOR_LIMIT);
+    }
+
+    /**
+     * Whether a vendor's execution of {@code kind} may start while {@code runningForVendor} others of that vendor and
+     * kind run (anywhere in the cluster). A job for no single vendor (a report of all vendors) is not limited.
+     */
+    public boolean admitsForVendor(String kind, Long vendorId, long runningForVendor) {
+        int limit = vendorLimit(kind);
+        return vendorId == null || limit == 0 || runningForVendor < limit;
     }
 
     /** How many queued executions of {@code kind} this server may start now. */

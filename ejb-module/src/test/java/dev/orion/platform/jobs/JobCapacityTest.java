@@ -51,6 +51,24 @@ class JobCapacityTest {
     }
 
     @Test
+    void eachVendorRunsOneImportAndOneReportAtOnceByDefault() {
+        var capacity = with(Map.of());
+        assertEquals(1, capacity.vendorLimit("import"));
+        assertTrue(capacity.admitsForVendor("import", 7L, 0));
+        assertFalse(capacity.admitsForVendor("import", 7L, 1), "the vendor's second import waits for its first");
+        assertFalse(capacity.admitsForVendor("report", 7L, 1));
+        assertTrue(capacity.admitsForVendor("report", null, 5), "a report of all vendors is no vendor's share");
+    }
+
+    @Test
+    void vendorLimitIsConfigurablePerKindAndZeroLiftsIt() {
+        var capacity = with(Map.of("orion.import.vendor.limit", "2", "orion.report.vendor.limit", "0"));
+        assertTrue(capacity.admitsForVendor("import", 7L, 1));
+        assertFalse(capacity.admitsForVendor("import", 7L, 2));
+        assertTrue(capacity.admitsForVendor("report", 7L, 40));
+    }
+
+    @Test
     void kindComesFromTheAdmissionStepsName() {
         assertEquals("import", JobCapacity.kindOf("import-admission"));
         assertEquals("report", JobCapacity.kindOf("report-admission"));

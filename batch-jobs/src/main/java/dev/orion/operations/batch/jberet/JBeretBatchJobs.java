@@ -9,6 +9,7 @@ import dev.orion.platform.jobs.JobOperationRefusedException;
 import dev.orion.platform.jobs.JobProgress;
 import dev.orion.platform.jobs.StepExecutionView;
 import dev.orion.platform.batch.JobCorrelation;
+import dev.orion.platform.batch.JobSlots;
 import dev.orion.platform.imports.ImportExecutions;
 import dev.orion.platform.observability.Correlation;
 import jakarta.annotation.Resource;
@@ -60,6 +61,9 @@ public class JBeretBatchJobs implements BatchJobs {
     @EJB
     ClusterNodes nodes;
 
+    @EJB
+    JobSlots slots;
+
     private JobOperator operator() {
         return BatchRuntime.getJobOperator();
     }
@@ -98,6 +102,9 @@ public class JBeretBatchJobs implements BatchJobs {
             JobExecution execution = operator().getJobExecution(executionId);
             List<StepExecution> steps = operator().getStepExecutions(executionId);
             long instanceId = operator().getJobInstance(executionId).getInstanceId();
+            boolean queued = execution.getBatchStatus() == jakarta.batch.runtime.BatchStatus.STOPPED
+                    && JobExecutionView.QUEUED.equals(execution.getExitStatus());
+            Integer position = queued ? boxed(slots.queuePosition(executionId)) : null;
             return Optional.of(new JobExecutionView(executionId, instanceId, execution.getJobName(),
                     execution.getBatchStatus().name(), execution.getExitStatus(),
                     instant(execution.getCreateTime()), instant(execution.getStartTime()), instant(execution.getEndTime()),
@@ -105,12 +112,16 @@ public class JBeretBatchJobs implements BatchJobs {
                     total(steps, Metric.MetricType.READ_COUNT), total(steps, Metric.MetricType.WRITE_COUNT),
                     total(steps, Metric.MetricType.PROCESS_SKIP_COUNT) + total(steps, Metric.MetricType.READ_SKIP_COUNT)
                             + total(steps, Metric.MetricType.WRITE_SKIP_COUNT),
-                    total(steps, Metric.MetricType.FILTER_COUNT)));
+                    total(steps, Metric.MetricType.FILTER_COUNT), position));
         } catch (NoSuchJobExecutionException | NoSuchJobException e) {
             // NoSuchJobException: an execution of a job this deployment no longer has (renamed or removed by an
             // upgrade, or a row written by hand); WildFly's operator refuses to read it, so it is not shown
             return Optional.empty();
         }
+    }
+
+    private static Integer boxed(java.util.OptionalInt value) {
+        return value.isPresent() ? value.getAsInt() : null;
     }
 
     @Override

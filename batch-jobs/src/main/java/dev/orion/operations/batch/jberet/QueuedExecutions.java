@@ -28,7 +28,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Starts the executions that wait for capacity (QUEUED by their admission step, {@link JobCapacity}) as slots of
  * their kind free on this server: every couple of seconds the oldest are restarted here, each going through its
  * admission step again. Every server that runs batch work does this; a lock in PostgreSQL lets one at a time look,
- * so one queued execution is never restarted twice. An API-only server ({@code ORION_BATCH_ENABLED=false}) does
+ * so one queued execution is never restarted twice. A vendor that runs its share of a kind (JobCapacity's vendor
+ * limit) gets none of its queued executions restarted until one of its running ones ends; the line moves on past it
+ * to other vendors' work. An API-only server ({@code ORION_BATCH_ENABLED=false}) does
  * not: what it starts waits for the others. The timer is not persistent: each server runs its own.
  */
 @Singleton
@@ -116,17 +118,28 @@ public class QueuedExecutions {
         var capacity = JobCapacity.ofConfig();
         String node = JobAdmission.node();
         Map<String, Integer> free = new HashMap<>();
+        Map<String, Long> vendorsRunning = new HashMap<>();
         for (JobSlots.Queued queued : slots.queued(LOOKED_AT)) {
-            int left = free.computeIfAbsent(queued.admissionStep(),
-                    step -> capacity.free(JobCapacity.kindOf(step), slots.admitted(step, node)));
+            String kind = JobCapacity.kindOf(queued.admissionStep());
+            int left = free.computeIfAbsent(queued.admissionStep(), step -> capacity.free(kind, slots.admitted(step, node)));
             if (left <= 0) {
                 continue;
+            }
+            String share = queued.admissionStep() + "/" + queued.vendorId();
+            if (queued.vendorId() != null) {
+                long running = vendorsRunning.computeIfAbsent(share, key -> slots.runningForVendor(queued.admissionStep(), queued.vendorId()));
+                if (!capacity.admitsForVendor(kind, queued.vendorId(), running)) {
+                    // the vendor runs its share: its later ones wait behind this one, another vendor's may go
+                    vendorsRunning.put(share, Long.MAX_VALUE);
+                    continue;
+                }
+                vendorsRunning.put(share, running + 1);
             }
             free.put(queued.admissionStep(), left - 1);
             try {
                 long restarted = jobs.restart(queued.executionId());
                 LOG.info(() -> "Queued job execution " + queued.executionId() + " restarted as " + restarted + ": its kind ("
-                        + JobCapacity.kindOf(queued.admissionStep()) + ") has a free slot");
+                        + kind + ") has a free slot" + (queued.vendorId() == null ? "" : " and vendor " + queued.vendorId() + " a free share"));
             } catch (JobOperationRefusedException e) {
                 LOG.info(() -> "Queued job execution " + queued.executionId() + " not restarted: " + e.getMessage());
             }

@@ -48,7 +48,8 @@ public class AdminClientsResource {
     public record NewClient(@NotBlank @Size(max = 200) String name,
                             @NotNull @Pattern(regexp = "vendor|platform", message = "must be vendor or platform") String role,
                             Long vendorId,
-                            @Pattern(regexp = "[a-z0-9_-]{1,32}", message = "must be a plan name like standard") String ratePlan) {
+                            @Pattern(regexp = "[a-z0-9_-]{1,32}", message = "must be a plan name like standard") String ratePlan,
+                            @Pattern(regexp = "batch:read|batch:operate", message = "must be batch:read or batch:operate") String scope) {
     }
 
     public record ClientList(List<ApiClientView> data) {
@@ -67,7 +68,7 @@ public class AdminClientsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClientCredentials.class)))
     @Operation(operationId = "createApiClient", summary = "Create an API client and show its secret once")
     public Response create(@Valid @NotNull NewClient body) {
-        ClientCredentials created = clients.create(caller.actor(), body.name(), body.role(), body.vendorId(), body.ratePlan());
+        ClientCredentials created = clients.create(caller.actor(), body.name(), body.role(), body.vendorId(), body.ratePlan(), body.scope());
         return Response.status(Response.Status.CREATED).entity(created).build();
     }
 

@@ -34,14 +34,20 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The batch monitor for platform clients: job executions, their steps, and stop, restart and abandon. */
+/**
+ * The batch monitor for platform clients: job executions and their steps for any platform client (scope
+ * {@code batch:read}, which a read-only client has alone), and stop, restart and abandon for those that operate
+ * ({@code batch:operate}). A read-only client is refused (403) before anything runs, so nothing is audited.
+ */
 @Path("batch/executions")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("platform")
+@RolesAllowed(BatchResource.READ)
 @SecurityRequirement(name = "bearer")
 @Tag(name = "batch-executions")
 public class BatchResource {
 
+    static final String READ = "batch:read";
+    static final String OPERATE = "batch:operate";
     private static final Set<String> STATUSES =
             Set.of("STARTING", "STARTED", "STOPPING", "STOPPED", "FAILED", "COMPLETED", "ABANDONED");
 
@@ -97,6 +103,7 @@ public class BatchResource {
 
     @POST
     @Path("{id}/stop")
+    @RolesAllowed(OPERATE)
     @APIResponse(responseCode = "202", description = "Stopping after the current chunk",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobExecutionJson.class)))
     @Operation(operationId = "stopBatchExecution", summary = "Stop a running batch job execution")
@@ -109,6 +116,7 @@ public class BatchResource {
 
     @POST
     @Path("{id}/restart")
+    @RolesAllowed(OPERATE)
     @APIResponse(responseCode = "202", description = "Restarted as a new execution (see Location)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobExecutionJson.class)))
     @Operation(operationId = "restartBatchExecution", summary = "Restart a stopped or failed batch job execution")
@@ -122,7 +130,11 @@ public class BatchResource {
 
     @POST
     @Path("{id}/abandon")
+<<<<<<< HEAD
     @Operation(operationId = "abandonBatchExecution", summary = "Abandon a batch job execution")
+=======
+    @RolesAllowed(OPERATE)
+>>>>>>> fairshare
     public JobExecutionJson abandon(@PathParam("id") long id) {
         get(id);
         jobs.abandon(id);

@@ -62,7 +62,7 @@ public class ReportsResource {
     }
 
     public record ReportStatus(long id, String type, String status, String format, Long vendorId, LocalDate from,
-                               LocalDate to, Instant createdAt, Instant endedAt, String contentUrl) {
+                               LocalDate to, Instant createdAt, Instant endedAt, String contentUrl, Integer queuePosition) {
     }
 
     @POST
@@ -118,7 +118,7 @@ public class ReportsResource {
                 ? uri.getBaseUriBuilder().path(ReportsResource.class).path(Long.toString(id)).path("content").build().toString()
                 : null;
         return new ReportStatus(id, "sales", e.status(), request.format().extension(), request.vendorId(),
-                request.from(), request.to(), e.createTime(), e.endTime(), content);
+                request.from(), request.to(), e.createTime(), e.endTime(), content, e.queuePosition());
     }
 
     private JobExecutionView execution(long id) {

@@ -52,6 +52,11 @@ public class CurrentUser implements ConsoleCaller, Serializable {
 
     @Override
     public boolean isPlatform() {
-        return getRole() == Role.ADMIN || getRole() == Role.STAFF;
+        return getRole() == Role.ADMIN || getRole() == Role.STAFF || getRole() == Role.MONITOR;
+    }
+
+    @Override
+    public boolean isReadOnly() {
+        return getRole() == Role.MONITOR;
     }
 }

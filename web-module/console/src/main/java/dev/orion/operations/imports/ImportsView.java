@@ -2,6 +2,7 @@ package dev.orion.operations.imports;
 
 import dev.orion.catalog.application.ProductImports;
 import dev.orion.platform.console.ConsoleCaller;
+import dev.orion.platform.jobs.JobExecutionView;
 import dev.orion.platform.jobs.JobProgress;
 import dev.orion.orders.application.OrderFeatures;
 import dev.orion.orders.application.OrderImports;
@@ -159,8 +160,17 @@ public class ImportsView implements Serializable {
         return user.isPlatform() ? null : user.getVendorId();
     }
 
+    /** Running or waiting in the line: the page keeps following it either way. */
     public boolean isRunning() {
-        return current != null && !current.latest().finished();
+        return current != null && (!current.latest().finished() || current.latest().queued());
+    }
+
+    /** The status users read: a waiting import says where it stands in its vendor's line. */
+    public String statusOf(JobExecutionView execution) {
+        if (execution.queued() && execution.queuePosition() != null) {
+            return MessageFormat.format(text("status.queued"), execution.queuePosition());
+        }
+        return execution.status();
     }
 
     public int getPercent() {

@@ -11,6 +11,9 @@ public interface ConsoleCaller {
     /** The one vendor a VENDOR user may see; null for platform staff. */
     Long getVendorId();
 
-    /** ADMIN or STAFF: sees every vendor. */
+    /** ADMIN, STAFF or MONITOR: sees every vendor. */
     boolean isPlatform();
+
+    /** MONITOR: may look at what platform staff sees, never change anything (no action is shown or accepted). */
+    boolean isReadOnly();
 }
