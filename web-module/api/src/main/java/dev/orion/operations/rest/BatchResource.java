@@ -130,11 +130,8 @@ public class BatchResource {
 
     @POST
     @Path("{id}/abandon")
-<<<<<<< HEAD
-    @Operation(operationId = "abandonBatchExecution", summary = "Abandon a batch job execution")
-=======
     @RolesAllowed(OPERATE)
->>>>>>> fairshare
+    @Operation(operationId = "abandonBatchExecution", summary = "Abandon a batch job execution")
     public JobExecutionJson abandon(@PathParam("id") long id) {
         get(id);
         jobs.abandon(id);

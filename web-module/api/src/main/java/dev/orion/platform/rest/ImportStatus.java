@@ -4,15 +4,11 @@ import dev.orion.platform.jobs.JobExecutionView;
 import dev.orion.platform.jobs.JobProgress;
 import java.time.Instant;
 
-<<<<<<< HEAD
-/** Where an import (of products or of orders) stands: its newest execution's status, counts and progress. */
-@org.eclipse.microprofile.openapi.annotations.media.Schema(example = "{\"id\":57,\"execution_id\":57,\"status\":\"COMPLETED\",\"exit_status\":\"COMPLETED\",\"rows_read\":1200,\"rows_written\":1195,\"rows_skipped\":5,\"rows_filtered\":0,\"created_at\":\"2026-02-01T10:00:00Z\",\"started_at\":\"2026-02-01T10:00:01Z\",\"ended_at\":\"2026-02-01T10:00:09Z\",\"rejects_url\":\"/api/v1/imports/57/rejects\"}")
-=======
 /**
  * Where an import (of products or of orders) stands: its newest execution's status, counts and progress; while it
  * is QUEUED, its place in its vendor's line of imports ({@code queue_position}, 1: it starts next).
  */
->>>>>>> fairshare
+@org.eclipse.microprofile.openapi.annotations.media.Schema(example = "{\"id\":57,\"execution_id\":57,\"status\":\"COMPLETED\",\"exit_status\":\"COMPLETED\",\"rows_read\":1200,\"rows_written\":1195,\"rows_skipped\":5,\"rows_filtered\":0,\"created_at\":\"2026-02-01T10:00:00Z\",\"started_at\":\"2026-02-01T10:00:01Z\",\"ended_at\":\"2026-02-01T10:00:09Z\",\"rejects_url\":\"/api/v1/imports/57/rejects\"}")
 public record ImportStatus(long id, long executionId, String status, String exitStatus, long rowsRead,
                            long rowsWritten, long rowsSkipped, long rowsFiltered, JobProgress progress,
                            Instant createdAt, Instant startedAt, Instant endedAt, String rejectsUrl, Integer queuePosition) {
