@@ -1,5 +1,6 @@
 package dev.orion.events.application;
 
+import dev.orion.events.domain.Delivery;
 import dev.orion.events.domain.Event;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -37,8 +38,10 @@ public class EventQuery {
             jpql.append(" AND e.createdAt < :to");
             params.put("to", filter.createdTo());
         }
-        String undelivered = "EXISTS (SELECT 1 FROM Delivery d WHERE d.eventId = e.id"
-                + " AND d.status <> dev.orion.events.domain.Delivery.Status.DELIVERED)";
+        String undelivered = "EXISTS (SELECT 1 FROM Delivery d WHERE d.eventId = e.id AND d.status <> :delivered)";
+        if (filter.deliverySuccess() != null) {
+            params.put("delivered", Delivery.Status.DELIVERED);
+        }
         if (Boolean.FALSE.equals(filter.deliverySuccess())) {
             jpql.append(" AND ").append(undelivered);
         } else if (Boolean.TRUE.equals(filter.deliverySuccess())) {
