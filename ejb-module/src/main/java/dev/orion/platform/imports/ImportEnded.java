@@ -6,7 +6,7 @@ package dev.orion.platform.imports;
  * without the kernel knowing it.
  *
  * @param job       the job's name ({@code product-import}, {@code order-import})
- * @param importId  the import's id in the API (the job instance)
+ * @param importId  the import's id in the API (its job instance's first execution)
  * @param vendorId  the vendor it imported for
  * @param completed true when it completed, false when it failed
  */

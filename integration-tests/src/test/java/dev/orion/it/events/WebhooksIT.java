@@ -12,6 +12,7 @@ import dev.orion.it.support.Poll;
 import dev.orion.it.support.TestData;
 import dev.orion.it.support.WebhookReceiver;
 import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -187,6 +188,26 @@ class WebhooksIT extends OrionDeployment {
             var after = receiver.received().get(1);
             assertTrue(after.signedWith(third), after.signature());
             assertFalse(after.signedWith(second) || after.signedWith(first), after.signature());
+        }
+    }
+
+    @Test
+    void aCompletedImportIsAnnounced() {
+        var api = ApiSession.newVendor("hooks-import");
+        try (var receiver = new WebhookReceiver()) {
+            var endpoint = endpoint(api, receiver.url(), "import.completed", "import.failed");
+            String feed = "id\ttitle\tprice\tavailability\nI-1\tOne\t1.00 EUR\tin_stock\n";
+
+            var accepted = api.post("/imports", "text/tab-separated-values", feed.getBytes(StandardCharsets.UTF_8));
+            assertEquals(202, accepted.statusCode(), accepted.body());
+            String location = accepted.headers().firstValue("Location").orElseThrow();
+            long importId = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+
+            var delivery = deliveryOnceItIs(api, endpoint, "DELIVERED");
+            assertEquals("import.completed", delivery.getString("event_type"));
+            JsonObject data = Http.json(receiver.received().get(0).body()).getJsonObject("data").getJsonObject("import");
+            assertEquals(importId, data.getJsonNumber("id").longValue());
+            assertEquals("products", data.getString("kind"));
         }
     }
 
