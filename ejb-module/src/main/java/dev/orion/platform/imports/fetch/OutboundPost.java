@@ -61,23 +61,38 @@ public class OutboundPost {
         headers.forEach(post::setHeader);
         post.setEntity(new ByteArrayEntity(json, ContentType.APPLICATION_JSON));
         Future<?> cutOff = scheduler.schedule(post::cancel, deadline.toMillis(), TimeUnit.MILLISECONDS);
-        try (CloseableHttpClient client = PinnedClients.forHost(host, addresses, timeout, userAgent);
-             ClassicHttpResponse response = client.executeOpen(null, post, null)) {
+        CloseableHttpClient client = PinnedClients.forHost(host, addresses, timeout, userAgent);
+        ClassicHttpResponse response = null;
+        try {
+            response = client.executeOpen(null, post, null);
             String excerpt = null;
             if (response.getEntity() != null) {
                 try (InputStream body = response.getEntity().getContent()) {
                     excerpt = new String(body.readNBytes(EXCERPT_BYTES), StandardCharsets.UTF_8);
                 } catch (IOException e) {
-                    excerpt = null; // the status is what counts; a body cut short is no excerpt
+                    excerpt = null; // the status is what counts; an answer cut short is no excerpt
                 }
             }
-            post.cancel(); // what the server still sends is not read
             return new Outcome(response.getCode(), excerpt, elapsed(start), null);
         } catch (IOException | RuntimeException e) {
             boolean late = System.nanoTime() - start >= deadline.toNanos();
             return new Outcome(0, null, elapsed(start), late ? "no answer within " + deadline : HttpFeedDownloader.describe(e));
         } finally {
             cutOff.cancel(false);
+            post.cancel(); // drops the connection: what the server still sends is not read
+            closeQuietly(response);
+            closeQuietly(client);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // the call is over either way
         }
     }
 

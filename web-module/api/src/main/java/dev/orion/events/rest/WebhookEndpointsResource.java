@@ -11,6 +11,7 @@ import dev.orion.platform.rest.ApiCaller;
 import dev.orion.platform.rest.Cursor;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BadRequestException;
@@ -91,7 +92,7 @@ public class WebhookEndpointsResource {
     }
 
     /** How long the current secret goes on signing beside the new one, ISO 8601 (PT24H if left out, at most P7D). */
-    public record RotationBody(String overlap) {
+    public record RotationBody(@Size(max = 40) String overlap) {
     }
 
     public record DeliveryList(List<DeliveryView> data, boolean hasMore, String nextCursor) {
@@ -101,7 +102,7 @@ public class WebhookEndpointsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "201", description = "Created; the signing secret is in this answer only",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EndpointWithSecret.class)))
-    public Response create(@NotNull EndpointBody body, @QueryParam("vendor") Long vendor) {
+    public Response create(@Valid @NotNull EndpointBody body, @QueryParam("vendor") Long vendor) {
         NewSecret created = endpoints.create(caller.actor(), caller.vendorScope(vendor), change(body));
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.endpoint().id())).build())
                 .entity(EndpointWithSecret.of(created)).build();
@@ -121,7 +122,7 @@ public class WebhookEndpointsResource {
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    public EndpointJson change(@PathParam("id") long id, @NotNull EndpointBody body, @QueryParam("vendor") Long vendor) {
+    public EndpointJson change(@PathParam("id") long id, @Valid @NotNull EndpointBody body, @QueryParam("vendor") Long vendor) {
         return endpoints.change(caller.actor(), caller.vendorScope(vendor), id, change(body)).map(EndpointJson::of)
                 .orElseThrow(NotFoundException::new);
     }
@@ -141,7 +142,7 @@ public class WebhookEndpointsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "200", description = "The new secret, shown this once; the previous one signs too until previous_secret_expires_at",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EndpointWithSecret.class)))
-    public EndpointWithSecret rotate(@PathParam("id") long id, RotationBody body, @QueryParam("vendor") Long vendor) {
+    public EndpointWithSecret rotate(@PathParam("id") long id, @Valid RotationBody body, @QueryParam("vendor") Long vendor) {
         Duration overlap = DEFAULT_OVERLAP;
         if (body != null && body.overlap() != null) {
             try {
