@@ -1,7 +1,9 @@
 package dev.orion.events.application;
 
 import dev.orion.events.domain.WebhookEndpoint;
+import dev.orion.platform.InvalidRequestException;
 import dev.orion.platform.audit.Actor;
+import dev.orion.vendors.application.VendorDirectory;
 import dev.orion.platform.audit.AuditLog;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -37,9 +39,15 @@ public class WebhookEndpoints {
     @Inject
     WebhookSettings settings;
 
+    @Inject
+    VendorDirectory vendors;
+
     public NewSecret create(Actor who, long vendorId, EndpointChange request) {
         if (request.url() == null || request.eventTypes() == null) {
             throw new InvalidWebhookEndpointException("url and event_types are required");
+        }
+        if (vendors.find(vendorId).isEmpty()) {
+            throw new InvalidRequestException("Unknown vendor " + vendorId);
         }
         long existing = em.createQuery("SELECT count(w) FROM WebhookEndpoint w WHERE w.vendorId = :vendor", Long.class)
                 .setParameter("vendor", vendorId).getSingleResult();
@@ -130,9 +138,10 @@ public class WebhookEndpoints {
         if (types.isEmpty()) {
             throw new InvalidWebhookEndpointException("event_types must name at least one event type");
         }
-        var unknown = types.stream().filter(t -> !EventTypes.ALL.contains(t)).toList();
-        if (!unknown.isEmpty()) {
-            throw new InvalidWebhookEndpointException("Unknown event type(s) " + unknown + "; known: " + EventTypes.ALL);
+        var unknown = types.stream().filter(t -> !EventTypes.ALL.contains(t)).findFirst();
+        if (unknown.isPresent()) {
+            String shown = unknown.get().length() > 64 ? unknown.get().substring(0, 64) + "…" : unknown.get();
+            throw new InvalidWebhookEndpointException("Unknown event type '" + shown + "'; known: " + EventTypes.ALL);
         }
         return List.copyOf(new LinkedHashSet<>(types));
     }

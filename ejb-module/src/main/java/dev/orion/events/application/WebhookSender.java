@@ -40,6 +40,9 @@ public class WebhookSender {
     @Inject
     WebhookSettings settings;
 
+    @Inject
+    EndpointDisabledMailer disabledMailer;
+
     public void attempt(long deliveryId, int attempt) {
         Delivery delivery = em.find(Delivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE);
         if (delivery == null || !delivery.awaits(attempt)) {
@@ -76,7 +79,8 @@ public class WebhookSender {
             delivery.failed();
             endpoint.failed(now);
             if (status == 410) {
-                endpoint.disable("answered 410 Gone");
+                endpoint.disable("it answered 410 Gone");
+                disabledMailer.tell(endpoint, now);
             }
             result = "FAILED";
         } else {
@@ -90,7 +94,8 @@ public class WebhookSender {
         }
         if (endpoint.isEnabled() && endpoint.getFailingSince() != null
                 && endpoint.getFailingSince().plus(settings.disableAfter()).isBefore(now)) {
-            endpoint.disable("failing since " + endpoint.getFailingSince());
+            endpoint.disable("its deliveries have failed since " + endpoint.getFailingSince().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+            disabledMailer.tell(endpoint, now);
             LOG.warning(() -> "Webhook endpoint " + endpoint.getId() + " of vendor " + endpoint.getVendorId()
                     + " disabled: its deliveries have failed since " + endpoint.getFailingSince());
         }

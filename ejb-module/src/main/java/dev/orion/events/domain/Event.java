@@ -7,8 +7,7 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.hibernate.annotations.ColumnTransformer;
 
 /** Something that happened, as clients read it: never changed once written. */
 @Entity
@@ -34,7 +33,8 @@ public class Event {
     @Column(name = "api_version", nullable = false, updatable = false)
     private String apiVersion = API_VERSION;
 
-    @JdbcTypeCode(SqlTypes.JSON)
+    /** JSON text; bound as a string and cast by PostgreSQL (Hibernate's own jsonb binding needs the driver's classes). */
+    @ColumnTransformer(write = "CAST(? AS jsonb)")
     @Column(nullable = false, updatable = false)
     private String data;
 

@@ -143,6 +143,30 @@ class WebhooksIT extends OrionDeployment {
     }
 
     @Test
+    void a410DisablesTheEndpointAndTellsTheVendorsUsers() {
+        var api = shop("hooks-410");
+        String admin = TestData.unique("hooks-admin") + "@example.com";
+        TestData.consoleUser(admin, "a long password", "VENDOR", api.vendorId);
+        try (var receiver = new WebhookReceiver()) {
+            receiver.answer(410);
+            var endpoint = endpoint(api, receiver.url(), "order.created");
+
+            placeOrder(api);
+
+            deliveryOnceItIs(api, endpoint, "FAILED");
+            var disabled = Http.json(api.get("/webhook-endpoints/" + endpoint.getInt("id")));
+            assertFalse(disabled.getBoolean("enabled"));
+            assertEquals("it answered 410 Gone", disabled.getString("disabled_reason"));
+            assertEquals("1", TestData.queryString("SELECT count(*) FROM email_outbox WHERE template = 'webhook-endpoint-disabled'"
+                    + " AND recipient = ?", admin));
+            placeOrder(api);
+            // a disabled endpoint is owed nothing: the second order made no delivery for it
+            assertEquals(1, Http.json(api.get("/webhook-endpoints/" + endpoint.getInt("id") + "/deliveries")).getJsonArray("data").size());
+            assertEquals(1, receiver.received().size());
+        }
+    }
+
+    @Test
     void aVendorsEndpointNeverGetsAnotherVendorsEvents() {
         var a = shop("hooks-a");
         var b = shop("hooks-b");
