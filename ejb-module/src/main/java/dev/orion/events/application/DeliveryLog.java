@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ import java.util.stream.Collectors;
 /** An endpoint's deliveries with every attempt, and redelivery of an event: same event id, a new attempt. */
 @Stateless
 public class DeliveryLog {
+
+    static final int MAX_REDELIVERED = 1000;
 
     @PersistenceContext
     EntityManager em;
@@ -56,6 +59,35 @@ public class DeliveryLog {
             items.add(DeliveryView.of(d, (String) row[1], attempts.getOrDefault(d.getId(), List.of())));
         }
         return Optional.of(new DeliveryPage(items, more, more ? ids.get(ids.size() - 1) : null));
+    }
+
+    /**
+     * Sends again, now, every delivery of the endpoint written since {@code since} that failed for good (FAILED or
+     * DEAD): one attempt each, at most {@value #MAX_REDELIVERED} at a time. Empty when the vendor has no such
+     * endpoint; a disabled endpoint is refused (enable it first).
+     *
+     * @return how many deliveries will be attempted
+     */
+    public Optional<Integer> redeliverFailed(Actor who, long vendorId, long endpointId, OffsetDateTime since) {
+        WebhookEndpoint endpoint = em.find(WebhookEndpoint.class, endpointId);
+        if (endpoint == null || endpoint.getVendorId() != vendorId) {
+            return Optional.empty();
+        }
+        if (!endpoint.isEnabled()) {
+            throw new InvalidWebhookEndpointException("The endpoint is disabled; enable it before redelivering to it");
+        }
+        List<Delivery> failed = em.createQuery("SELECT d FROM Delivery d WHERE d.endpointId = :endpoint"
+                        + " AND d.status IN :failed AND d.createdAt >= :since ORDER BY d.id", Delivery.class)
+                .setParameter("endpoint", endpointId).setParameter("since", since)
+                .setParameter("failed", List.of(Delivery.Status.FAILED, Delivery.Status.DEAD))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).setMaxResults(MAX_REDELIVERED).getResultList();
+        for (Delivery delivery : failed) {
+            delivery.redeliver();
+            queue.remind(delivery.getId(), delivery.nextAttempt(), Duration.ZERO);
+        }
+        audit.record(who, vendorId, "webhook-endpoint.redeliver-failed", "webhook_endpoint", endpointId,
+                failed.size() + " delivery(ies) failed since " + since);
+        return Optional.of(failed.size());
     }
 
     /**

@@ -122,7 +122,7 @@ class WebhooksIT extends OrionDeployment {
     }
 
     @Test
-    void a400IsNotRetried() {
+    void a400IsNotRetriedAndFailedDeliveriesCanBeSentAgain() {
         var api = shop("hooks-400");
         try (var receiver = new WebhookReceiver()) {
             receiver.answer(400);
@@ -139,6 +139,14 @@ class WebhooksIT extends OrionDeployment {
             var next = deliveryOnceItIs(api, endpoint, "DELIVERED");
             assertEquals("order.status_changed", next.getString("event_type"));
             assertEquals(2, receiver.received().size());
+
+            // staff fix the receiver and send again what failed: the refused order.created arrives, same event id
+            var again = api.send("POST", "/webhook-endpoints/" + endpoint.getInt("id")
+                    + "/redeliveries?failed_since=2000-01-01T00:00:00Z", null, null);
+            assertEquals(202, again.statusCode(), again.body());
+            assertEquals(1, Http.json(again).getInt("redelivered"));
+            var got = Poll.until(WAIT, receiver::received, list -> list.size() == 3);
+            assertEquals(got.get(0).eventId(), got.get(2).eventId());
         }
     }
 

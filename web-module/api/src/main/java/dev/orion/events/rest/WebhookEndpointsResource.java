@@ -9,6 +9,7 @@ import dev.orion.events.application.NewSecret;
 import dev.orion.events.application.WebhookEndpoints;
 import dev.orion.platform.rest.ApiCaller;
 import dev.orion.platform.rest.Cursor;
+import dev.orion.platform.rest.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -153,6 +154,23 @@ public class WebhookEndpointsResource {
         }
         return endpoints.rotateSecret(caller.actor(), caller.vendorScope(vendor), id, overlap).map(EndpointWithSecret::of)
                 .orElseThrow(NotFoundException::new);
+    }
+
+    public record Redeliveries(int redelivered) {
+    }
+
+    @POST
+    @Path("{id}/redeliveries")
+    @APIResponse(responseCode = "202", description = "One new attempt queued for each delivery that failed since failed_since (at most 1,000)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Redeliveries.class)))
+    public Response redeliverFailed(@PathParam("id") long id, @QueryParam("failed_since") String since,
+                                    @QueryParam("vendor") Long vendor) {
+        OffsetDateTime from = QueryParams.timestamp("failed_since", since);
+        if (from == null) {
+            throw new BadRequestException("failed_since is required: an RFC 3339 timestamp like 2026-01-31T12:00:00Z");
+        }
+        int queued = log.redeliverFailed(caller.actor(), caller.vendorScope(vendor), id, from).orElseThrow(NotFoundException::new);
+        return Response.accepted(new Redeliveries(queued)).build();
     }
 
     @GET
