@@ -30,7 +30,7 @@ import java.util.TreeSet;
 class ArchitectureTest {
 
     /** The business capabilities and operations, the one capability allowed to use several others. */
-    static final List<String> CAPABILITIES = List.of("catalog", "orders", "vendors", "billing", "notifications",
+    static final List<String> CAPABILITIES = List.of("catalog", "orders", "vendors", "billing", "notifications", "events",
             "reporting", "identity", "operations");
 
     /** The kernel every capability uses; it knows no business. */

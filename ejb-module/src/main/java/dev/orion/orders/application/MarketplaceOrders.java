@@ -50,6 +50,9 @@ public class MarketplaceOrders {
     @Inject
     OrderConfirmationMailer confirmations;
 
+    @Inject
+    OrderEvents events;
+
     @EJB
     ImportIssues issues;
 
@@ -89,6 +92,7 @@ public class MarketplaceOrders {
         em.persist(order);
         em.flush();
         em.persist(new StatusChange(order.getId(), null, OrderStatus.CONFIRMED, ACTOR));
+        events.created(order);
         confirmations.enqueue(order);
         imported.warnings().forEach(w -> issues.warned(jobInstanceId, vendorId, w));
         quantities.keySet().stream().sorted().forEach(sku -> {

@@ -42,6 +42,9 @@ public class OrderService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    OrderEvents events;
+
     /**
      * Places an order: reserves the stock of every line (all or nothing, never below zero), prices the lines
      * from the catalogue and records the customer. An order with a known external id is not placed twice.
@@ -74,6 +77,7 @@ public class OrderService {
         em.flush();
         em.persist(new StatusChange(order.getId(), null, OrderStatus.PENDING, actor));
         audit.record(who, vendorId, "order.create", "order", order.getId(), request.lines().size() + " line(s)");
+        events.created(order);
         return OrderView.of(order);
     }
 
@@ -94,6 +98,7 @@ public class OrderService {
             OrderStatus previous = order.moveTo(target, tracking);
             em.persist(new StatusChange(order.getId(), previous, target, actor));
             audit.record(who, vendorId, "order.transition", "order", orderId, "to " + target);
+            events.statusChanged(order, previous);
             if (target == OrderStatus.CANCELLED) {
                 catalog.returnStock(vendorId, held(order), "order " + order.getId() + " cancelled", actor);
             }

@@ -18,15 +18,10 @@ import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.util.Timeout;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -132,22 +127,7 @@ public class HttpFeedDownloader {
 
     /** A client for one hop: it can only connect to the vetted addresses of {@code host}, follows nothing itself. */
     private CloseableHttpClient client(String host, List<InetAddress> addresses) {
-        Timeout wait = Timeout.ofMilliseconds(timeout.toMillis());
-        var connections = PoolingHttpClientConnectionManagerBuilder.create()
-                .setDnsResolver(new PinnedDnsResolver(host, addresses))
-                .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(wait).setSocketTimeout(wait).build())
-                .build();
-        return HttpClients.custom()
-                .setConnectionManager(connections)
-                .setDefaultRequestConfig(RequestConfig.custom().setRedirectsEnabled(false).setResponseTimeout(wait)
-                        .setConnectionRequestTimeout(wait).build())
-                .disableRedirectHandling()
-                .disableAutomaticRetries()
-                .disableCookieManagement()
-                .disableAuthCaching()
-                .disableContentCompression() // the feed is stored as served; a gzipped feed is read as such later
-                .setUserAgent("Orion feed fetch")
-                .build();
+        return PinnedClients.forHost(host, addresses, timeout, "Orion feed fetch");
     }
 
     static String describe(Exception e) {

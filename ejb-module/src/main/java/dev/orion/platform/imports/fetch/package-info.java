@@ -1,5 +1,6 @@
 /**
- * Fetching a feed named by URL without letting a tenant reach inside: the form check, the allow-list, address
- * vetting with pinned DNS, and a size-bounded download (docs/security.md).
+ * Reaching a URL a tenant named without letting the tenant reach inside: the form check, the allow-list, address
+ * vetting with pinned DNS, a size-bounded feed download and a bounded webhook POST (docs/security.md,
+ * docs/webhooks.md).
  */
 package dev.orion.platform.imports.fetch;

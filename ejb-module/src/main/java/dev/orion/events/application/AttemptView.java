@@ -1,0 +1,14 @@
+package dev.orion.events.application;
+
+import dev.orion.events.domain.DeliveryAttempt;
+import java.time.OffsetDateTime;
+
+/** One attempt in the delivery log. */
+public record AttemptView(int attempt, OffsetDateTime attemptedAt, int durationMs, Integer statusCode,
+                          String responseExcerpt, String error, String outcome, Long retryInMs) {
+
+    static AttemptView of(DeliveryAttempt a) {
+        return new AttemptView(a.getAttempt(), a.getAttemptedAt(), a.getDurationMs(), a.getStatusCode(),
+                a.getResponseExcerpt(), a.getError(), a.getOutcome(), a.getRetryInMs());
+    }
+}

@@ -1,0 +1,5 @@
+package dev.orion.events.application;
+
+/** An endpoint with the signing secret it was just given: the only time the secret is shown. */
+public record NewSecret(EndpointView endpoint, String secret) {
+}

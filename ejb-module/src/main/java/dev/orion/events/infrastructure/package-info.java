@@ -1,0 +1,2 @@
+/** The webhook queue's listener. */
+package dev.orion.events.infrastructure;

@@ -1,0 +1,1 @@
+[Orion] Webhook endpoint disabled: ${url}
