@@ -8,6 +8,19 @@ import time
 TICK = os.sysconf("SC_CLK_TCK")
 
 
+def java_role(pid):
+    """Tells JVMs apart: a WildFly by its server base directory (the benchmark's is under .orion-bench), else Maven."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            args = f.read().decode(errors="replace").split("\0")
+    except OSError:
+        return "java"
+    for arg in args:
+        if arg.startswith("-Djboss.server.base.dir="):
+            return "java wildfly (bench)" if ".orion-bench" in arg else "java wildfly (other)"
+    return "java maven" if any("maven" in arg or "plexus" in arg for arg in args) else "java (other)"
+
+
 def snapshot():
     cpu = {}
     for pid in os.listdir("/proc"):
@@ -19,6 +32,8 @@ def snapshot():
         except OSError:
             continue
         name = stat[stat.index("(") + 1:stat.rindex(")")]
+        if name == "java":
+            name = java_role(pid)
         fields = stat[stat.rindex(")") + 2:].split()
         cpu[(pid, name)] = (int(fields[11]), int(fields[12]))  # utime, stime
     return cpu
