@@ -38,6 +38,14 @@ public class ProductListing {
     static final int WALK_ROWS_PER_MATCH = 200;
 
     /**
+     * The search walk's keyset condition, written as a row comparison on (vendor_id, id), which only the
+     * (vendor_id, id) index can serve. Written as {@code p.id > :after}, the walk (which has no other condition)
+     * went by the primary key for a vendor whose products were added last, skipping every other vendor's rows
+     * first (the planner assumes a vendor's rows are spread evenly over the ids): 0.6 s a page behind 2.2M rows.
+     */
+    private static final String WALK_AFTER = "(p.vendor_id, p.id) > (:vendor, :after)";
+
+    /**
      * The API's page: the matches after {@code afterId}, oldest first (keyset on the (vendor, id) index: stable
      * under concurrent inserts, no duplicates, no gaps), with one row more read to know whether there is more.
      * <p>
@@ -68,7 +76,7 @@ public class ProductListing {
         int bound = (size + 1) * WALK_ROWS_PER_MATCH;
         var walk = ProductRows.query(em, "SELECT " + ProductRows.COLUMNS + ", p.walk_row = " + bound + " AS walk_end"
                 + " FROM (SELECT p.*, row_number() OVER (ORDER BY p.id) AS walk_row FROM (SELECT * FROM orion.products p"
-                + " WHERE p.vendor_id = :vendor AND p.id > :after ORDER BY p.id LIMIT " + bound + ") p) p"
+                + " WHERE p.vendor_id = :vendor AND " + WALK_AFTER + " ORDER BY p.id LIMIT " + bound + ") p) p"
                 + " WHERE (" + where.where + ") OR p.walk_row = " + bound + " ORDER BY p.id LIMIT :limit");
         walk.addScalar("walk_end", Boolean.class);
         where.params.forEach(walk::setParameter);
@@ -79,6 +87,7 @@ public class ProductListing {
             return rows; // the page filled, or the walk saw every row after the cursor
         }
         // OFFSET 0: a subquery the planner cannot merge, so the GIN index finds the matches before they are sorted
+        // (no row comparison here: it would offer the planner the (vendor_id, id) index again, with no LIMIT to stop)
         return keysetPage("(SELECT * FROM orion.products p WHERE " + where.where + " AND p.id > :after OFFSET 0) p",
                 where, after, size);
     }
