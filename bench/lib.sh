@@ -1,6 +1,11 @@
 # Shared by the benchmarks: start a private Orion, get a token. Source it; it sets ROOT, BASE and ORION_PID.
+# ORION_PORT_OFFSET=N moves the benchmark's server (HTTP 8080+N, management 9990+N) and its SMTP sink (3025+N,
+# 8025+N) off the ports the integration tests take, for exploratory runs beside them.
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-BASE="http://127.0.0.1:8080"
+OFFSET="${ORION_PORT_OFFSET:-0}"
+HTTP_PORT=$((8080 + OFFSET))
+MANAGEMENT_PORT=$((9990 + OFFSET))
+BASE="http://127.0.0.1:$HTTP_PORT"
 
 say() { printf '\033[1;34m[bench]\033[0m %s\n' "$*"; }
 die() { printf '\033[1;31m[bench]\033[0m %s\n' "$*" >&2; exit 1; }
@@ -12,16 +17,31 @@ require_tool() {
   say "Installing $2"; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
 }
 
+# private_maven_repository: `./orion run` builds with `mvn install`; the benchmark's build installs Orion's
+# artifacts into a Maven repository of its own (a copy of ~/.m2/repository made once, under .orion-bench), so the
+# shared ~/.m2 never holds a benchmark branch's modules. BENCH_M2 names another one.
+private_maven_repository() {
+  local repo="${BENCH_M2:-$ROOT/.orion-bench/m2}"
+  if [ ! -d "$repo" ]; then
+    say "Copying ~/.m2/repository to $repo (the benchmark's build installs there)"
+    mkdir -p "$(dirname "$repo")"
+    cp -r "$HOME/.m2/repository" "$repo.tmp" && mv "$repo.tmp" "$repo"
+  fi
+  export MAVEN_OPTS="${MAVEN_OPTS:-} -Dmaven.repo.local=$repo"
+}
+
 # start_orion <log file>: its own server base and database (orion_bench), rate limits lifted; stopped on exit.
 start_orion() {
-  (exec 3<>/dev/tcp/127.0.0.1/8080) 2>/dev/null && die "Something already listens on 8080; stop it first (the benchmark starts its own Orion)"
+  (exec 3<>"/dev/tcp/127.0.0.1/$HTTP_PORT") 2>/dev/null && die "Something already listens on $HTTP_PORT; stop it first (the benchmark starts its own Orion)"
+  private_maven_repository
   say "Starting Orion (log: $1)"
   export ORION_HOME="$ROOT/.orion-bench" ORION_DB_NAME=orion_bench ORION_RATE_PLAN_STANDARD=1000000/2000000
+  export ORION_PORT_OFFSET="$OFFSET" ORION_SMTP_PORT=$((3025 + OFFSET)) GREENMAIL_API_PORT=$((8025 + OFFSET))
   setsid "$ROOT/orion" run >"$1" 2>&1 &
   ORION_PID=$!
   trap 'kill -TERM $ORION_PID 2>/dev/null || true; wait $ORION_PID 2>/dev/null || true' EXIT  # TERM: async jobs ignore INT
   for _ in $(seq 1 600); do
-    curl -sf -o /dev/null http://127.0.0.1:9990/health/ready && return
+    curl -sf -o /dev/null "http://127.0.0.1:$MANAGEMENT_PORT/health/ready" && return
     kill -0 $ORION_PID 2>/dev/null || die "Orion did not start; see $1"
     sleep 1
   done

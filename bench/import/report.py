@@ -65,4 +65,4 @@ else:
     print("peak heap: not measured (no jstat samples)")
 print()
 for words, value in search:
-    print(f"search q={words!r:16} median of 20: {value * 1000:7.1f} ms")
+    print(f"search q={words!r:16} median: {value * 1000:7.1f} ms")

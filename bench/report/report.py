@@ -26,10 +26,15 @@ def in_server(status):
     return (parse(status["ended_at"]) - parse(status["created_at"])).total_seconds()
 
 
-for name, status in (("CSV", csv_status), ("PDF", pdf_status)):
+instants = [list(map(float, arg.split())) for arg in sys.argv[7:9]]
+for (name, status), span in zip((("CSV", csv_status), ("PDF", pdf_status)), instants or [None, None]):
     if status.get("created_at") and status.get("ended_at"):
         seconds = in_server(status)
         print(f"{'  of which the job, created to ended, ' + name:44} {seconds:8.2f} {seconds / sql_seconds:7.2f}")
+        if span:
+            parse = lambda text: datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp()
+            print(f"{'    request to created':44} {parse(status['created_at']) - span[0]:8.2f}")
+            print(f"{'    ended to seen completed by the bench':44} {span[1] - parse(status['ended_at']):8.2f}")
 csv_ratio, pdf_ratio = csv_seconds / sql_seconds, pdf_seconds / sql_seconds
 print(f"\nratio CSV report / SQL: {csv_ratio:.2f} (target <= 1.5): {'PASS' if csv_ratio <= 1.5 else 'FAIL'}")
 print(f"ratio PDF report / SQL: {pdf_ratio:.2f} (target <= 2): {'PASS' if pdf_ratio <= 2 else 'FAIL'}")

@@ -32,21 +32,73 @@ public class ProductListing {
     EntityManager em;
 
     /**
+     * How many rows of the keyset range a search page tests, per row of the page, before it lets the index find the
+     * matches instead (see {@link #after}): a word in fewer than one product in 200 is found through the GIN index.
+     */
+    static final int WALK_ROWS_PER_MATCH = 200;
+
+    /**
+     * The search walk's keyset condition, written as a row comparison on (vendor_id, id), which only the
+     * (vendor_id, id) index can serve. Written as {@code p.id > :after}, the walk (which has no other condition)
+     * went by the primary key for a vendor whose products were added last, skipping every other vendor's rows
+     * first (the planner assumes a vendor's rows are spread evenly over the ids): 0.6 s a page behind 2.2M rows.
+     */
+    private static final String WALK_AFTER = "(p.vendor_id, p.id) > (:vendor, :after)";
+
+    /**
      * The API's page: the matches after {@code afterId}, oldest first (keyset on the (vendor, id) index: stable
      * under concurrent inserts, no duplicates, no gaps), with one row more read to know whether there is more.
+     * <p>
+     * A search ({@link ProductQuerySql#unsortable}) has two plans, each fast where the other is slow. Walking the
+     * (vendor, id) index and testing each row finds a common word's page in a few hundred rows, but a rare word's
+     * only after testing the whole catalogue (4 to 5 s on 1M products). Finding the matches through the GIN index
+     * and sorting them is fast for a rare word, but costs in proportion to the matches, and worse once the bitmap
+     * turns lossy (7 s for a pair of words in 15,000 products). So the walk goes first, bounded to
+     * {@link #WALK_ROWS_PER_MATCH} rows per row of the page; only when it reaches its bound without filling the
+     * page is the word rare, and the index finds the page instead (docs/performance.md measures both).
      */
     public ProductPage after(long vendorId, ProductQuery query, Long afterId, int limit) {
         int size = Math.max(1, Math.min(limit, MAX_PAGE));
         var where = new ProductQuerySql(vendorId, query);
-        var select = ProductRows.query(em, "SELECT " + ProductRows.COLUMNS + " FROM orion.products p WHERE " + where.where
-                + " AND p.id > :after ORDER BY p.id LIMIT :limit");
-        where.params.forEach(select::setParameter);
-        select.setParameter("after", afterId == null ? 0L : afterId);
-        select.setParameter("limit", size + 1);
-        List<Object[]> rows = select.getResultList();
+        long after = afterId == null ? 0L : afterId;
+        List<Object[]> rows = where.unsortable ? walkThenIndex(where, after, size)
+                : keysetPage("orion.products p WHERE " + where.where + " AND p.id > :after", where, after, size);
         boolean more = rows.size() > size;
         List<ProductView> page = rows.stream().limit(size).map(ProductRows::view).toList();
         return new ProductPage(page, more, more ? page.get(page.size() - 1).id() : null);
+    }
+
+    /**
+     * A search page by the bounded walk, or by the index when the walk ends at its bound short of a page. The walk's
+     * last row is returned even when it does not match (walk_end), so its end is seen without another query.
+     */
+    private List<Object[]> walkThenIndex(ProductQuerySql where, long after, int size) {
+        int bound = (size + 1) * WALK_ROWS_PER_MATCH;
+        var walk = ProductRows.query(em, "SELECT " + ProductRows.COLUMNS + ", p.walk_row = " + bound + " AS walk_end"
+                + " FROM (SELECT p.*, row_number() OVER (ORDER BY p.id) AS walk_row FROM (SELECT * FROM orion.products p"
+                + " WHERE p.vendor_id = :vendor AND " + WALK_AFTER + " ORDER BY p.id LIMIT " + bound + ") p) p"
+                + " WHERE (" + where.where + ") OR p.walk_row = " + bound + " ORDER BY p.id LIMIT :limit");
+        walk.addScalar("walk_end", Boolean.class);
+        where.params.forEach(walk::setParameter);
+        walk.setParameter("after", after);
+        walk.setParameter("limit", size + 1);
+        List<Object[]> rows = walk.getResultList();
+        if (rows.stream().noneMatch(row -> Boolean.TRUE.equals(row[ProductRows.COLUMN_COUNT]))) {
+            return rows; // the page filled, or the walk saw every row after the cursor
+        }
+        // OFFSET 0: a subquery the planner cannot merge, so the GIN index finds the matches before they are sorted
+        // (no row comparison here: it would offer the planner the (vendor_id, id) index again, with no LIMIT to stop)
+        return keysetPage("(SELECT * FROM orion.products p WHERE " + where.where + " AND p.id > :after OFFSET 0) p",
+                where, after, size);
+    }
+
+    /** Up to {@code size + 1} rows of {@code from} (aliased p, its conditions on :after included), by id. */
+    private List<Object[]> keysetPage(String from, ProductQuerySql where, long after, int size) {
+        var select = ProductRows.query(em, "SELECT " + ProductRows.COLUMNS + " FROM " + from + " ORDER BY p.id LIMIT :limit");
+        where.params.forEach(select::setParameter);
+        select.setParameter("after", after);
+        select.setParameter("limit", size + 1);
+        return select.getResultList();
     }
 
     /** The console's page: a single SELECT ... ORDER BY (whitelisted) LIMIT/OFFSET. */

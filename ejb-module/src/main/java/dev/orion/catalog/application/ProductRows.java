@@ -13,6 +13,9 @@ final class ProductRows {
     static final String COLUMNS = "p.id, p.vendor_id, p.sku, p.gtin, p.title, p.description, p.brand, p.price_amount,"
             + " p.price_currency, p.stock, p.availability, p.image_links, p.created_at, p.updated_at, p.version";
 
+    /** How many values {@link #COLUMNS} reads: a query may add its own after them. */
+    static final int COLUMN_COUNT = 15;
+
     private ProductRows() {
     }
 

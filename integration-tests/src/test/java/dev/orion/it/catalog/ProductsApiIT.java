@@ -120,6 +120,29 @@ class ProductsApiIT extends OrionDeployment {
     }
 
     @Test
+    void searchPagesFindCommonAndRareWordsAlikeWhicheverPlanAnswers() {
+        // with limit=1 a page tests at most 400 rows by walking the catalogue, then lets the index find the matches
+        var api = ApiSession.newVendor("words");
+        TestData.execute("INSERT INTO products (vendor_id, sku, title, price_amount, price_currency, stock)"
+                + " SELECT ?, 'W-' || lpad(i::text, 4, '0'), CASE WHEN i = 449 THEN 'Teapot' WHEN i % 3 = 0 THEN 'Kettle'"
+                + " ELSE 'Spoon' END || ' ' || i, 1.00, 'EUR', 1 FROM generate_series(0, 449) i ORDER BY i", api.vendorId);
+
+        assertEquals(List.of("W-0449"), skus(api.get("/products?q=teapot&limit=1")), "a rare word past the walk's bound");
+        assertEquals(List.of(), skus(api.get("/products?q=saucer&limit=1")));
+        List<String> kettles = new java.util.ArrayList<>();
+        String path = "/products?q=kettle&limit=40";
+        while (path != null) {
+            var response = api.get(path);
+            assertEquals(200, response.statusCode(), response.body());
+            kettles.addAll(skus(response));
+            JsonObject page = Http.json(response);
+            path = page.getBoolean("has_more") ? "/products?q=kettle&limit=40&cursor=" + page.getString("next_cursor") : null;
+        }
+        assertEquals(java.util.stream.IntStream.range(0, 450).filter(i -> i % 3 == 0)
+                .mapToObj(i -> "W-" + String.format("%04d", i)).toList(), kettles, "every match once, in id order");
+    }
+
+    @Test
     void paginationOverConcurrentInsertsHasNoDuplicatesAndNoGaps() throws Exception {
         var api = ApiSession.newVendor("page");
         for (int i = 0; i < 1000; i++) {
