@@ -45,6 +45,8 @@ class ImportDryRunIT extends OrionDeployment {
         JsonObject dry = awaitEnd(vendor, accepted.headers().firstValue("Location").orElseThrow());
         assertEquals("COMPLETED", dry.getString("status"), dry.toString());
         long dryId = dry.getJsonNumber("id").longValue();
+        assertTrue(dry.getBoolean("dry_run"), dry.toString());
+        assertEquals("/imports/" + dryId + "/preview", ApiSession.path(dry.getString("preview_url")));
 
         JsonObject preview = Http.json(vendor.get("/imports/" + dryId + "/preview"));
         assertEquals(2, preview.getInt("created"), preview.toString());
@@ -84,6 +86,7 @@ class ImportDryRunIT extends OrionDeployment {
         JsonObject real = awaitEnd(vendor, applied.headers().firstValue("Location").orElseThrow());
         assertEquals("COMPLETED", real.getString("status"), real.toString());
         assertEquals(1, real.getInt("rows_skipped"));
+        assertTrue(!real.containsKey("dry_run") && !real.containsKey("preview_url"), "the applied import is a real one: " + real);
         assertEquals(String.join("\n",
                 "N-1|New one|7.00|in_stock|0",
                 "N-2|New two|8.00|backorder|0",

@@ -162,6 +162,6 @@ public class ImportsResource {
     }
 
     private ImportStatus status(long id, JobExecutionView e) {
-        return ImportResponses.status(uri, ImportsResource.class, id, e);
+        return ImportResponses.status(uri, ImportsResource.class, id, e, ProductImports.isDryRun(e));
     }
 }
