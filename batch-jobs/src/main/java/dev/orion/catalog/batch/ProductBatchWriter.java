@@ -1,10 +1,13 @@
 package dev.orion.catalog.batch;
 
+import dev.orion.catalog.application.ImportPreviews;
 import dev.orion.catalog.application.ProductCatalog;
 import dev.orion.catalog.application.ProductUpsert;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
+import dev.orion.platform.imports.ImportIssues;
 import jakarta.batch.runtime.context.JobContext;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -12,7 +15,9 @@ import java.util.List;
 
 /**
  * Upserts each chunk by (vendor, SKU) in the chunk's transaction (COPY into staging, one merge: see
- * ProductBulkUpsert); a full import also remembers the SKUs seen, in the same statement.
+ * ProductBulkUpsert); a full import also remembers the SKUs seen, in the same statement. The chunk's products
+ * are now named by this import, so their open issues from earlier imports are closed. A dry run compares the
+ * chunk with the catalogue instead ({@link ImportPreviews}) and writes neither products nor their issues.
  */
 @Named
 @Dependent
@@ -27,7 +32,17 @@ public class ProductBatchWriter extends AbstractItemWriter {
     String mode;
 
     @Inject
+    @BatchProperty
+    String dryRun;
+
+    @Inject
     JobContext job;
+
+    @EJB
+    ImportPreviews previews;
+
+    @EJB
+    ImportIssues issues;
 
     @Inject
     ProductCatalog catalog;
@@ -35,7 +50,13 @@ public class ProductBatchWriter extends AbstractItemWriter {
     @Override
     public void writeItems(List<Object> items) {
         List<ProductUpsert> products = items.stream().map(ProductUpsert.class::cast).toList();
-        catalog.upsertAll(Long.parseLong(vendorId), products,
-                AbsentProductsBatchlet.FULL.equals(mode) ? job.getInstanceId() : null);
+        long vendor = Long.parseLong(vendorId);
+        boolean full = AbsentProductsBatchlet.FULL.equals(mode);
+        if (Boolean.parseBoolean(dryRun)) {
+            previews.previewChunk(vendor, products, job.getInstanceId(), full);
+            return;
+        }
+        catalog.upsertAll(vendor, products, full ? job.getInstanceId() : null);
+        issues.closeEarlier(job.getInstanceId(), vendor, products.stream().map(ProductUpsert::sku).toArray(String[]::new));
     }
 }

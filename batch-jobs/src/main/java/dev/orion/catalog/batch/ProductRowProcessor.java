@@ -30,13 +30,18 @@ public class ProductRowProcessor implements ItemProcessor {
     @BatchProperty
     String vendorId;
 
+    @Inject
+    @BatchProperty
+    String dryRun;
+
     @EJB
     ImportIssues issues;
 
     @Override
     public Object processItem(Object item) {
         MappedRow mapped = mapper.map((FeedRow) item);
-        mapped.warnings().forEach(w -> issues.warned(job.getInstanceId(), Long.parseLong(vendorId), w));
+        boolean forProduct = !Boolean.parseBoolean(dryRun); // a dry run's warnings are no product's open issues
+        mapped.warnings().forEach(w -> issues.warned(job.getInstanceId(), Long.parseLong(vendorId), w, forProduct));
         return mapped.product();
     }
 }

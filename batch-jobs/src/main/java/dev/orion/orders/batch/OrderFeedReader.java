@@ -59,7 +59,7 @@ public class OrderFeedReader extends AbstractItemReader {
             for (BoundedLines.Line line; (line = lines.next()) != null; ) {
                 lineNo = line.number();
                 if (line.tooLong()) {
-                    throw new RejectedRowException(lineNo, null, null, limits.recordTooLong("the line (" + line.bytes() + " bytes)") + "; it was passed over");
+                    throw new RejectedRowException(lineNo, null, null, dev.orion.platform.imports.IssueCode.RECORD_TOO_LONG, limits.recordTooLong("the line (" + line.bytes() + " bytes)") + "; it was passed over");
                 }
                 if (!line.text().isBlank()) {
                     return new OrderFeedLine(lineNo, line.text());

@@ -1,5 +1,6 @@
 package dev.orion.catalog.application;
 
+import dev.orion.platform.imports.IssueCode;
 import dev.orion.platform.imports.RejectedRowException;
 import dev.orion.platform.imports.RowWarning;
 import dev.orion.catalog.domain.Availability;
@@ -25,10 +26,20 @@ public class FeedRowMapper {
     static final int MAX_TITLE = 500;
     static final int MAX_BRAND = 200;
 
+    /** Rejections and warnings carry the row's SKU, when it has one, so a product's open issues can list them. */
     public MappedRow map(FeedRow row) {
+        try {
+            return mapRow(row);
+        } catch (RejectedRowException e) {
+            String sku = row.get("id");
+            throw sku == null || sku.length() > MAX_SKU || sku.indexOf('\u0000') >= 0 ? e : e.forSku(sku);
+        }
+    }
+
+    private MappedRow mapRow(FeedRow row) {
         for (Map.Entry<String, String> value : row.values().entrySet()) {
             if (value.getValue() != null && value.getValue().indexOf('\u0000') >= 0) {
-                throw new RejectedRowException(row.line(), value.getKey(), value.getValue(),
+                throw new RejectedRowException(row.line(), value.getKey(), value.getValue(), IssueCode.NUL_CHARACTER,
                         value.getKey() + " holds a NUL character, which Orion cannot store");
             }
         }
@@ -39,22 +50,22 @@ public class FeedRowMapper {
         try {
             price = Money.parse(required(row, "price"));
         } catch (IllegalArgumentException e) {
-            throw new RejectedRowException(row.line(), "price", row.get("price"), e.getMessage());
+            throw new RejectedRowException(row.line(), "price", row.get("price"), IssueCode.PRICE_FORMAT, e.getMessage());
         }
         if (!price.storable()) {
-            throw new RejectedRowException(row.line(), "price", row.get("price"),
+            throw new RejectedRowException(row.line(), "price", row.get("price"), IssueCode.PRICE_TOO_HIGH,
                     "price is more than " + Money.MAX_AMOUNT.toPlainString() + ", the largest price Orion stores");
         }
         Availability availability;
         try {
             availability = Availability.fromWire(required(row, "availability"));
         } catch (IllegalArgumentException e) {
-            throw new RejectedRowException(row.line(), "availability", row.get("availability"), e.getMessage());
+            throw new RejectedRowException(row.line(), "availability", row.get("availability"), IssueCode.UNKNOWN_AVAILABILITY, e.getMessage());
         }
         var warnings = new ArrayList<RowWarning>();
         String gtin = row.get("gtin");
         if (gtin != null && Gtin.problem(gtin) != null) {
-            warnings.add(new RowWarning(row.line(), "gtin", gtin, Gtin.problem(gtin) + "; the GTIN was left out"));
+            warnings.add(new RowWarning(row.line(), "gtin", gtin, IssueCode.INVALID_GTIN, Gtin.problem(gtin) + "; the GTIN was left out", sku));
             gtin = null;
         }
         String image = row.get("image_link");
@@ -65,7 +76,7 @@ public class FeedRowMapper {
 
     private static String bounded(FeedRow row, String column, String value, int maxLength) {
         if (value != null && value.length() > maxLength) {
-            throw new RejectedRowException(row.line(), column, value, column + " is longer than " + maxLength + " characters");
+            throw new RejectedRowException(row.line(), column, value, IssueCode.TOO_LONG, column + " is longer than " + maxLength + " characters");
         }
         return value;
     }
@@ -73,7 +84,7 @@ public class FeedRowMapper {
     private static String required(FeedRow row, String column) {
         String value = row.get(column);
         if (value == null) {
-            throw new RejectedRowException(row.line(), column, "", "required attribute '" + column + "' is missing");
+            throw new RejectedRowException(row.line(), column, "", IssueCode.missing(column), "required attribute '" + column + "' is missing");
         }
         return value;
     }

@@ -1,6 +1,7 @@
 package dev.orion.catalog.application;
 
 import dev.orion.platform.imports.FeedLimits;
+import dev.orion.platform.imports.IssueCode;
 import dev.orion.platform.imports.RejectedRowException;
 import java.io.Reader;
 import java.util.HashMap;
@@ -62,7 +63,7 @@ public final class MerchantXmlItems implements AutoCloseable {
                     return new FeedRow(line, readItem());
                 } catch (ItemTooLarge e) {
                     skipRest(e.depth);
-                    throw new RejectedRowException(line, null, null, e.getMessage() + "; the item was passed over");
+                    throw new RejectedRowException(line, null, null, IssueCode.ITEM_TOO_LARGE, e.getMessage() + "; the item was passed over");
                 }
             }
         }

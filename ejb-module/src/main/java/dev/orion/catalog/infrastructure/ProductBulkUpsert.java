@@ -93,6 +93,109 @@ public final class ProductBulkUpsert {
         return changed;
     }
 
+    /**
+     * A dry run's chunk: staged exactly as {@link #upsert} stages it, then compared with {@code products} instead
+     * of merged. The counts (created, changed per field, unchanged) are added to the dry run's row in
+     * {@code import_previews}, and the first {@code samples} created or changed products are kept with their values
+     * before and after, all in one statement and the chunk's transaction; {@code products} is only read. A full
+     * dry run records the SKUs seen, as a full import does.
+     */
+    public static void preview(EntityManager em, long vendorId, List<ProductUpsert> items, long jobInstanceId,
+                               boolean recordSeen, int samples) {
+        em.unwrap(Session.class).doWork(connection -> preview(connection, vendorId, items, jobInstanceId, recordSeen, samples));
+    }
+
+    static void preview(Connection connection, long vendorId, List<ProductUpsert> items, long jobInstanceId,
+                        boolean recordSeen, int samples) throws SQLException {
+        Collection<ProductUpsert> unique = lastPerSku(items);
+        if (unique.isEmpty()) {
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(STAGING);
+        }
+        var rows = new StringBuilder(unique.size() * 256);
+        for (ProductUpsert item : unique) {
+            encode(rows, item, present(item));
+        }
+        copy(connection, rows);
+        try (PreparedStatement statement = connection.prepareStatement(previewSql(recordSeen))) {
+            int index = 1;
+            if (recordSeen) {
+                statement.setLong(index++, jobInstanceId);
+            }
+            statement.setLong(index++, vendorId);
+            statement.setLong(index++, jobInstanceId);
+            statement.setInt(index++, samples);
+            statement.setLong(index++, jobInstanceId);
+            statement.setLong(index++, jobInstanceId);
+            statement.setLong(index, vendorId);
+            statement.executeUpdate();
+        }
+    }
+
+    /** The fields a dry run counts changes of, as they are named in its answer and in import_previews (changed_...). */
+    public static final List<String> FIELDS = List.of("title", "description", "brand", "gtin", "price", "stock", "availability", "images");
+
+    /**
+     * What the merge would do to each staged row, field by field: the same comparison as its {@code IS DISTINCT FROM},
+     * with the optional columns compared only where the row carries them (left out, they keep their values).
+     */
+    static String previewSql(boolean recordSeen) {
+        var sums = new StringJoiner(", ");
+        var adds = new StringJoiner(", ");
+        for (String field : FIELDS) {
+            sums.add("count(*) FILTER (WHERE NOT is_new AND c_" + field + ")");
+            adds.add("changed_" + field + " = v.changed_" + field + " + EXCLUDED.changed_" + field);
+        }
+        return "WITH " + (recordSeen ? """
+                seen AS (
+                    INSERT INTO import_seen_skus (job_instance_id, sku)
+                    SELECT ?, sku FROM product_import_staging ON CONFLICT DO NOTHING
+                ),
+                """ : "") + """
+                compared AS (
+                    SELECT s.sku, p.id IS NULL AS is_new,
+                           p.title IS DISTINCT FROM s.title AS c_title,
+                           p.description IS DISTINCT FROM s.description AS c_description,
+                           p.brand IS DISTINCT FROM s.brand AS c_brand,
+                           p.gtin IS DISTINCT FROM s.gtin AS c_gtin,
+                           (p.price_amount, p.price_currency::text) IS DISTINCT FROM (s.price_amount, s.price_currency) AS c_price,
+                           (s.present & 1) <> 0 AND p.stock IS DISTINCT FROM s.stock AS c_stock,
+                           (s.present & 2) <> 0 AND p.availability IS DISTINCT FROM s.availability AS c_availability,
+                           (s.present & 4) <> 0 AND p.image_links IS DISTINCT FROM s.image_links AS c_images,
+                           CASE WHEN p.id IS NOT NULL THEN jsonb_build_object('title', p.title, 'description', p.description,
+                               'brand', p.brand, 'gtin', p.gtin, 'price', p.price_amount::text || ' ' || p.price_currency,
+                               'stock', p.stock, 'availability', p.availability, 'images', to_jsonb(p.image_links)) END AS before_values,
+                           jsonb_build_object('title', s.title, 'description', s.description, 'brand', s.brand, 'gtin', s.gtin,
+                               'price', s.price_amount::numeric(14,2)::text || ' ' || s.price_currency,
+                               'stock', CASE WHEN (s.present & 1) <> 0 THEN s.stock ELSE coalesce(p.stock, 0) END,
+                               'availability', CASE WHEN (s.present & 2) <> 0 THEN s.availability ELSE coalesce(p.availability, 'in_stock') END,
+                               'images', to_jsonb(CASE WHEN (s.present & 4) <> 0 THEN s.image_links ELSE coalesce(p.image_links, '{}') END)) AS after_values
+                    FROM product_import_staging s LEFT JOIN products p ON p.vendor_id = ? AND p.sku = s.sku
+                ),
+                d AS (
+                    SELECT *, NOT is_new AND (c_title OR c_description OR c_brand OR c_gtin OR c_price OR c_stock
+                                              OR c_availability OR c_images) AS is_changed
+                    FROM compared
+                ),
+                sampled AS (
+                    INSERT INTO import_preview_samples (job_instance_id, sku, kind, before_values, after_values)
+                    SELECT ?, sku, CASE WHEN is_new THEN 'created' ELSE 'changed' END, before_values, after_values
+                    FROM d WHERE is_new OR is_changed ORDER BY sku
+                    LIMIT greatest(0, ? - (SELECT count(*) FROM import_preview_samples WHERE job_instance_id = ?))
+                )
+                INSERT INTO import_previews AS v (job_instance_id, vendor_id, created, changed, unchanged,
+                    changed_title, changed_description, changed_brand, changed_gtin, changed_price, changed_stock,
+                    changed_availability, changed_images)
+                SELECT ?, ?, count(*) FILTER (WHERE is_new), count(*) FILTER (WHERE is_changed),
+                       count(*) FILTER (WHERE NOT is_new AND NOT is_changed), %s
+                FROM d
+                ON CONFLICT (job_instance_id) DO UPDATE SET created = v.created + EXCLUDED.created,
+                    changed = v.changed + EXCLUDED.changed, unchanged = v.unchanged + EXCLUDED.unchanged, %s
+                """.formatted(sums, adds);
+    }
+
     private static void copy(Connection connection, CharSequence rows) throws SQLException {
         try {
             connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new StringReader(rows.toString()));

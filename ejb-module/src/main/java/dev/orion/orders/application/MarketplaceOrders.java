@@ -8,6 +8,7 @@ import dev.orion.orders.domain.Order;
 import dev.orion.orders.domain.OrderStatus;
 import dev.orion.orders.domain.StatusChange;
 import dev.orion.platform.imports.ImportIssues;
+import dev.orion.platform.imports.IssueCode;
 import dev.orion.platform.imports.RowWarning;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -97,10 +98,10 @@ public class MarketplaceOrders {
         imported.warnings().forEach(w -> issues.warned(jobInstanceId, vendorId, w));
         quantities.keySet().stream().sorted().forEach(sku -> {
             if (!stock.products().containsKey(sku)) {
-                issues.warned(jobInstanceId, vendorId, new RowWarning(imported.line(), "sku", sku,
+                issues.warned(jobInstanceId, vendorId, new RowWarning(imported.line(), "sku", sku, IssueCode.UNKNOWN_SKU,
                         "SKU not in the catalogue: the order line is kept without a product and no stock was taken"));
             } else if (stock.shortBy().containsKey(sku)) {
-                issues.warned(jobInstanceId, vendorId, new RowWarning(imported.line(), "quantity", quantities.get(sku).toString(),
+                issues.warned(jobInstanceId, vendorId, new RowWarning(imported.line(), "quantity", quantities.get(sku).toString(), IssueCode.OVERSOLD,
                         "oversold: stock ran out " + stock.shortBy().get(sku) + " unit(s) short and is now 0"));
             }
         });

@@ -36,6 +36,11 @@ public class FeedUploads {
         return storeAt(newKey(folder), upload);
     }
 
+    /** Whether the feed at {@code key} is still in storage (uploads go with their jobs, see ImportFilesPurge). */
+    public boolean isStored(String key) {
+        return storage.exists(key);
+    }
+
     /** Where a new feed of {@code folder} goes: a feed fetched by its job is stored under a key chosen up front. */
     public String newKey(String folder) {
         return folder + "/" + UUID.randomUUID() + FEED_SUFFIX;

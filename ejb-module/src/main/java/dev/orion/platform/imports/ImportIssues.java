@@ -30,6 +30,8 @@ public class ImportIssues {
     /** import_issues.reason is VARCHAR(500); column_name VARCHAR(100). */
     private static final int MAX_REASON = 400;
     private static final int MAX_COLUMN = 80;
+    /** Example lines shown per group of issues. */
+    public static final int EXAMPLES = 3;
 
     @PersistenceContext
     EntityManager em;
@@ -38,32 +40,120 @@ public class ImportIssues {
     StorageBackend storage;
 
     public void rejected(long jobInstanceId, long vendorId, RejectedRowException row) {
-        record(jobInstanceId, vendorId, new RowWarning(row.line(), row.column(), row.value(), row.reason()), "rejected");
+        rejected(jobInstanceId, vendorId, row, true);
+    }
+
+    /**
+     * Records a rejected row. With {@code forProduct} false (a dry run) the issue is in the import's report only,
+     * never among the product's open issues.
+     */
+    public void rejected(long jobInstanceId, long vendorId, RejectedRowException row, boolean forProduct) {
+        record(jobInstanceId, vendorId, new RowWarning(row.line(), row.column(), row.value(), row.code(), row.reason(),
+                forProduct ? row.sku() : null), "rejected");
     }
 
     public void warned(long jobInstanceId, long vendorId, RowWarning warning) {
-        record(jobInstanceId, vendorId, warning, "warning");
+        warned(jobInstanceId, vendorId, warning, true);
+    }
+
+    public void warned(long jobInstanceId, long vendorId, RowWarning warning, boolean forProduct) {
+        record(jobInstanceId, vendorId, forProduct ? warning : new RowWarning(warning.line(), warning.column(),
+                warning.value(), warning.code(), warning.reason()), "warning");
     }
 
     private void record(long jobInstanceId, long vendorId, RowWarning issue, String severity) {
+        if (issue.sku() != null) { // this import is now the product's latest: the issues of earlier ones are closed
+            closeEarlier(jobInstanceId, vendorId, new String[] {issue.sku()});
+        }
         // a value (or a reason quoting one) is echoed only as a short, marked excerpt: never a whole line or file
         String value = Excerpt.of(issue.value());
-        em.createNativeQuery("INSERT INTO import_issues (job_instance_id, vendor_id, line_no, column_name, value, reason, severity)"
-                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+        em.createNativeQuery("INSERT INTO import_issues (job_instance_id, vendor_id, line_no, column_name, value, reason, severity, code, sku)"
+                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
                 .setParameter(1, jobInstanceId).setParameter(2, vendorId).setParameter(3, issue.line())
                 .setParameter(4, Excerpt.of(issue.column(), MAX_COLUMN)).setParameter(5, value).setParameter(6, Excerpt.of(issue.reason(), MAX_REASON))
-                .setParameter(7, severity)
+                .setParameter(7, severity).setParameter(8, (issue.code() == null ? IssueCode.OTHER : issue.code()).code())
+                .setParameter(9, issue.sku())
+                .executeUpdate();
+    }
+
+    /**
+     * The products of a chunk an import wrote (or found unchanged): their open issues from earlier imports are
+     * closed, in the chunk's transaction. One statement for the chunk, through the partial index of open issues.
+     */
+    public void closeEarlier(long jobInstanceId, long vendorId, String[] skus) {
+        em.createNativeQuery("UPDATE import_issues SET resolved_at = now() WHERE vendor_id = ?1 AND sku = ANY(CAST(?2 AS text[]))"
+                        + " AND job_instance_id <> ?3 AND resolved_at IS NULL AND sku IS NOT NULL")
+                .setParameter(1, vendorId).setParameter(2, arrayLiteral(skus)).setParameter(3, jobInstanceId)
                 .executeUpdate();
     }
 
     /** The first {@code limit} rejected rows and warnings of an import, in line order, for a page to show. */
     @SuppressWarnings("unchecked")
     public List<ImportIssue> first(long jobInstanceId, int limit) {
-        List<Object[]> rows = em.createNativeQuery("SELECT line_no, column_name, value, reason, severity"
+        List<Object[]> rows = em.createNativeQuery("SELECT line_no, column_name, value, reason, severity, code"
                         + " FROM import_issues WHERE job_instance_id = ?1 ORDER BY line_no, id")
                 .setParameter(1, jobInstanceId).setMaxResults(limit).getResultList();
-        return rows.stream().map(r -> new ImportIssue(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                (String) r[3], (String) r[4])).toList();
+        return rows.stream().map(ImportIssues::issue).toList();
+    }
+
+    /**
+     * An import's issues grouped by code, attribute and severity, the largest groups first, each with its first
+     * {@link #EXAMPLES} lines: what Google Merchant Center shows as item issues.
+     */
+    @SuppressWarnings("unchecked")
+    public List<IssueGroup> summary(long jobInstanceId) {
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT line_no, column_name, value, reason, severity, code, n FROM (
+                            SELECT line_no, column_name, value, reason, severity, code,
+                                   count(*) OVER g AS n, row_number() OVER (g ORDER BY line_no, id) AS k
+                            FROM import_issues WHERE job_instance_id = ?1
+                            WINDOW g AS (PARTITION BY code, column_name, severity)) t
+                        WHERE k <= ?2 ORDER BY n DESC, code, column_name, severity, k""")
+                .setParameter(1, jobInstanceId).setParameter(2, EXAMPLES).getResultList();
+        var groups = new java.util.LinkedHashMap<List<String>, List<Object[]>>();
+        for (Object[] row : rows) {
+            groups.computeIfAbsent(java.util.Arrays.asList((String) row[5], (String) row[1], (String) row[4]), k -> new java.util.ArrayList<>()).add(row);
+        }
+        return groups.entrySet().stream().map(g -> {
+            String code = g.getKey().get(0);
+            return new IssueGroup(code, g.getKey().get(1), g.getKey().get(2), ((Number) g.getValue().get(0)[6]).longValue(),
+                    IssueCode.of(code).orElse(IssueCode.OTHER).explanation(), g.getValue().stream().map(ImportIssues::issue).toList());
+        }).toList();
+    }
+
+    /** The open issues of a vendor's product: those of the latest import that named it, unless a later one fixed them. */
+    @SuppressWarnings("unchecked")
+    public List<OpenIssue> openFor(long vendorId, String sku) {
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT i.line_no, i.column_name, i.value, i.reason, i.severity, i.code,
+                               coalesce((SELECT min(e.jobexecutionid) FROM public.job_execution e WHERE e.jobinstanceid = i.job_instance_id), 0), i.created_at
+                        FROM import_issues i WHERE i.vendor_id = ?1 AND i.sku = ?2 AND i.resolved_at IS NULL
+                        ORDER BY i.id""")
+                .setParameter(1, vendorId).setParameter(2, sku).getResultList();
+        return rows.stream().map(r -> new OpenIssue(((Number) r[6]).longValue(), issue(r), toInstant(r[7]))).toList();
+    }
+
+    private static java.time.Instant toInstant(Object value) {
+        if (value instanceof java.time.Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime time) {
+            return time.toInstant();
+        }
+        return value instanceof java.sql.Timestamp time ? time.toInstant() : null;
+    }
+
+    /** A {@code text[]} literal, every element quoted, so any SKU stays one element. */
+    static String arrayLiteral(String[] values) {
+        var literal = new java.util.StringJoiner(",", "{", "}");
+        for (String value : values) {
+            literal.add('"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"');
+        }
+        return literal.toString();
+    }
+
+    private static ImportIssue issue(Object[] r) {
+        return new ImportIssue(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5]);
     }
 
     /** Where an ended import's report is kept. */

@@ -1,5 +1,6 @@
 package dev.orion.catalog.application;
 
+import dev.orion.platform.imports.IssueCode;
 import dev.orion.platform.imports.RejectedRowException;
 import dev.orion.platform.imports.RowWarning;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,6 +37,24 @@ class FeedRowMapperTest {
         var error = assertThrows(RejectedRowException.class, () -> mapper.map(row(Map.of("price", "twelve"))));
         assertEquals(7, error.line());
         assertEquals("price", error.column());
+        assertEquals(IssueCode.PRICE_FORMAT, error.code());
+        assertEquals("TENT-1", error.sku(), "the product's open issues list it");
+    }
+
+    @Test
+    void eachRejectionAndWarningCarriesItsStableCode() {
+        assertEquals(IssueCode.MISSING_PRICE, assertThrows(RejectedRowException.class, () -> mapper.map(row(Map.of("price", "")))).code());
+        assertEquals(IssueCode.MISSING_TITLE, assertThrows(RejectedRowException.class, () -> mapper.map(row(Map.of("title", "")))).code());
+        assertEquals(IssueCode.TOO_LONG, assertThrows(RejectedRowException.class, () -> mapper.map(row(Map.of("brand", "b".repeat(201))))).code());
+        assertEquals(IssueCode.PRICE_TOO_HIGH, assertThrows(RejectedRowException.class,
+                () -> mapper.map(row(Map.of("price", "10000000000000.00 EUR")))).code());
+        assertEquals(IssueCode.NUL_CHARACTER, assertThrows(RejectedRowException.class, () -> mapper.map(row(Map.of("title", "a\u0000b")))).code());
+        var noId = assertThrows(RejectedRowException.class, () -> mapper.map(row(Map.of("id", ""))));
+        assertEquals(IssueCode.MISSING_ID, noId.code());
+        assertNull(noId.sku(), "no SKU to list it under");
+        RowWarning warning = mapper.map(row(Map.of("gtin", "123"))).warnings().get(0);
+        assertEquals(IssueCode.INVALID_GTIN, warning.code());
+        assertEquals("TENT-1", warning.sku());
     }
 
     @Test
@@ -48,6 +67,7 @@ class FeedRowMapperTest {
     void rejectsUnknownAvailability() {
         var error = assertThrows(RejectedRowException.class, () -> mapper.map(row(Map.of("availability", "maybe"))));
         assertEquals("availability", error.column());
+        assertEquals(IssueCode.UNKNOWN_AVAILABILITY, error.code());
     }
 
     @Test

@@ -105,6 +105,28 @@ class ProductBulkUpsertTest {
         assertEquals("0", scalar("SELECT count(*) FROM product_import_staging"));
     }
 
+    @Test
+    void aDryRunCountsWhatTheMergeWouldDoFieldByFieldWritesNoProductAndKeepsTheFirstChanges() throws SQLException {
+        chunk(null, product("A", "1.00", 1, Availability.IN_STOCK), product("B", "2.00", 2, null), product("C", "3.00", 3, null));
+        String before = scalar("SELECT string_agg(concat_ws('|', sku, title, price_amount, stock, availability, version), ',' ORDER BY sku) FROM products");
+
+        ProductBulkUpsert.preview(connection, vendor, List.of(product("A", "1.00", 1, Availability.IN_STOCK),
+                product("B", "2.50", 2, Availability.PREORDER), new ProductUpsert("C", "Title C", "About C", "Brand", null, eur("3.00"), null, null, null)),
+                7L, true, 2);
+        connection.commit();
+        ProductBulkUpsert.preview(connection, vendor, List.of(product("N", "9.00", null, null), product("M", "8.00", null, null)), 7L, true, 2);
+        connection.commit();
+
+        assertEquals(before, scalar("SELECT string_agg(concat_ws('|', sku, title, price_amount, stock, availability, version), ',' ORDER BY sku) FROM products"));
+        assertEquals("2|1|2|1|0|1|0", scalar("SELECT concat_ws('|', created, changed, unchanged, changed_price, changed_title,"
+                + " changed_availability, changed_stock) FROM import_previews WHERE job_instance_id = 7"),
+                "C leaves stock and availability out: they would keep their values, so C is unchanged");
+        assertEquals("B|changed|\"2.00 EUR\"|\"2.50 EUR\",M|created|\"8.00 EUR\"", scalar("SELECT string_agg(concat_ws('|', sku, kind,"
+                + " before_values->'price', after_values->'price'), ',' ORDER BY id) FROM import_preview_samples WHERE job_instance_id = 7"),
+                "the first two changes only");
+        assertEquals("A,B,C,M,N", scalar("SELECT string_agg(sku, ',' ORDER BY sku) FROM import_seen_skus WHERE job_instance_id = 7"));
+    }
+
     /** One chunk in its own transaction, as the job's writer runs it. */
     private int chunk(Long seenBy, ProductUpsert... items) throws SQLException {
         int written = ProductBulkUpsert.upsert(connection, vendor, List.of(items), seenBy);

@@ -129,6 +129,44 @@ class ImportsConsoleIT extends OrionDeployment {
     }
 
     @Test
+    void aDryRunShowsWhatWouldChangeAndItsIssueGroupsThenApplyImportsTheFile() {
+        String code = TestData.unique("dry");
+        long vendor = TestData.vendor(code);
+        String user = "vendor@" + code + ".example";
+        TestData.consoleUser(user, PASSWORD, "VENDOR", vendor);
+        TestData.product(vendor, "D-1", "Mug", "5.00");
+        String feed = "id\ttitle\tprice\tavailability\nD-1\tMug\t6.00 EUR\tin_stock\nD-2\tJug\t9.00 EUR\tin_stock\n"
+                + "D-3\tBowl\tfree\tin_stock\n";
+        try (var browser = Browser.open()) {
+            browser.login(user, PASSWORD).go("/imports/imports.xhtml");
+            browser.click(By.cssSelector("[id='imports-form:dry-run'] .ui-chkbox-box"));
+            upload(browser, file("dry", ".tsv", feed.getBytes(StandardCharsets.UTF_8)));
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.id("imports-form:status")).getText().equals("COMPLETED"));
+
+            assertEquals("1", browser.text(By.id("imports-form:preview-created")));
+            assertEquals("1", browser.text(By.id("imports-form:preview-changed")));
+            assertEquals("1", browser.text(By.id("imports-form:preview-rejected")));
+            assertTrue(browser.text(By.id("imports-form:preview-changes")).contains("D-1 changed price 5.00 EUR 6.00 EUR"),
+                    browser.text(By.id("imports-form:preview-changes")));
+            var groups = browser.all(By.cssSelector("[id='imports-form:issue-groups_data'] tr"));
+            assertEquals(1, groups.size());
+            assertTrue(groups.get(0).getText().startsWith("price_format price Rejected 1"), groups.get(0).getText());
+            assertEquals("5.00|0", TestData.queryString("SELECT price_amount || '|' || version FROM products WHERE vendor_id = ? AND sku = 'D-1'", vendor),
+                    "the dry run changed nothing");
+            showCurrentImport(browser);
+            browser.screenshot("import-dry-run");
+
+            browser.click(By.id("imports-form:apply"));
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElements(By.id("imports-form:preview")).isEmpty()
+                            && d.findElement(By.id("imports-form:status")).getText().equals("COMPLETED"));
+            assertEquals("6.00|1,9.00|0", TestData.queryString("SELECT string_agg(price_amount || '|' || version, ',' ORDER BY sku)"
+                    + " FROM products WHERE vendor_id = ?", vendor), "the applied import made the previewed changes");
+        }
+    }
+
+    @Test
     void emptyOrBinaryFilesAndBadParametersAreRefusedClearly() {
         try (var browser = Browser.open()) {
             browser.login(staff, PASSWORD).go("/imports/imports.xhtml");

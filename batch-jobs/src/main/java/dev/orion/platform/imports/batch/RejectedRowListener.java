@@ -26,6 +26,11 @@ public class RejectedRowListener implements SkipProcessListener, SkipReadListene
     @BatchProperty
     String vendorId;
 
+    /** "true" for a dry run: its rejects are in its report only, no product's open issues. */
+    @Inject
+    @BatchProperty
+    String dryRun;
+
     @EJB
     ImportIssues issues;
 
@@ -37,7 +42,7 @@ public class RejectedRowListener implements SkipProcessListener, SkipReadListene
     @Override
     public void onSkipProcessItem(Object item, Exception e) {
         if (e instanceof RejectedRowException rejected) {
-            issues.rejected(job.getInstanceId(), Long.parseLong(vendorId), rejected);
+            issues.rejected(job.getInstanceId(), Long.parseLong(vendorId), rejected, !Boolean.parseBoolean(dryRun));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.orion.catalog.rest;
 
+import dev.orion.catalog.application.ImportPreview;
 import dev.orion.catalog.application.ProductImports;
 import dev.orion.platform.jobs.JobExecutionView;
 import dev.orion.platform.rest.ApiCaller;
@@ -69,11 +70,12 @@ public class ImportsResource {
     @Operation(operationId = "startProductImport", summary = "Start a product feed import")
     public Response upload(List<EntityPart> parts, @QueryParam("vendor") Long vendor,
                            @QueryParam("mode") @DefaultValue("update") String mode,
-                           @QueryParam("skip_limit") Integer skipLimit) throws IOException {
+                           @QueryParam("skip_limit") Integer skipLimit,
+                           @QueryParam("dry_run") @DefaultValue("false") boolean dryRun) throws IOException {
         EntityPart file = parts.stream().filter(p -> "file".equals(p.getName())).findFirst()
                 .orElseThrow(() -> new BadRequestException("The multipart body needs a part named 'file' holding the feed"));
         try (InputStream feed = file.getContent()) {
-            return started(caller.vendorScope(vendor), feed, mode, skipLimit, "upload " + file.getFileName().orElse("feed"));
+            return started(caller.vendorScope(vendor), feed, mode, skipLimit, dryRun, "upload " + file.getFileName().orElse("feed"));
         }
     }
 
@@ -84,8 +86,9 @@ public class ImportsResource {
     @Operation(operationId = "startProductImport", summary = "Start a product feed import")
     public Response uploadRaw(InputStream feed, @QueryParam("vendor") Long vendor,
                               @QueryParam("mode") @DefaultValue("update") String mode,
-                              @QueryParam("skip_limit") Integer skipLimit) {
-        return started(caller.vendorScope(vendor), feed, mode, skipLimit, "upload");
+                              @QueryParam("skip_limit") Integer skipLimit,
+                              @QueryParam("dry_run") @DefaultValue("false") boolean dryRun) {
+        return started(caller.vendorScope(vendor), feed, mode, skipLimit, dryRun, "upload");
     }
 
     @POST
@@ -95,9 +98,10 @@ public class ImportsResource {
     @Operation(operationId = "startProductImport", summary = "Start a product feed import")
     public Response fromUrl(@Valid @NotNull ImportFromUrl body, @QueryParam("vendor") Long vendor,
                             @QueryParam("mode") @DefaultValue("update") String mode,
-                            @QueryParam("skip_limit") Integer skipLimit) {
+                            @QueryParam("skip_limit") Integer skipLimit,
+                            @QueryParam("dry_run") @DefaultValue("false") boolean dryRun) {
         long vendorId = caller.vendorScope(vendor);
-        return accepted(vendorId, imports.startFromUrl(vendorId, ImportResponses.feedUrl(body.url()), mode, skipLimit, caller.actor()));
+        return accepted(vendorId, imports.startFromUrl(vendorId, ImportResponses.feedUrl(body.url()), mode, skipLimit, dryRun, caller.actor()));
     }
 
     @GET
@@ -120,8 +124,44 @@ public class ImportsResource {
         return ImportResponses.rejectsCsv("import-" + id + "-rejects.csv", writer -> imports.writeRejects(execution, writer));
     }
 
-    private Response started(long vendorId, InputStream feed, String mode, Integer skipLimit, String source) {
-        return accepted(vendorId, imports.start(vendorId, feed, mode, skipLimit, source, caller.actor()));
+    /** What a dry run found; 404 for an import that is not a dry run. Counts grow while it runs. */
+    @GET
+    @Path("{id}/preview")
+    @APIResponse(responseCode = "200", description = "What the dry run's feed would change",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PreviewJson.class)))
+    public PreviewJson preview(@PathParam("id") long id, @QueryParam("vendor") Long vendor) {
+        long vendorId = caller.vendorScope(vendor);
+        JobExecutionView execution = imports.find(vendorId, id).filter(ProductImports::isDryRun).orElseThrow(NotFoundException::new);
+        ImportPreview preview = imports.preview(execution).orElse(null);
+        String applyUrl = uri.getBaseUriBuilder().path(ImportsResource.class).path(Long.toString(id)).path("apply").build().toString();
+        return PreviewJson.of(id, execution, preview, applyUrl, ImportResponses.location(uri, ImportsResource.class, id).toString());
+    }
+
+    /** Imports the stored file of a completed dry run: 202 with the new import, 409 when it cannot be applied. */
+    @POST
+    @Path("{id}/apply")
+    @APIResponse(responseCode = "202", description = "The import of the dry run's file started",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportStatus.class)))
+    @APIResponse(responseCode = "409", description = "Not a completed dry run, already applied, or its feed is no longer stored")
+    public Response apply(@PathParam("id") long id, @QueryParam("vendor") Long vendor) {
+        long vendorId = caller.vendorScope(vendor);
+        JobExecutionView dryRun = imports.find(vendorId, id).orElseThrow(NotFoundException::new);
+        return accepted(vendorId, imports.apply(vendorId, id, dryRun, caller.actor()));
+    }
+
+    /** The import's rejected rows and warnings grouped by issue code, with counts and three example lines each. */
+    @GET
+    @Path("{id}/issues/summary")
+    @APIResponse(responseCode = "200", description = "Issues grouped by code, attribute and severity",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssueSummaryJson.class)))
+    public IssueSummaryJson issueSummary(@PathParam("id") long id, @QueryParam("vendor") Long vendor) {
+        long vendorId = caller.vendorScope(vendor);
+        JobExecutionView execution = imports.find(vendorId, id).orElseThrow(NotFoundException::new);
+        return IssueSummaryJson.of(id, imports.issueSummary(execution));
+    }
+
+    private Response started(long vendorId, InputStream feed, String mode, Integer skipLimit, boolean dryRun, String source) {
+        return accepted(vendorId, imports.start(vendorId, feed, mode, skipLimit, dryRun, source, caller.actor()));
     }
 
     private Response accepted(long vendorId, long id) {
@@ -130,6 +170,6 @@ public class ImportsResource {
     }
 
     private ImportStatus status(long id, JobExecutionView e) {
-        return ImportResponses.status(uri, ImportsResource.class, id, e);
+        return ImportResponses.status(uri, ImportsResource.class, id, e, ProductImports.isDryRun(e));
     }
 }

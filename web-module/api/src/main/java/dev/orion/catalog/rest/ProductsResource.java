@@ -1,6 +1,7 @@
 package dev.orion.catalog.rest;
 
 import dev.orion.catalog.application.ProductCatalog;
+import dev.orion.catalog.application.ProductImports;
 import dev.orion.catalog.application.ProductListing;
 import dev.orion.catalog.application.ProductQuery;
 import dev.orion.catalog.application.ProductPage;
@@ -65,6 +66,9 @@ public class ProductsResource {
     ProductListing listing;
 
     @Inject
+    ProductImports imports;
+
+    @Inject
     ApiCaller caller;
 
     @Inject
@@ -117,6 +121,26 @@ public class ProductsResource {
             return notModified.build(); // 304 for a matching If-None-Match
         }
         return Response.ok(ProductJson.of(product)).tag(etag).build();
+    }
+
+    /** A product's issues from the latest import that named it; a later import that names it clean closes them. */
+    public record ProductIssues(String sku, List<OpenIssueJson> issues) {
+    }
+
+    /** One open issue, and the import that reported it. */
+    public record OpenIssueJson(String code, String severity, String attribute, String value, String reason, long importId,
+                                long line, java.time.Instant reportedAt) {
+    }
+
+    @GET
+    @Path("{sku}/issues")
+    @APIResponse(responseCode = "200", description = "The product's open issues from its latest import (empty when it had none)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductIssues.class)))
+    @APIResponse(responseCode = "404", description = "No such product, and no issue under that SKU")
+    public ProductIssues issues(@PathParam("sku") String sku, @QueryParam("vendor") Long vendor) {
+        var open = imports.openIssues(caller.vendorScope(vendor), sku).orElseThrow(NotFoundException::new);
+        return new ProductIssues(sku, open.stream().map(o -> new OpenIssueJson(o.issue().code(), o.issue().severity(),
+                o.issue().column(), o.issue().value(), o.issue().reason(), o.importId(), o.issue().line(), o.reportedAt())).toList());
     }
 
     /** Create or replace. If-Match makes it conditional (412 when stale); If-None-Match: * makes it create-only. */

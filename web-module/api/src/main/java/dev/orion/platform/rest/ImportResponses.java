@@ -33,7 +33,14 @@ public final class ImportResponses {
     }
 
     public static ImportStatus status(UriInfo uri, Class<?> resource, long id, JobExecutionView execution) {
-        return ImportStatus.of(id, execution, uri.getBaseUriBuilder().path(resource).path(Long.toString(id)).path("rejects").build().toString());
+        return status(uri, resource, id, execution, false);
+    }
+
+    /** With {@code dryRun}, the status links the dry run's preview ({@code .../{id}/preview}). */
+    public static ImportStatus status(UriInfo uri, Class<?> resource, long id, JobExecutionView execution, boolean dryRun) {
+        var self = uri.getBaseUriBuilder().path(resource).path(Long.toString(id));
+        return ImportStatus.of(id, execution, self.clone().path("rejects").build().toString(),
+                dryRun ? self.clone().path("preview").build().toString() : null);
     }
 
     /** The import report as a CSV download, streamed as {@code report} writes it. */

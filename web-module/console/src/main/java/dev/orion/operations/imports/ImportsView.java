@@ -1,5 +1,7 @@
 package dev.orion.operations.imports;
 
+import dev.orion.catalog.application.ImportNotApplicableException;
+import dev.orion.catalog.application.ImportPreview;
 import dev.orion.catalog.application.ProductImports;
 import dev.orion.platform.console.ConsoleCaller;
 import dev.orion.platform.jobs.JobExecutionView;
@@ -14,6 +16,7 @@ import dev.orion.platform.imports.ImportHistory;
 import dev.orion.platform.imports.ImportIssue;
 import dev.orion.platform.imports.ImportIssues;
 import dev.orion.platform.imports.ImportRun;
+import dev.orion.platform.imports.IssueGroup;
 import dev.orion.platform.console.VendorMenu;
 import dev.orion.platform.flags.FeatureFlags;
 import dev.orion.platform.flags.FeatureOffException;
@@ -85,10 +88,13 @@ public class ImportsView implements Serializable {
     private Long vendorId;
     private String mode = ProductImports.MODES.get(0);
     private Integer skipLimit;
+    private boolean dryRun;
 
     private ImportRun current;
     private JobProgress progress;
     private List<ImportIssue> currentIssues = List.of();
+    private List<IssueGroup> issueGroups = List.of();
+    private ImportPreview preview;
     private List<ImportRun> recent = List.of();
 
     @PostConstruct
@@ -113,7 +119,7 @@ public class ImportsView implements Serializable {
         try (InputStream feed = file.getInputStream()) {
             String source = "console upload " + file.getFileName();
             long id = ORDERS.equals(kind) ? orderImports.start(vendor, feed, skipLimit, source, actor())
-                    : productImports.start(vendor, feed, mode, skipLimit, source, actor());
+                    : productImports.start(vendor, feed, mode, skipLimit, dryRun, source, actor());
             open(id);
             recent = history.recent(JOBS, scope(), RECENT_SHOWN);
         } catch (InvalidRequestException e) {
@@ -122,6 +128,20 @@ public class ImportsView implements Serializable {
             error("imports-form:feed", text("error.ordersOff"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Imports the file of the dry run shown, as the API's Apply does, and follows the new import. */
+    public void apply() {
+        if (current == null || !isDryRun()) {
+            return;
+        }
+        try {
+            long id = productImports.apply(current.vendorId(), current.id(), current.latest(), actor());
+            open(id);
+            recent = history.recent(JOBS, scope(), RECENT_SHOWN);
+        } catch (ImportNotApplicableException e) {
+            error(null, e.getMessage());
         }
     }
 
@@ -148,11 +168,54 @@ public class ImportsView implements Serializable {
         if (current == null) {
             progress = null;
             currentIssues = List.of();
+            issueGroups = List.of();
+            preview = null;
             error(null, text("error.notFound"));
             return;
         }
         progress = JobProgress.of(current.latest(), Instant.now());
         currentIssues = issues.first(current.latest().instanceId(), ISSUES_SHOWN);
+        issueGroups = issues.summary(current.latest().instanceId());
+        preview = isDryRun() ? productImports.preview(current.latest()).orElse(null) : null;
+    }
+
+    /** Whether the import shown is a dry run of a product feed. */
+    public boolean isDryRun() {
+        return current != null && ProductImports.JOB.equals(current.jobName()) && ProductImports.isDryRun(current.latest());
+    }
+
+    /** A row of the preview's table: one field of one product the dry run would create or change. */
+    public record ChangeRow(String sku, String kind, String field, String before, String after) implements Serializable {
+    }
+
+    /** A field the dry run would change in some products, and in how many. */
+    public record FieldCount(String field, long count) implements Serializable {
+    }
+
+    public List<ChangeRow> getPreviewChanges() {
+        if (preview == null) {
+            return List.of();
+        }
+        return preview.changes().stream().flatMap(c -> c.fields().entrySet().stream()
+                .map(f -> new ChangeRow(c.sku(), c.kind(), f.getKey(), f.getValue().before(), f.getValue().after()))).toList();
+    }
+
+    public List<FieldCount> getChangedFields() {
+        if (preview == null) {
+            return List.of();
+        }
+        return preview.changedFields().entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> new FieldCount(e.getKey(), e.getValue())).toList();
+    }
+
+    /** The example lines of a group of issues, as the page lists them. */
+    public String exampleLines(IssueGroup group) {
+        return group.examples().stream().map(i -> Long.toString(i.line())).collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** Whether Apply is offered: a completed dry run that no import applied yet. */
+    public boolean isApplicable() {
+        return isDryRun() && "COMPLETED".equals(current.latest().batchStatus()) && preview != null && preview.appliedImportId() == null;
     }
 
     /** Platform users see every vendor's imports; a VENDOR user only its own. */
@@ -223,5 +286,9 @@ public class ImportsView implements Serializable {
     public ImportRun getCurrent() { return current; }
     public JobProgress getProgress() { return progress; }
     public List<ImportIssue> getCurrentIssues() { return currentIssues; }
+    public List<IssueGroup> getIssueGroups() { return issueGroups; }
+    public ImportPreview getPreview() { return preview; }
+    public boolean getDryRunChosen() { return dryRun; }
+    public void setDryRunChosen(boolean dryRun) { this.dryRun = dryRun; }
     public List<ImportRun> getRecent() { return recent; }
 }
