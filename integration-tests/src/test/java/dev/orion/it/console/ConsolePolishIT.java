@@ -98,6 +98,7 @@ class ConsolePolishIT extends OrionDeployment {
                     + failedImport + "']]//*[contains(@class,'failure')]"));
             assertEquals(failure.lines().findFirst().orElseThrow(), reason.getText());
             assertEquals(failure, reason.getDomAttribute("title"));
+            browser.driver().executeScript("arguments[0].scrollIntoView()", reason);
             browser.screenshot("polish-imports-failed-reason");
 
             String jobsBefore = TestData.queryString("SELECT count(*) FROM public.job_instance WHERE jobname = 'product-import'");
