@@ -8,7 +8,11 @@ import dev.orion.platform.imports.RecordLimitReader;
 import dev.orion.platform.imports.RejectedRowException;
 import dev.orion.catalog.application.FeedRow;
 import dev.orion.catalog.application.MerchantXmlItems;
+import dev.orion.catalog.application.ProductFeedFormat;
+import dev.orion.catalog.application.ShopExportRows;
 import dev.orion.catalog.application.ShopifyVariants;
+import dev.orion.catalog.application.UnsupportedFeedException;
+import dev.orion.catalog.application.WooCommerceProducts;
 import dev.orion.platform.storage.StorageBackend;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
@@ -29,7 +33,8 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Streams a feed from storage one record at a time (constant memory). The format is told by its start: a
- * Google Merchant TSV or XML (RSS 2.0, Atom) feed, or a Shopify product CSV whose variant rows become products.
+ * Google Merchant TSV or XML (RSS 2.0, Atom) feed, or a Shopify or WooCommerce product CSV whose variants become
+ * products ({@link ProductFeedFormat}).
  * Gzipped or not, with or without a UTF-8 byte order mark, LF or CRLF, quoted fields holding separators or
  * line breaks. The checkpoint counts records (or XML items) consumed, so a restart skips exactly those.
  * Bounded (the heap is every tenant's): an XML item that is too big is rejected and reading goes on at the next;
@@ -44,7 +49,7 @@ public class ProductFeedReader extends AbstractItemReader {
     @BatchProperty
     String storageKey;
 
-    /** Shopify exports carry no currency; their prices are read in this one. */
+    /** Shopify and WooCommerce exports carry no currency; their prices are read in this one. */
     @Inject
     @BatchProperty
     String currency;
@@ -62,7 +67,8 @@ public class ProductFeedReader extends AbstractItemReader {
     private CSVParser parser;
     private RecordLimitReader bounded;
     private Iterator<CSVRecord> records;
-    private ShopifyVariants shopify;
+    /** A shop export's rows, or null for a Google Merchant TSV whose records are rows. */
+    private ShopExportRows export;
     private long recordsRead;
     /** The physical line the previous record ended on: quoted fields may span lines, so records and lines differ. */
     private long lastLine;
@@ -80,9 +86,11 @@ public class ProductFeedReader extends AbstractItemReader {
     }
 
     private void open(FeedCheckpoint resume) throws Exception {
-        var text = new BufferedReader(new InputStreamReader(FeedFiles.openText(storage.open(storageKey), limits), StandardCharsets.UTF_8), 65536);
-        String header = firstLine(text);
-        if (header != null && header.stripLeading().startsWith("<")) {
+        var text = new BufferedReader(new InputStreamReader(FeedFiles.openText(storage.open(storageKey), limits), StandardCharsets.UTF_8),
+                ProductFeedFormat.SNIFF_CHARS);
+        String header = ProductFeedFormat.firstLine(text);
+        ProductFeedFormat format = ProductFeedFormat.of(header).orElseThrow(this::unrecognised);
+        if (format == ProductFeedFormat.GOOGLE_XML) {
             xml = new MerchantXmlItems(text, limits);
             while (recordsRead < resume.records() && skipItem()) {
                 recordsRead++;
@@ -92,11 +100,11 @@ public class ProductFeedReader extends AbstractItemReader {
         bounded = new RecordLimitReader(text, limits.maxRecordBytes(), () -> "Line " + (lastLine + 1) + ": "
                 + limits.recordTooLong("a record") + ". A quote that is never closed makes the rest of the file one record;"
                 + " the import stops here, rows before it were imported");
-        parser = format(header == null ? "" : header).parse(bounded);
+        parser = csvFormat(format).parse(bounded);
         records = parser.iterator();
         lastLine = parser.getCurrentLineNumber();
         bounded.recordRead();
-        if (shopify != null) {
+        if (export instanceof ShopifyVariants shopify) {
             shopify.restore(resume.context()); // null but for checkpoints of earlier versions
         }
         while (recordsRead < resume.records() && records.hasNext()) {
@@ -105,8 +113,8 @@ public class ProductFeedReader extends AbstractItemReader {
             long line = lastLine + 1;
             lastLine = parser.getCurrentLineNumber();
             recordsRead++;
-            if (shopify != null && resume.context() == null) {
-                shopify.accept(line, record.toMap()); // replayed, so the handle's product fields are known again
+            if (export != null && resume.context() == null) {
+                replay(line, record);
             }
         }
     }
@@ -120,37 +128,35 @@ public class ProductFeedReader extends AbstractItemReader {
         }
     }
 
-    /** The first line, or the first 64 KB of it (XML feeds may be one long line), leaving the reader where it was. */
-    private static String firstLine(BufferedReader text) throws java.io.IOException {
-        char[] start = new char[65536];
-        text.mark(start.length);
-        int length = 0;
-        for (int n; length < start.length && (n = text.read(start, length, start.length - length)) > 0; ) {
-            length += n;
+    /** Replays a row passed over on restart, so what later rows inherit (a handle's, a parent's fields) is known again. */
+    private void replay(long line, CSVRecord record) {
+        try {
+            export.accept(line, record.toMap());
+        } catch (RejectedRowException e) {
+            // reported when it was first read
         }
-        text.reset();
-        if (length == 0) {
-            return null;
-        }
-        String head = new String(start, 0, length);
-        int end = head.indexOf('\n');
-        return (end < 0 ? head : head.substring(0, end)).replace("\r", "");
     }
 
-    private CSVFormat format(String header) {
-        if (header.isEmpty() || header.contains("\t")) {
+    private CSVFormat csvFormat(ProductFeedFormat format) {
+        String currencyCode = currency == null || currency.isBlank() ? "EUR" : currency;
+        export = switch (format) {
+            case SHOPIFY_CSV -> new ShopifyVariants(currencyCode);
+            case WOOCOMMERCE_CSV -> new WooCommerceProducts(currencyCode);
+            default -> null;
+        };
+        if (export == null) {
             return CSVFormat.TDF.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true)
                     .setAllowMissingColumnNames(true).get();
         }
-        if (ShopifyVariants.isShopifyHeader(header)) {
-            shopify = new ShopifyVariants(currency == null || currency.isBlank() ? "EUR" : currency);
-            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setAllowMissingColumnNames(true)
-                    .setIgnoreEmptyLines(true).get();
-        }
-        String problem = "Unrecognised feed: it is neither a Google Merchant feed (TSV with id, title, price, availability,"
-                + " ...; or RSS 2.0 / Atom XML) nor a Shopify product CSV (Handle, Title, Variant SKU, ...)";
+        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setAllowMissingColumnNames(true)
+                .setIgnoreEmptyLines(true).get();
+    }
+
+    /** A feed fetched from its URL is first seen here; an upload in no known format was refused before its job. */
+    private IllegalStateException unrecognised() {
+        String problem = new UnsupportedFeedException().getMessage();
         job.setExitStatus(problem);
-        throw new IllegalStateException(problem);
+        return new IllegalStateException(problem);
     }
 
     @Override
@@ -193,10 +199,10 @@ public class ProductFeedReader extends AbstractItemReader {
             recordsRead++;
             long line = lastLine + 1;
             lastLine = parser.getCurrentLineNumber();
-            if (shopify == null) {
+            if (export == null) {
                 return new FeedRow(line, record.toMap());
             }
-            Optional<FeedRow> variant = shopify.accept(line, record.toMap());
+            Optional<FeedRow> variant = export.accept(line, record.toMap());
             if (variant.isPresent()) {
                 return variant.get();
             }
@@ -206,7 +212,7 @@ public class ProductFeedReader extends AbstractItemReader {
 
     @Override
     public Serializable checkpointInfo() {
-        return new FeedCheckpoint(recordsRead, null); // a Shopify handle's fields are replayed on restart, not kept here
+        return new FeedCheckpoint(recordsRead, null); // a shop export's parent fields are replayed on restart, not kept here
     }
 
     @Override

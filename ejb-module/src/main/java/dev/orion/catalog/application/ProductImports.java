@@ -6,16 +6,24 @@ import dev.orion.platform.jobs.JobProgress;
 import dev.orion.platform.InvalidRequestException;
 import dev.orion.platform.audit.Actor;
 import dev.orion.platform.audit.AuditLog;
+import dev.orion.platform.imports.FeedFiles;
+import dev.orion.platform.imports.FeedLimits;
+import dev.orion.platform.imports.FeedRefusedException;
 import dev.orion.platform.imports.FeedUploads;
 import dev.orion.platform.imports.ImportExecutions;
 import dev.orion.platform.imports.ImportIssues;
 import dev.orion.platform.imports.fetch.FeedUrls;
+import dev.orion.platform.storage.StorageBackend;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Writer;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Properties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -55,6 +63,12 @@ public class ProductImports {
     @EJB
     ProductCatalog catalog;
 
+    @Inject
+    StorageBackend storage;
+
+    @Inject
+    FeedLimits limits;
+
     /**
      * Rows per chunk transaction: each commit waits for PostgreSQL's WAL flush (about 8 ms on the development
      * machine, 17 s per million rows in 500-row chunks), so chunks are large; a restart re-reads at most one.
@@ -81,15 +95,7 @@ public class ProductImports {
     public long start(long vendorId, InputStream upload, String mode, Integer skipLimit, boolean dryRun, String source, Actor who) {
         checkMode(mode);
         ImportExecutions.checkSkipLimit(skipLimit);
-        var feed = uploads.store("uploads/" + vendorId, upload);
-        var parameters = parameters(vendorId, feed.storageKey(), mode, skipLimit);
-        if (feed.lines() != null) {
-            parameters.setProperty(JobProgress.TOTAL_ROWS, Long.toString(Math.max(0, feed.lines() - 1))); // less the header
-        }
-        if (dryRun) {
-            parameters.setProperty(DRY_RUN, "true");
-        }
-        long id = jobs.start(JOB, parameters);
+        long id = start(vendorId, recognised(uploads.store("uploads/" + vendorId, upload)), mode, skipLimit, dryRun);
         audit.record(who, vendorId, dryRun ? "import.dry-run" : "import.start", "import", id, source + " (" + mode + ")");
         return id;
     }
@@ -160,6 +166,40 @@ public class ProductImports {
         long id = jobs.start(JOB, parameters);
         audit.record(who, vendorId, dryRun ? "import.dry-run" : "import.start", "import", id, "from " + url);
         return id;
+    }
+
+    /**
+     * The stored feed, if Orion reads its format; otherwise it is deleted and refused before any job starts (a feed
+     * fetched from its URL is only seen by its job, which fails with the same words).
+     */
+    private FeedUploads.StoredFeed recognised(FeedUploads.StoredFeed feed) {
+        String header;
+        try (var text = new BufferedReader(new InputStreamReader(FeedFiles.openText(storage.open(feed.storageKey()), limits),
+                StandardCharsets.UTF_8), ProductFeedFormat.SNIFF_CHARS)) {
+            header = ProductFeedFormat.firstLine(text);
+        } catch (IOException | FeedRefusedException e) {
+            return feed; // the job reads it and says what is wrong with it
+        }
+        if (ProductFeedFormat.of(header).isPresent()) {
+            return feed;
+        }
+        try {
+            storage.delete(feed.storageKey());
+        } catch (IOException e) {
+            // housekeeping purges what is left; the feed is refused either way
+        }
+        throw new UnsupportedFeedException();
+    }
+
+    private long start(long vendorId, FeedUploads.StoredFeed feed, String mode, Integer skipLimit, boolean dryRun) {
+        var parameters = parameters(vendorId, feed.storageKey(), mode, skipLimit);
+        if (feed.lines() != null) {
+            parameters.setProperty(JobProgress.TOTAL_ROWS, Long.toString(Math.max(0, feed.lines() - 1))); // less the header
+        }
+        if (dryRun) {
+            parameters.setProperty(DRY_RUN, "true");
+        }
+        return jobs.start(JOB, parameters);
     }
 
     private Properties parameters(long vendorId, String storageKey, String mode, Integer skipLimit) {

@@ -12,7 +12,7 @@ import java.util.Optional;
  * rows that carry only an image are images, not products. Holds the current handle's fields; a reader that
  * restarts inside a handle replays the rows it passes over, so its checkpoint need not carry them.
  */
-public final class ShopifyVariants {
+public final class ShopifyVariants implements ShopExportRows {
 
     static final String HANDLE = "Handle";
     private static final String SKU = "Variant SKU";

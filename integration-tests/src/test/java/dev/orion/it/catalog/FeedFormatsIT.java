@@ -107,13 +107,54 @@ class FeedFormatsIT extends OrionDeployment {
     }
 
     @Test
-    void anUnrecognisedFeedFailsAndSaysWhatWasExpected() {
+    void aWooCommerceExportImportsItsSimpleProductsAndVariationsWithTheirParentsFields() throws IOException {
+        var vendor = ApiSession.newVendor("woo");
+        byte[] export;
+        try (var fixture = FeedFormatsIT.class.getResourceAsStream("/feeds/woocommerce-products.csv")) {
+            export = fixture.readAllBytes();
+        }
+
+        JsonObject done = importFeed(vendor, export);
+
+        assertEquals("COMPLETED", done.getString("status"), done.toString());
+        assertEquals(4, done.getInt("rows_written"), "two simple products and two variations; the variable row is their parent");
+        assertEquals(0, done.getInt("rows_skipped"), done.toString());
+        assertEquals("WOO-GIFT,WOO-HOODIE-BLU-M,WOO-HOODIE-GRN-L,WOO-MUG", TestData.queryString(
+                "SELECT string_agg(sku, ',' ORDER BY sku) FROM products WHERE vendor_id = ?", vendor.vendorId));
+        assertEquals("Enamel Mug|12.50|in_stock|Birchwood|4006381333931|<p>Enamelled steel.</p>\n<p>Dishwasher safe.</p>",
+                product(vendor, "WOO-MUG", "title || '|' || price_amount || '|' || availability || '|' || brand || '|' || gtin || '|' || description"));
+        assertEquals("Gift card 25|25.00|A gift card worth 25.", product(vendor, "WOO-GIFT", "title || '|' || price_amount || '|' || description"));
+        assertEquals("Trail Hoodie - Blue / M|45.00|in_stock|Alder|<p>Organic cotton fleece.</p>|4006381333948",
+                product(vendor, "WOO-HOODIE-BLU-M", "title || '|' || price_amount || '|' || availability || '|' || brand || '|' || description || '|' || gtin"));
+        assertEquals("Trail Hoodie - Green / L|49.90|out_of_stock|Alder|<p>Green is a limited dye lot.</p>",
+                product(vendor, "WOO-HOODIE-GRN-L", "title || '|' || price_amount || '|' || availability || '|' || brand || '|' || description"));
+        assertEquals("https://shop.example/wp-content/uploads/2026/03/hoodie-blue.jpg|https://shop.example/wp-content/uploads/2026/03/hoodie.jpg",
+                TestData.queryString("SELECT string_agg(array_to_string(image_links, ' '), '|' ORDER BY sku) FROM products"
+                        + " WHERE vendor_id = ? AND sku LIKE 'WOO-HOODIE-%'", vendor.vendorId), "a variation's own image, else its parent's first");
+    }
+
+    private static String product(ApiSession vendor, String sku, String columns) {
+        return TestData.queryString("SELECT " + columns + " FROM products WHERE vendor_id = ? AND sku = '" + sku + "'", vendor.vendorId);
+    }
+
+    @Test
+    void anUnknownCsvIsRefusedNamingTheFormatsAndTheirColumnsAndStartsNoJob() {
         var vendor = ApiSession.newVendor("odd");
+        String jobsBefore = TestData.queryString("SELECT count(*) FROM public.job_instance WHERE jobname = 'product-import'");
 
-        JsonObject done = importFeed(vendor, "name;price\nx;1\n".getBytes(StandardCharsets.UTF_8));
+        var refused = vendor.post("/imports", "text/csv", "sku,name,price\nX-1,Thing,1.00\n".getBytes(StandardCharsets.UTF_8));
 
-        assertEquals("FAILED", done.getString("status"));
-        assertTrue(done.getString("exit_status").startsWith("Unrecognised feed"), done.getString("exit_status"));
+        assertEquals(422, refused.statusCode(), refused.body());
+        assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElse(""));
+        JsonObject problem = Http.json(refused);
+        assertEquals("https://orion.local/problems/unsupported-feed-format", problem.getString("type"));
+        for (String named : new String[] {"Google Merchant TSV: id, title, price, availability", "Google Merchant XML",
+                "Shopify product CSV: Handle, Title, Variant SKU, Variant Price", "WooCommerce product CSV: ID, Type, SKU, Name, Regular price"}) {
+            assertTrue(problem.getString("detail").contains(named), problem.getString("detail"));
+        }
+        assertEquals(4, problem.getJsonArray("supported_formats").size(), problem.toString());
+        assertEquals(jobsBefore, TestData.queryString("SELECT count(*) FROM public.job_instance WHERE jobname = 'product-import'"),
+                "no job was started");
     }
 
     @Test

@@ -80,10 +80,12 @@ public class ImportsResource {
     }
 
     @POST
-    @Consumes({FEED_TYPES, MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    @Consumes({FEED_TYPES, "text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     @APIResponse(responseCode = "202", description = "Import started",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportStatus.class)))
     @Operation(operationId = "startProductImport", summary = "Start a product feed import")
+    @APIResponse(responseCode = "422", description = "The feed is in none of the formats Orion reads (unsupported-feed-format):"
+            + " the problem names each supported format and the columns it expects; no job was started")
     public Response uploadRaw(InputStream feed, @QueryParam("vendor") Long vendor,
                               @QueryParam("mode") @DefaultValue("update") String mode,
                               @QueryParam("skip_limit") Integer skipLimit,

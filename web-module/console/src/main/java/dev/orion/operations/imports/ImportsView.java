@@ -3,6 +3,7 @@ package dev.orion.operations.imports;
 import dev.orion.catalog.application.ImportNotApplicableException;
 import dev.orion.catalog.application.ImportPreview;
 import dev.orion.catalog.application.ProductImports;
+import dev.orion.catalog.application.UnsupportedFeedException;
 import dev.orion.platform.console.ConsoleCaller;
 import dev.orion.platform.jobs.JobExecutionView;
 import dev.orion.platform.jobs.JobProgress;
@@ -122,7 +123,7 @@ public class ImportsView implements Serializable {
                     : productImports.start(vendor, feed, mode, skipLimit, dryRun, source, actor());
             open(id);
             recent = history.recent(JOBS, scope(), RECENT_SHOWN);
-        } catch (InvalidRequestException e) {
+        } catch (InvalidRequestException | UnsupportedFeedException e) {
             error("imports-form:feed", MessageFormat.format(text("error.refused"), file.getFileName(), e.getMessage()));
         } catch (FeatureOffException e) { // switched off since the page showed the upload
             error("imports-form:feed", text("error.ordersOff"));
@@ -238,6 +239,12 @@ public class ImportsView implements Serializable {
 
     public int getPercent() {
         return progress == null || progress.percent() == null ? 0 : (int) Math.floor(progress.percent());
+    }
+
+    /** Why an import failed, as a line of the list: its exit status's first line (the whole is its title). */
+    public String reason(ImportRun run) {
+        String status = run.latest().exitStatus();
+        return status == null ? "" : status.lines().findFirst().orElse("");
     }
 
     public String kindOf(ImportRun run) {
