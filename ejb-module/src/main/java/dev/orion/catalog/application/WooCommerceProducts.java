@@ -1,5 +1,6 @@
 package dev.orion.catalog.application;
 
+import dev.orion.platform.imports.IssueCode;
 import dev.orion.platform.imports.RejectedRowException;
 import java.util.HashMap;
 import java.util.List;
@@ -48,7 +49,7 @@ public final class WooCommerceProducts implements ShopExportRows {
             return Optional.empty();
         }
         if (!PRODUCTS.contains(kind)) {
-            throw new RejectedRowException(line, "Type", type,
+            throw new RejectedRowException(line, "Type", type, IssueCode.UNKNOWN_TYPE,
                     "Type must be simple, external, variable, grouped or variation, was: " + type);
         }
         Map<String, String> parent = kind.equals("variation") ? parentOf(record) : Map.of();

@@ -19,6 +19,7 @@ public enum IssueCode {
     NUL_CHARACTER("nul_character", "A value holds a NUL character, which Orion cannot store."),
     INVALID_GTIN("invalid_gtin", "The GTIN is not a valid GTIN-8, -12, -13 or -14; the product was imported without it."),
     RECORD_TOO_LONG("record_too_long", "The record is longer than the import's record limit; it was passed over."),
+    UNKNOWN_TYPE("unknown_type", "The WooCommerce product type is not simple, external, variable, grouped or variation; the row was not imported."),
     ITEM_TOO_LARGE("item_too_large", "The XML item is too large or has too many elements; it was passed over."),
     INVALID_JSON("invalid_json", "The line is not a JSON object (an order)."),
     INVALID_CURRENCY("invalid_currency", "The currency is not an ISO 4217 code like EUR."),
