@@ -66,6 +66,14 @@ public class ProductImports {
         return id;
     }
 
+    /** Starts an import of a feed already in storage (the scheduled feed sync fetched and stored it). */
+    public long startStored(long vendorId, FeedUploads.StoredFeed feed, String mode, String source, Actor who) {
+        checkMode(mode);
+        long id = start(vendorId, feed, mode, null);
+        audit.record(who, vendorId, "import.start", "import", id, source + " (" + mode + ")");
+        return id;
+    }
+
     /**
      * Starts an import of the feed at {@code url}: only its form is checked here; the job fetches it (vetting
      * where it may connect, see {@link dev.orion.platform.imports.fetch.HttpFeedDownloader}) before it reads it.
