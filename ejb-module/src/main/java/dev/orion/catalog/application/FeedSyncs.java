@@ -75,7 +75,6 @@ public class FeedSyncs {
         if (vendors.find(vendorId).isEmpty()) {
             throw new InvalidRequestException("There is no vendor " + vendorId);
         }
-        String url = checkedUrl(settings.url());
         String format = settings.format() == null ? "auto" : settings.format();
         if (!FeedSubscription.FORMATS.contains(format)) {
             throw new InvalidRequestException("format must be one of " + String.join(", ", FeedSubscription.FORMATS) + ", was: " + format);
@@ -85,6 +84,7 @@ public class FeedSyncs {
             throw new InvalidRequestException("mode must be update or full, was: " + mode);
         }
         String[] credentials = credentials(vendorId, settings.credentials());
+        String url = checkedUrl(settings.url());
         boolean paused = Boolean.TRUE.equals(settings.paused());
         long scheduleId = registry.save(scheduleName(vendorId), TASK, Map.of("vendor_id", Long.toString(vendorId)),
                 calendar(settings.schedule()), !paused);

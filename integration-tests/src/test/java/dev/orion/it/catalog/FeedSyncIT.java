@@ -40,6 +40,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class FeedSyncIT extends OrionDeployment {
 
     private static final String JSON = "application/json";
+    /** A URL the tests' allow-list opens (nothing listens there: only the other settings are at fault). */
+    private static final String ALLOWED = "http://" + ServedFile.HOST + ":9/f.tsv";
     private static final String PASSWORD = "s3cret-feed-pass";
     private static final String FIRST = "id\ttitle\tprice\tavailability\nSYNC-1\tKettle\t30.00 EUR\tin_stock\nSYNC-2\tToaster\t25.00 EUR\tin_stock\n";
     private static final String CHANGED = "id\ttitle\tprice\tavailability\nSYNC-1\tKettle\t27.50 EUR\tin_stock\nSYNC-3\tBlender\t45.00 EUR\tpreorder\n";
@@ -125,14 +127,14 @@ class FeedSyncIT extends OrionDeployment {
         assertEquals("application/problem+json", ApiSession.contentType(internal));
         assertTrue(Http.json(internal).getString("detail").contains("public addresses"), internal.body());
 
-        var format = vendor.send("PUT", "/feed-sync", JSON, "{\"url\": \"https://feeds.example.com/f.tsv\", \"format\": \"excel\"}");
+        var format = vendor.send("PUT", "/feed-sync", JSON, "{\"url\": \"" + ALLOWED + "\", \"format\": \"excel\"}");
         assertEquals(400, format.statusCode(), format.body());
         assertEquals("application/problem+json", ApiSession.contentType(format));
 
-        var schedule = vendor.send("PUT", "/feed-sync", JSON, "{\"url\": \"https://feeds.example.com/f.tsv\", \"schedule\": {\"hour\": \"25\"}}");
+        var schedule = vendor.send("PUT", "/feed-sync", JSON, "{\"url\": \"" + ALLOWED + "\", \"schedule\": {\"hour\": \"25\"}}");
         assertEquals(400, schedule.statusCode(), schedule.body());
 
-        var header = vendor.send("PUT", "/feed-sync", JSON, "{\"url\": \"https://feeds.example.com/f.tsv\", \"credentials\": {\"type\": \"header\", \"name\": \"Host\", \"value\": \"x\"}}");
+        var header = vendor.send("PUT", "/feed-sync", JSON, "{\"url\": \"" + ALLOWED + "\", \"credentials\": {\"type\": \"header\", \"name\": \"Host\", \"value\": \"x\"}}");
         assertEquals(400, header.statusCode(), header.body());
 
         assertEquals(404, vendor.get("/feed-sync").statusCode(), "nothing was saved");
