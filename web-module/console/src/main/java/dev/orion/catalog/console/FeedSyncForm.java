@@ -136,6 +136,7 @@ public class FeedSyncForm implements Serializable {
     public List<String> getModes() { return List.of("update", "full"); }
     public List<String> getCredentialTypes() { return List.of("keep", "none", "basic", "header"); }
     public String getVendorCode() { return vendorCode; }
+    public String getDialogTitle() { return vendorCode == null ? "" : messages.text("dialog", vendorCode); }
     public boolean isExisting() { return existing; }
     public String getCredentialsState() { return credentialsState; }
     public List<FeedSyncAttemptView> getAttempts() { return attempts; }
