@@ -11,6 +11,7 @@ import dev.orion.platform.imports.FeedUploads;
 import dev.orion.platform.imports.fetch.HttpFeedDownloader;
 import dev.orion.platform.scheduling.ScheduledTask;
 import dev.orion.platform.storage.StorageBackend;
+import dev.orion.vendors.application.VendorDirectory;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -63,6 +64,9 @@ public class ProductFeedSync implements ScheduledTask {
     @Inject
     FeedCredentialCipher cipher;
 
+    @Inject
+    VendorDirectory vendors;
+
     @Override
     public String name() {
         return FeedSyncs.TASK;
@@ -82,6 +86,9 @@ public class ProductFeedSync implements ScheduledTask {
         FeedSubscription subscription = syncs.subscription(vendorId).orElse(null);
         if (subscription == null) {
             return "vendor " + vendorId + " has no feed sync";
+        }
+        if (!vendors.isActive(vendorId)) {
+            return "vendor " + vendorId + " is inactive: its feed is not synced";
         }
         OffsetDateTime at = OffsetDateTime.now();
         Map<String, String> headers = new LinkedHashMap<>();
