@@ -100,6 +100,14 @@ public class ProductImports {
         return id;
     }
 
+    /** Starts an import of a feed already in storage (the scheduled feed sync fetched and stored it). */
+    public long startStored(long vendorId, FeedUploads.StoredFeed feed, String mode, String source, Actor who) {
+        checkMode(mode);
+        long id = start(vendorId, feed, mode, null);
+        audit.record(who, vendorId, "import.start", "import", id, source + " (" + mode + ")");
+        return id;
+    }
+
     /**
      * Imports the very file a completed dry run read, with its mode, skip limit and currency: a new import, audited
      * as {@code import.apply}. A dry run is applied once; what is not a completed dry run is refused (409).

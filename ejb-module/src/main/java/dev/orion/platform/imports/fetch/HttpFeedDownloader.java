@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Future;
@@ -63,8 +64,29 @@ public class HttpFeedDownloader {
     @Resource(lookup = "java:jboss/ee/concurrency/scheduler/default")
     ManagedScheduledExecutorService scheduler;
 
+    /**
+     * A fetch's answer: a 200's {@code body} (bounded by the cap and the deadline; closing it ends the fetch), or
+     * no body for any other final status, such as 304 to a conditional request. {@code etag} and
+     * {@code lastModified} are the final answer's validators, if it sent them.
+     */
+    public record Answer(int status, String etag, String lastModified, InputStream body) {
+    }
+
     /** The feed's body, bounded by the cap and the deadline; closing it ends the fetch. */
     public InputStream open(URI url) {
+        Answer answer = fetch(url, Map.of());
+        if (answer.body() == null) {
+            throw FeedUnavailableException.notFetched(url + " answered HTTP " + answer.status());
+        }
+        return answer.body();
+    }
+
+    /**
+     * Fetches {@code url} like {@link #open}, sending {@code headers} (validators for a conditional request,
+     * credentials) to the URL's own origin only: a redirect elsewhere gets none of them. Any final status is
+     * answered, for the caller to judge; everything else that fails is a {@link FeedUnavailableException}.
+     */
+    public Answer fetch(URI url, Map<String, String> headers) {
         Instant end = Instant.now().plus(deadline);
         long cap = maxBytes.orElse(maxUploadBytes);
         URI current = url;
@@ -74,6 +96,9 @@ public class HttpFeedDownloader {
             CloseableHttpClient client = client(host, addresses);
             var get = new HttpGet(current);
             get.setHeader("Accept", "*/*");
+            if (sameOrigin(url, current)) {
+                headers.forEach(get::setHeader);
+            }
             Future<?> cutOff = scheduler.schedule(get::cancel, Math.max(1, Duration.between(Instant.now(), end).toMillis()), TimeUnit.MILLISECONDS);
             Runnable release = () -> {
                 cutOff.cancel(false);
@@ -102,10 +127,17 @@ public class HttpFeedDownloader {
                 continue;
             }
             HttpEntity entity = response.getEntity();
-            if (status != 200 || entity == null) {
+            String etag = valueOf(response.getFirstHeader("ETag"));
+            String lastModified = valueOf(response.getFirstHeader("Last-Modified"));
+            if (status != 200) {
                 release.run();
                 closeQuietly(response);
-                throw FeedUnavailableException.notFetched(current + " answered HTTP " + status + (entity == null ? " without a body" : ""));
+                return new Answer(status, etag, lastModified, null);
+            }
+            if (entity == null) {
+                release.run();
+                closeQuietly(response);
+                throw FeedUnavailableException.notFetched(current + " answered HTTP " + status + " without a body");
             }
             if (entity.getContentLength() > cap) {
                 release.run();
@@ -113,10 +145,10 @@ public class HttpFeedDownloader {
                 throw FeedUnavailableException.notFetched(current + " announced " + entity.getContentLength() + " bytes, over the cap of " + cap);
             }
             try {
-                return new BoundedFeedStream(entity.getContent(), current, cap, end, () -> {
+                return new Answer(status, etag, lastModified, new BoundedFeedStream(entity.getContent(), current, cap, end, () -> {
                     release.run();
                     closeQuietly(response);
-                });
+                }));
             } catch (IOException e) {
                 release.run();
                 closeQuietly(response);
@@ -128,6 +160,15 @@ public class HttpFeedDownloader {
     /** A client for one hop: it can only connect to the vetted addresses of {@code host}, follows nothing itself. */
     private CloseableHttpClient client(String host, List<InetAddress> addresses) {
         return PinnedClients.forHost(host, addresses, timeout, "Orion feed fetch");
+    }
+
+    private static boolean sameOrigin(URI first, URI current) {
+        return first.getScheme().equalsIgnoreCase(current.getScheme()) && first.getHost().equalsIgnoreCase(current.getHost())
+                && first.getPort() == current.getPort();
+    }
+
+    private static String valueOf(Header header) {
+        return header == null ? null : header.getValue();
     }
 
     static String describe(Exception e) {
