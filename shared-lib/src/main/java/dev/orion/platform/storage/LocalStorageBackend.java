@@ -1,11 +1,13 @@
 package dev.orion.platform.storage;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /** Stores objects as files under {@code ORION_STORAGE_DIR}; keys cannot escape that directory. */
@@ -35,7 +37,27 @@ public class LocalStorageBackend implements StorageBackend {
     public OutputStream create(String key) throws IOException {
         Path path = resolve(key);
         Files.createDirectories(path.getParent());
-        return Files.newOutputStream(path);
+        // written beside its final name and moved there when closed, so a reader (a report being downloaded while
+        // it is stored) never sees half an object, and an object written again stays whole until the new one is
+        Path partial = Files.createTempFile(path.getParent(), "." + path.getFileName() + ".", ".partial");
+        return new FilterOutputStream(Files.newOutputStream(partial)) {
+            private boolean closed;
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                out.write(bytes, offset, length);
+            }
+
+            @Override
+            public void close() throws IOException {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+                super.close();
+                Files.move(partial, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+        };
     }
 
     @Override
