@@ -241,6 +241,27 @@ class WebhooksIT extends OrionDeployment {
     }
 
     @Test
+    void aPendingDeliveryWhoseMessageWasLostIsSweptAndSent() {
+        var api = shop("hooks-sweep");
+        try (var receiver = new WebhookReceiver()) {
+            var endpoint = endpoint(api, receiver.url(), "order.created");
+            // an event and its delivery as a dead-lettered message leaves them: rows PENDING and overdue, no message
+            String eventId = java.util.UUID.randomUUID().toString();
+            TestData.execute("INSERT INTO events (id, vendor_id, type, api_version, data)"
+                    + " VALUES (CAST(? AS uuid), ?, 'order.created', 'v1', CAST('{}' AS jsonb))", eventId, api.vendorId);
+            TestData.execute("INSERT INTO webhook_deliveries (event_id, endpoint_id, status, retries_left, next_attempt_at)"
+                    + " VALUES (CAST(? AS uuid), ?, 'PENDING', 3, now() - interval '1 hour')", eventId, endpoint.getInt("id"));
+
+            var delivery = deliveryOnceItIs(api, endpoint, "DELIVERED");
+            assertEquals(1, delivery.getInt("attempts"));
+            assertEquals(eventId, delivery.getString("event_id"));
+            var got = receiver.received();
+            assertEquals(1, got.size(), got.toString());
+            assertTrue(got.get(0).signedWith(endpoint.getString("secret")));
+        }
+    }
+
+    @Test
     void aCompletedImportIsAnnounced() {
         var api = ApiSession.newVendor("hooks-import");
         try (var receiver = new WebhookReceiver()) {
