@@ -3,7 +3,9 @@ package dev.orion.reporting.batch;
 import dev.orion.platform.batch.JobParameters;
 import dev.orion.reporting.application.SalesReports;
 import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
@@ -23,7 +25,14 @@ public class SalesReportBatchlet extends AbstractBatchlet {
 
     @Override
     public String process() {
-        reports.write(JobParameters.of(job), SalesParts.of(job).all());
+        reports.write(reportId(), JobParameters.of(job), SalesParts.of(job).all());
         return BatchStatus.COMPLETED.name();
+    }
+
+    /** A report's id is its instance's first execution (a report that waited goes on in a later one). */
+    private long reportId() {
+        var operator = BatchRuntime.getJobOperator();
+        return operator.getJobExecutions(operator.getJobInstance(job.getExecutionId())).stream()
+                .mapToLong(JobExecution::getExecutionId).min().orElse(job.getExecutionId());
     }
 }

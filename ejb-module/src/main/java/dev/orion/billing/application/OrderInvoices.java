@@ -17,6 +17,8 @@ import jakarta.persistence.PersistenceContext;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import dev.orion.events.application.EventLog;
+import dev.orion.events.application.EventTypes;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +59,9 @@ public class OrderInvoices {
     @Inject
     AuditLog audit;
 
+    @Inject
+    EventLog events;
+
     /** What issuing found: the invoice, and whether this call issued it (false: it already existed). */
     public record Issued(InvoiceView invoice, boolean created) {
     }
@@ -88,7 +93,27 @@ public class OrderInvoices {
         files.store(view, out -> InvoicePdf.write(view, vendor.name(), rate, order, out));
         emails.enqueue(invoiceEmail(view, vendor, order));
         audit.record(who, vendorId, "invoice.issue", "invoice", view.id(), view.number());
+        events.record(vendorId, EventTypes.ORDER_INVOICED, invoicedEvent(view, order));
         return Optional.of(new Issued(view, true));
+    }
+
+    /** {@code order.invoiced}'s data (docs/webhooks.md): the order and the invoice issued for it. */
+    private static java.util.Map<String, Object> invoicedEvent(InvoiceView invoice, OrderView order) {
+        var invoiceData = new LinkedHashMap<String, Object>();
+        invoiceData.put("id", invoice.id());
+        invoiceData.put("number", invoice.number());
+        invoiceData.put("issued_on", invoice.issuedOn().toString());
+        invoiceData.put("net", invoice.net().toPlainString());
+        invoiceData.put("vat", invoice.vat().toPlainString());
+        invoiceData.put("total", invoice.total().toPlainString());
+        invoiceData.put("currency", invoice.currency());
+        var orderData = new LinkedHashMap<String, Object>();
+        orderData.put("id", order.id());
+        orderData.put("status", order.status());
+        var data = new LinkedHashMap<String, Object>();
+        data.put("order", orderData);
+        data.put("invoice", invoiceData);
+        return data;
     }
 
     public Optional<InvoiceView> find(long vendorId, long orderId) {

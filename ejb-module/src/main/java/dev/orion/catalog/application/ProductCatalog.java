@@ -3,6 +3,7 @@ package dev.orion.catalog.application;
 import dev.orion.catalog.domain.Product;
 import dev.orion.catalog.infrastructure.ProductBulkUpsert;
 import dev.orion.catalog.domain.StockMovement;
+import dev.orion.events.application.EventTypes;
 import dev.orion.platform.audit.Actor;
 import dev.orion.platform.audit.AuditLog;
 import jakarta.inject.Inject;
@@ -10,6 +11,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +31,9 @@ public class ProductCatalog {
     @Inject
     AuditLog audit;
 
+    @Inject
+    CatalogEvents events;
+
     /**
      * Creates the product or replaces all its fields. With {@code expectedVersion} (from If-Match) the write
      * only happens if the stored product is still at that version.
@@ -36,6 +41,8 @@ public class ProductCatalog {
     public ProductWrite replace(long vendorId, ProductUpsert data, Long expectedVersion, Actor who) {
         ProductWrite write = write(vendorId, data, expectedVersion);
         audit.record(who, vendorId, write.created() ? "product.create" : "product.replace", "product", data.sku(), null);
+        events.products(vendorId, write.created() ? EventTypes.PRODUCT_CREATED : EventTypes.PRODUCT_UPDATED,
+                List.of(data.sku()), who.type());
         return write;
     }
 
@@ -46,6 +53,7 @@ public class ProductCatalog {
     public ProductWrite patch(long vendorId, ProductUpsert data, long expectedVersion, Collection<String> fields, Actor who) {
         ProductWrite write = write(vendorId, data, expectedVersion);
         audit.record(who, vendorId, "product.patch", "product", data.sku(), fields.toString());
+        events.products(vendorId, EventTypes.PRODUCT_UPDATED, List.of(data.sku()), who.type());
         return write;
     }
 
@@ -63,10 +71,12 @@ public class ProductCatalog {
         }
         Product product = existing.get();
         requireVersion(product, expectedVersion);
+        int before = product.getStock();
         product.retitle(data.title());
         product.reprice(data.price());
         apply(product, data);
         em.flush();
+        events.stockMoved(product, before);
         return new ProductWrite(ProductView.of(product), false);
     }
 
@@ -77,6 +87,7 @@ public class ProductCatalog {
             requireVersion(product, expectedVersion);
             em.remove(product);
             audit.record(who, vendorId, "product.delete", "product", sku, null);
+            events.products(vendorId, EventTypes.PRODUCT_DELETED, List.of(sku), who.type());
         });
         return existing.isPresent();
     }
@@ -122,12 +133,15 @@ public class ProductCatalog {
         if (!negative.isEmpty()) {
             throw new StockConflictException(negative);
         }
+        Map<String, Integer> before = new HashMap<>();
+        products.forEach((sku, product) -> before.put(sku, product.getStock()));
         for (StockAdjustment line : adjustments) {
             Product product = products.get(line.sku());
             product.adjustStock(line.delta());
             em.persist(new StockMovement(product, line.delta(), line.reason(), actor));
         }
         em.flush();
+        skus.forEach(sku -> events.stockMoved(products.get(sku), before.get(sku))); // the batch's net change, per SKU
         return skus.stream().map(products::get).map(ProductView::of).toList();
     }
 
@@ -187,6 +201,7 @@ public class ProductCatalog {
                     }
                     if (product.getStock() != before) {
                         em.persist(new StockMovement(product, product.getStock() - before, reason, actor));
+                        events.stockMoved(product, before);
                     }
                     products.put(product.getSku(), ProductView.of(product));
                 });
@@ -213,11 +228,17 @@ public class ProductCatalog {
 
     /**
      * Creates or updates each product by SKU, keeping {@code created_at}; returns how many rows were written.
-     * Rows that carry the same data as the database are left untouched. With {@code seenByJobInstance} (a full
+     * Rows that carry the same data as the database are left untouched. The chunk becomes at most one
+     * {@code product.created} and one {@code product.updated} event, each naming its SKUs. With {@code seenByJobInstance} (a full
      * import) the SKUs are also remembered as seen by that job instance, in the same transaction.
      */
     public int upsertAll(long vendorId, List<ProductUpsert> items, Long seenByJobInstance) {
-        return ProductBulkUpsert.upsert(em, vendorId, items, seenByJobInstance);
+        List<String> created = new ArrayList<>();
+        List<String> updated = new ArrayList<>();
+        int changed = ProductBulkUpsert.upsert(em, vendorId, items, seenByJobInstance, created, updated);
+        events.products(vendorId, EventTypes.PRODUCT_CREATED, created, "import");
+        events.products(vendorId, EventTypes.PRODUCT_UPDATED, updated, "import");
+        return changed;
     }
 
     /**

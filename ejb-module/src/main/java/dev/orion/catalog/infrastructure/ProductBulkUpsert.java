@@ -5,8 +5,10 @@ import jakarta.persistence.EntityManager;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +34,8 @@ import org.postgresql.PGConnection;
  * <li>The merge reads the staging table straight into {@code ON CONFLICT}: no join, so no plan that depends on
  * the statistics a fresh temporary table lacks.</li>
  * <li>A full import's seen SKUs are recorded by the same statement (a data-modifying {@code WITH}).</li>
+ * <li>The statement returns the SKUs it inserted ({@code xmax = 0}) or changed: the chunk's {@code product.*}
+ * events name them.</li>
  * </ul>
  * The staging table is a {@code TEMP} table, {@code ON COMMIT DELETE ROWS}: created once per pooled connection,
  * emptied by every commit and rollback's end, never seen by another session, and never WAL-logged.
@@ -65,10 +69,22 @@ public final class ProductBulkUpsert {
      * SKUs are also recorded as seen by that job instance.
      */
     public static int upsert(EntityManager em, long vendorId, List<ProductUpsert> items, Long seenByJobInstance) {
-        return em.unwrap(Session.class).doReturningWork(connection -> upsert(connection, vendorId, items, seenByJobInstance));
+        return upsert(em, vendorId, items, seenByJobInstance, new ArrayList<>(), new ArrayList<>());
+    }
+
+    /** As {@link #upsert(EntityManager, long, List, Long)}, adding the SKUs inserted to {@code created}, the others changed to {@code updated}. */
+    public static int upsert(EntityManager em, long vendorId, List<ProductUpsert> items, Long seenByJobInstance,
+                             List<String> created, List<String> updated) {
+        return em.unwrap(Session.class).doReturningWork(connection -> upsert(connection, vendorId, items, seenByJobInstance,
+                created, updated));
     }
 
     static int upsert(Connection connection, long vendorId, List<ProductUpsert> items, Long seenByJobInstance) throws SQLException {
+        return upsert(connection, vendorId, items, seenByJobInstance, new ArrayList<>(), new ArrayList<>());
+    }
+
+    static int upsert(Connection connection, long vendorId, List<ProductUpsert> items, Long seenByJobInstance,
+                      List<String> created, List<String> updated) throws SQLException {
         Collection<ProductUpsert> unique = lastPerSku(items);
         if (unique.isEmpty()) {
             return 0;
@@ -87,7 +103,7 @@ public final class ProductBulkUpsert {
         int changed = 0;
         boolean recordSeen = seenByJobInstance != null;
         for (int present : masks) {
-            changed += merge(connection, vendorId, present, recordSeen ? seenByJobInstance : null);
+            changed += merge(connection, vendorId, present, recordSeen ? seenByJobInstance : null, created, updated);
             recordSeen = false;
         }
         return changed;
@@ -204,7 +220,8 @@ public final class ProductBulkUpsert {
         }
     }
 
-    private static int merge(Connection connection, long vendorId, int present, Long seenByJobInstance) throws SQLException {
+    private static int merge(Connection connection, long vendorId, int present, Long seenByJobInstance,
+                             List<String> created, List<String> updated) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(mergeSql(present, seenByJobInstance != null))) {
             int index = 1;
             if (seenByJobInstance != null) {
@@ -212,7 +229,14 @@ public final class ProductBulkUpsert {
             }
             statement.setLong(index++, vendorId);
             statement.setInt(index, present);
-            return statement.executeUpdate();
+            int changed = 0;
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    (rows.getBoolean(2) ? created : updated).add(rows.getString(1));
+                    changed++;
+                }
+            }
+            return changed;
         }
     }
 
@@ -244,6 +268,7 @@ public final class ProductBulkUpsert {
                 FROM product_import_staging WHERE present = ?
                 ON CONFLICT (vendor_id, sku) DO UPDATE SET %s, updated_at = now(), version = p.version + 1
                 WHERE %s IS DISTINCT FROM %s
+                RETURNING p.sku, (p.xmax = 0) AS inserted
                 """.formatted(set, current, proposed);
     }
 

@@ -35,6 +35,18 @@ public class EventLog {
     @Inject
     WebhookSettings settings;
 
+    /**
+     * A platform-level event (no vendor): listed to platform clients only, delivered to no vendor's endpoint.
+     */
+    public UUID recordPlatform(String type, Map<String, ?> data) {
+        if (!EventTypes.ALL.contains(type)) {
+            throw new IllegalArgumentException("Not in the event catalogue: " + type);
+        }
+        var event = new Event(null, type, JSON.toJson(data));
+        em.persist(event);
+        return event.getId();
+    }
+
     /** @param data the event's {@code data} object: plain values, lists and maps, written as JSON */
     public UUID record(long vendorId, String type, Map<String, ?> data) {
         if (!EventTypes.ALL.contains(type)) {

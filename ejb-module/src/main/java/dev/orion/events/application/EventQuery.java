@@ -11,17 +11,25 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Reads a vendor's events, oldest first, by keyset on the order they were written in. */
+/**
+ * Reads a vendor's events, oldest first, by keyset on the order they were written in; vendor null reads the
+ * platform-level events (no vendor), which only platform clients see.
+ */
 @Stateless
 public class EventQuery {
 
     @PersistenceContext
     EntityManager em;
 
-    public EventPage page(long vendorId, EventFilter filter, Long after, int limit) {
-        var jpql = new StringBuilder("SELECT e, e.seq FROM Event e WHERE e.vendorId = :vendor");
+    public EventPage page(Long vendorId, EventFilter filter, Long after, int limit) {
+        var jpql = new StringBuilder("SELECT e, e.seq FROM Event e WHERE ");
         var params = new LinkedHashMap<String, Object>();
-        params.put("vendor", vendorId);
+        if (vendorId == null) {
+            jpql.append("e.vendorId IS NULL");
+        } else {
+            jpql.append("e.vendorId = :vendor");
+            params.put("vendor", vendorId);
+        }
         if (after != null) {
             jpql.append(" AND e.seq > :after");
             params.put("after", after);
@@ -61,9 +69,9 @@ public class EventQuery {
         return new EventPage(items, more, more ? last : null);
     }
 
-    public Optional<EventView> find(long vendorId, UUID id) {
+    public Optional<EventView> find(Long vendorId, UUID id) {
         Event event = em.find(Event.class, id);
-        return event != null && event.getVendorId() != null && event.getVendorId() == vendorId
+        return event != null && java.util.Objects.equals(event.getVendorId(), vendorId)
                 ? Optional.of(EventView.of(event)) : Optional.empty();
     }
 }

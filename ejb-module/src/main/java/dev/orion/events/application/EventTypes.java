@@ -15,9 +15,11 @@ public final class EventTypes {
     public static final String IMPORT_COMPLETED = "import.completed";
     public static final String IMPORT_FAILED = "import.failed";
     public static final String REPORT_READY = "report.ready";
+    /** Platform-level (no vendor): only platform clients see it, no vendor endpoint receives it. */
+    public static final String EMAIL_DEAD_LETTERED = "email.dead_lettered";
 
     public static final List<String> ALL = List.of(ORDER_CREATED, ORDER_STATUS_CHANGED, ORDER_INVOICED, PRODUCT_CREATED,
-            PRODUCT_UPDATED, PRODUCT_DELETED, STOCK_LOW, IMPORT_COMPLETED, IMPORT_FAILED, REPORT_READY);
+            PRODUCT_UPDATED, PRODUCT_DELETED, STOCK_LOW, IMPORT_COMPLETED, IMPORT_FAILED, REPORT_READY, EMAIL_DEAD_LETTERED);
 
     private EventTypes() {
     }

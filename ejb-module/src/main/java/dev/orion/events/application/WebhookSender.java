@@ -5,6 +5,7 @@ import dev.orion.events.domain.DeliveryAttempt;
 import dev.orion.events.domain.Event;
 import dev.orion.events.domain.WebhookEndpoint;
 import dev.orion.platform.imports.fetch.OutboundPost;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -43,6 +44,9 @@ public class WebhookSender {
     @Inject
     EndpointDisabledMailer disabledMailer;
 
+    @Inject
+    MeterRegistry meters;
+
     public void attempt(long deliveryId, int attempt) {
         Delivery delivery = em.find(Delivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE);
         if (delivery == null || !delivery.awaits(attempt)) {
@@ -54,6 +58,7 @@ public class WebhookSender {
             delivery.failed();
             em.persist(new DeliveryAttempt(deliveryId, attempt, now, 0, null, null,
                     "not sent: the endpoint is disabled (" + endpoint.getDisabledReason() + ")", "FAILED", null));
+            meters.counter("orion.webhooks.deliveries", "outcome", "not_sent").increment();
             return;
         }
         EventView event = EventView.of(em.find(Event.class, delivery.getEventId()));
@@ -101,6 +106,10 @@ public class WebhookSender {
         }
         em.persist(new DeliveryAttempt(deliveryId, attempt, now, outcome.durationMs(), status == 0 ? null : status,
                 outcome.excerpt(), outcome.error(), result, retryIn));
+        String outcomeTag = result.toLowerCase(java.util.Locale.ROOT);
+        meters.counter("orion.webhooks.deliveries", "outcome", outcomeTag).increment();
+        meters.timer("orion.webhooks.attempt.duration", "outcome", outcomeTag)
+                .record(Duration.ofMillis(outcome.durationMs()));
         if (!"DELIVERED".equals(result)) {
             String answer = status == 0 ? outcome.error() : "HTTP " + status;
             String outcomeText = result;

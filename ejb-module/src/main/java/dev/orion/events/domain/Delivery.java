@@ -113,6 +113,14 @@ public class Delivery {
         nextAttemptAt = OffsetDateTime.now();
     }
 
+    /**
+     * Its attempt's message was lost (the broker dead-lettered it, or it never left): the same attempt is queued again,
+     * due now; a message for it still on its way is then a duplicate, which {@link #awaits} turns away.
+     */
+    public void requeued(OffsetDateTime now) {
+        nextAttemptAt = now;
+    }
+
     private void end(Status outcome) {
         attempts++;
         status = outcome;

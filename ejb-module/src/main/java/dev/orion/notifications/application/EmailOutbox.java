@@ -46,6 +46,9 @@ public class EmailOutbox {
     @Inject
     AuditLog audit;
 
+    @Inject
+    jakarta.enterprise.event.Event<EmailDeadLettered> deadLettered;
+
     /** Newest first; {@code status} null for all. */
     public List<OutboxEmailView> list(OutboxEmail.Status status, int limit) {
         var query = status == null
@@ -111,6 +114,7 @@ public class EmailOutbox {
             ErrorTracking.reportFailure("Email " + outboxId + " is a dead letter: " + email.getLastError(), "message",
                     java.util.Map.of("queue", "emails.DLQ"));
             LOG.warning(() -> "Email " + outboxId + " to " + email.getRecipient() + " is a dead letter: " + email.getLastError());
+            deadLettered.fire(new EmailDeadLettered(outboxId, email.getTemplate(), email.getLastError()));
         }
     }
 

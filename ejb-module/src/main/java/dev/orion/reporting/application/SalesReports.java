@@ -7,6 +7,8 @@ import dev.orion.platform.jobs.BatchJobs;
 import dev.orion.platform.jobs.ExecutionQuery;
 import dev.orion.platform.jobs.JobExecutionView;
 import dev.orion.platform.InvalidRequestException;
+import dev.orion.events.application.EventLog;
+import dev.orion.events.application.EventTypes;
 import dev.orion.platform.audit.Actor;
 import dev.orion.platform.audit.AuditLog;
 import dev.orion.platform.flags.FeatureFlags;
@@ -57,6 +59,9 @@ public class SalesReports {
     @Inject
     FeatureFlags flags;
 
+    @Inject
+    EventLog events;
+
     /**
      * Requests a report for {@code who} (an API client or a console user), recorded in the audit log; refused
      * (403 {@code feature-off}) while {@link ReportFeatures#SALES_REPORTS} is off for the vendor.
@@ -97,8 +102,11 @@ public class SalesReports {
         return figures.section(SalesReportRequest.fromJobParameters(parameters), SalesFiguresQuery.Section.valueOf(part));
     }
 
-    /** Called by the job: combines the vendors' figures into the report and writes its file. */
-    public void write(Map<String, String> parameters, List<SalesFigures> parts) {
+    /**
+     * Called by the job: combines the vendors' figures into the report, writes its file and records
+     * {@code report.ready} (platform-level for a report over all vendors) in this transaction.
+     */
+    public void write(long reportId, Map<String, String> parameters, List<SalesFigures> parts) {
         SalesReportRequest request = SalesReportRequest.fromJobParameters(parameters);
         var result = SalesFigures.combine(request, figures.titleOf(request), parts);
         try (var out = storage.create(parameters.get("storageKey"))) {
@@ -109,6 +117,17 @@ public class SalesReports {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the report", e);
+        }
+        var report = new LinkedHashMap<String, Object>();
+        report.put("id", reportId);
+        report.put("kind", "sales");
+        report.put("from", request.from().toString());
+        report.put("to", request.to().toString());
+        report.put("format", request.format().name().toLowerCase(java.util.Locale.ROOT));
+        if (request.vendorId() == null) {
+            events.recordPlatform(EventTypes.REPORT_READY, Map.of("report", report));
+        } else {
+            events.record(request.vendorId(), EventTypes.REPORT_READY, Map.of("report", report));
         }
         String recipients = parameters.get(EMAIL_TO);
         if (recipients != null && !recipients.isBlank()) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orion.it.support.ApiSession;
 import dev.orion.it.support.Http;
+import dev.orion.it.support.Metrics;
 import dev.orion.it.support.OrionDeployment;
 import dev.orion.it.support.Poll;
 import dev.orion.it.support.TestData;
@@ -90,6 +91,7 @@ class WebhooksIT extends OrionDeployment {
     @Test
     void a503IsRetriedWithGrowingDelaysThenRedeliveredWithTheSameEventId() {
         var api = shop("hooks-retry");
+        Metrics before = Metrics.scrape();
         try (var receiver = new WebhookReceiver()) {
             receiver.answer(503);
             var endpoint = endpoint(api, receiver.url(), "order.created");
@@ -118,6 +120,21 @@ class WebhooksIT extends OrionDeployment {
             assertTrue(got.stream().allMatch(r -> r.eventId().equals(eventId)), got.toString());
             assertTrue(got.get(4).signedWith(endpoint.getString("secret")));
             assertEquals(0, Http.json(api.get("/events?delivery_success=false")).getJsonArray("data").size());
+        }
+        // the meters saw every attempt by its outcome (other tests' deliveries may add to them meanwhile)
+        Metrics after = Metrics.scrape();
+        for (var outcome : java.util.Map.of("retry", 3, "dead", 1, "delivered", 1).entrySet()) {
+            assertTrue(after.sum("orion_webhooks_deliveries_total", "outcome", outcome.getKey())
+                    >= before.sum("orion_webhooks_deliveries_total", "outcome", outcome.getKey()) + outcome.getValue(),
+                    after.lines("orion_webhooks_deliveries_total"));
+        }
+        assertTrue(after.sum("orion_webhooks_attempt_duration_seconds_count")
+                >= before.sum("orion_webhooks_attempt_duration_seconds_count") + 5, after.lines("orion_webhooks_attempt"));
+        // the backlog gauges are read from the database: a number, never NaN, once the first read is done
+        for (String gauge : List.of("orion_webhooks_deliveries_pending", "orion_webhooks_pending_overdue_seconds",
+                "orion_webhooks_endpoints_failing")) {
+            assertFalse(after.matching(gauge).isEmpty(), gauge);
+            assertTrue(after.sum(gauge) >= 0, after.lines(gauge));
         }
     }
 
@@ -220,6 +237,27 @@ class WebhooksIT extends OrionDeployment {
             var after = receiver.received().get(1);
             assertTrue(after.signedWith(third), after.signature());
             assertFalse(after.signedWith(second) || after.signedWith(first), after.signature());
+        }
+    }
+
+    @Test
+    void aPendingDeliveryWhoseMessageWasLostIsSweptAndSent() {
+        var api = shop("hooks-sweep");
+        try (var receiver = new WebhookReceiver()) {
+            var endpoint = endpoint(api, receiver.url(), "order.created");
+            // an event and its delivery as a dead-lettered message leaves them: rows PENDING and overdue, no message
+            String eventId = java.util.UUID.randomUUID().toString();
+            TestData.execute("INSERT INTO events (id, vendor_id, type, api_version, data)"
+                    + " VALUES (CAST(? AS uuid), ?, 'order.created', 'v1', CAST('{}' AS jsonb))", eventId, api.vendorId);
+            TestData.execute("INSERT INTO webhook_deliveries (event_id, endpoint_id, status, retries_left, next_attempt_at)"
+                    + " VALUES (CAST(? AS uuid), ?, 'PENDING', 3, now() - interval '1 hour')", eventId, endpoint.getInt("id"));
+
+            var delivery = deliveryOnceItIs(api, endpoint, "DELIVERED");
+            assertEquals(1, delivery.getInt("attempts"));
+            assertEquals(eventId, delivery.getString("event_id"));
+            var got = receiver.received();
+            assertEquals(1, got.size(), got.toString());
+            assertTrue(got.get(0).signedWith(endpoint.getString("secret")));
         }
     }
 

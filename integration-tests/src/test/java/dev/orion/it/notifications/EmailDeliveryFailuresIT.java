@@ -15,6 +15,7 @@ import dev.orion.it.support.OrionDeployment;
 import dev.orion.it.support.Poll;
 import dev.orion.it.support.TestData;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -66,6 +67,11 @@ class EmailDeliveryFailuresIT extends OrionDeployment {
         assertTrue(failed.getString("last_error").contains("Couldn't connect"), failed.toString());
         assertTrue(Http.json(platform.get("/emails?status=FAILED&limit=200")).getJsonArray("data").stream()
                 .anyMatch(e -> e.asJsonObject().getInt("id") == outboxId), "listed among the dead letters");
+        // the platform-level event (no vendor), recorded with the FAILED mark: platform clients see it, vendors not
+        String deadLettered = "/events?type=email.dead_lettered&limit=100";
+        assertEquals(1, Http.json(platform.get(deadLettered)).getJsonArray("data").stream().map(JsonValue::asJsonObject)
+                .filter(e -> e.getJsonObject("data").getJsonObject("email").getInt("id") == outboxId).count());
+        assertEquals(0, Http.json(vendor.get(deadLettered)).getJsonArray("data").size(), "not a vendor's event");
         assertEquals(409, platform.send("POST", "/emails/" + confirmOrderFor(vendor, TestData.unique("q") + "@example.com") + "/resend", null, null)
                 .statusCode(), "a queued email is not re-sent");
 

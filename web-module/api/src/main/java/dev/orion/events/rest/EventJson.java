@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An event on the wire: the same members a webhook's body has. */
 @Schema(name = "Event")
-public record EventJson(String id, String type, OffsetDateTime createdAt, long vendorId, String apiVersion,
+public record EventJson(String id, String type, OffsetDateTime createdAt, Long vendorId, String apiVersion,
                         @Schema(type = SchemaType.OBJECT, description = "The event's own data; see docs/webhooks.md") JsonObject data) {
 
     static EventJson of(EventView e) {

@@ -65,7 +65,8 @@ public class EventsResource {
             success = Boolean.valueOf(deliverySuccess);
         }
         var filter = new EventFilter(type, QueryParams.timestamp("created_from", from), QueryParams.timestamp("created_to", to), success);
-        EventPage page = events.page(caller.vendorScope(vendor), filter, Cursor.decode(cursor), limit);
+        // a platform client that names no vendor reads the platform-level events (email.dead_lettered)
+        EventPage page = events.page(caller.vendorScopeOrAll(vendor), filter, Cursor.decode(cursor), limit);
         return new EventList(page.items().stream().map(EventJson::of).toList(), page.hasMore(),
                 page.hasMore() ? Cursor.encode(page.nextAfter()) : null);
     }
@@ -73,7 +74,7 @@ public class EventsResource {
     @GET
     @Path("{id}")
     public EventJson get(@PathParam("id") String id, @QueryParam("vendor") Long vendor) {
-        return events.find(caller.vendorScope(vendor), uuid(id)).map(EventJson::of).orElseThrow(NotFoundException::new);
+        return events.find(caller.vendorScopeOrAll(vendor), uuid(id)).map(EventJson::of).orElseThrow(NotFoundException::new);
     }
 
     @POST
