@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * Upserts each chunk by (vendor, SKU) in the chunk's transaction (COPY into staging, one merge: see
- * ProductBulkUpsert); a full import also remembers the SKUs seen, in the same statement. The chunk's products
+ * ProductBulkUpsert); a full import also remembers the SKUs seen, and every import what it changed (for a revert),
+ * in the same statement. The chunk's products
  * are now named by this import, so their open issues from earlier imports are closed. A dry run compares the
  * chunk with the catalogue instead ({@link ImportPreviews}) and writes neither products nor their issues.
  */
@@ -56,7 +57,7 @@ public class ProductBatchWriter extends AbstractItemWriter {
             previews.previewChunk(vendor, products, job.getInstanceId(), full);
             return;
         }
-        catalog.upsertAll(vendor, products, full ? job.getInstanceId() : null);
+        catalog.upsertAll(vendor, products, full ? job.getInstanceId() : null, job.getInstanceId());
         issues.closeEarlier(job.getInstanceId(), vendor, products.stream().map(ProductUpsert::sku).toArray(String[]::new));
     }
 }

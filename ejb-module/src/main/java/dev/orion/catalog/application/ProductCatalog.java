@@ -229,13 +229,15 @@ public class ProductCatalog {
     /**
      * Creates or updates each product by SKU, keeping {@code created_at}; returns how many rows were written.
      * Rows that carry the same data as the database are left untouched. The chunk becomes at most one
-     * {@code product.created} and one {@code product.updated} event, each naming its SKUs. With {@code seenByJobInstance} (a full
-     * import) the SKUs are also remembered as seen by that job instance, in the same transaction.
+     * {@code product.created} and one {@code product.updated} event, each naming its SKUs. With
+     * {@code seenByJobInstance} (a full import) the SKUs are also remembered as seen by that job instance, and with
+     * {@code revertOf} the values the written rows had before are recorded for a revert of that job instance
+     * ({@link ImportReverts}), all in the same transaction.
      */
-    public int upsertAll(long vendorId, List<ProductUpsert> items, Long seenByJobInstance) {
+    public int upsertAll(long vendorId, List<ProductUpsert> items, Long seenByJobInstance, Long revertOf) {
         List<String> created = new ArrayList<>();
         List<String> updated = new ArrayList<>();
-        int changed = ProductBulkUpsert.upsert(em, vendorId, items, seenByJobInstance, created, updated);
+        int changed = ProductBulkUpsert.upsert(em, vendorId, items, seenByJobInstance, revertOf, created, updated);
         events.products(vendorId, EventTypes.PRODUCT_CREATED, created, "import");
         events.products(vendorId, EventTypes.PRODUCT_UPDATED, updated, "import");
         return changed;
@@ -243,12 +245,26 @@ public class ProductCatalog {
 
     /**
      * After a full import: the vendor's products the feed did not name become out of stock (never deleted);
-     * returns how many changed. The import's record of seen SKUs is dropped.
+     * returns how many changed. Their values before are recorded for a revert of the import, by the same statement
+     * (as each chunk does its own). The import's record of seen SKUs is dropped.
      */
     public int markAbsentUnavailable(long vendorId, long jobInstanceId) {
-        int marked = em.createNativeQuery("UPDATE products p SET availability = 'out_of_stock', updated_at = now(),"
-                        + " version = p.version + 1 WHERE p.vendor_id = ?1 AND p.availability <> 'out_of_stock'"
-                        + " AND NOT EXISTS (SELECT 1 FROM import_seen_skus s WHERE s.job_instance_id = ?2 AND s.sku = p.sku)")
+        int marked = em.createNativeQuery("""
+                        WITH revert_header AS (
+                            INSERT INTO import_revert_data (job_instance_id, vendor_id) VALUES (?2, ?1) ON CONFLICT DO NOTHING
+                        ),
+                        written AS (
+                            UPDATE products p SET availability = 'out_of_stock', updated_at = now(), version = p.version + 1
+                            WHERE p.vendor_id = ?1 AND p.availability <> 'out_of_stock'
+                              AND NOT EXISTS (SELECT 1 FROM import_seen_skus s WHERE s.job_instance_id = ?2 AND s.sku = p.sku)
+                            RETURNING p.id, p.sku, p.version
+                        )
+                        INSERT INTO import_revert_rows (job_instance_id, sku, created, gtin, title, description, brand,
+                            price_amount, price_currency, stock, availability, image_links, version_after)
+                        SELECT ?2, w.sku, false, o.gtin, o.title, o.description, o.brand, o.price_amount, o.price_currency,
+                               o.stock, o.availability, o.image_links, w.version
+                        FROM written w JOIN products o ON o.id = w.id
+                        ON CONFLICT (job_instance_id, sku) DO UPDATE SET version_after = EXCLUDED.version_after""")
                 .setParameter(1, vendorId).setParameter(2, jobInstanceId).executeUpdate();
         em.createNativeQuery("DELETE FROM import_seen_skus WHERE job_instance_id = ?1").setParameter(1, jobInstanceId).executeUpdate();
         return marked;

@@ -103,7 +103,7 @@ public class ProductImports {
     /** Starts an import of a feed already in storage (the scheduled feed sync fetched and stored it). */
     public long startStored(long vendorId, FeedUploads.StoredFeed feed, String mode, String source, Actor who) {
         checkMode(mode);
-        long id = start(vendorId, feed, mode, null);
+        long id = start(vendorId, feed, mode, null, false);
         audit.record(who, vendorId, "import.start", "import", id, source + " (" + mode + ")");
         return id;
     }

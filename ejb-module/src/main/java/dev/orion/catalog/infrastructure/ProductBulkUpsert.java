@@ -34,8 +34,11 @@ import org.postgresql.PGConnection;
  * <li>The merge reads the staging table straight into {@code ON CONFLICT}: no join, so no plan that depends on
  * the statistics a fresh temporary table lacks.</li>
  * <li>A full import's seen SKUs are recorded by the same statement (a data-modifying {@code WITH}).</li>
- * <li>The statement returns the SKUs it inserted ({@code xmax = 0}) or changed: the chunk's {@code product.*}
- * events name them.</li>
+ * <li>So is what a revert needs ({@code import_revert_rows}): the merge's {@code RETURNING} names the rows it
+ * inserted or changed, with their new {@code version}; their values before are read from the statement's own
+ * snapshot, which does not see its writes. Only written rows are recorded, joined by primary key: no work for an
+ * unchanged row.</li>
+ * <li>The statement returns the SKUs it inserted or changed: the chunk's {@code product.*} events name them.</li>
  * </ul>
  * The staging table is a {@code TEMP} table, {@code ON COMMIT DELETE ROWS}: created once per pooled connection,
  * emptied by every commit and rollback's end, never seen by another session, and never WAL-logged.
@@ -55,10 +58,28 @@ public final class ProductBulkUpsert {
     private static final String COPY = "COPY product_import_staging (sku, gtin, title, description, brand, price_amount,"
             + " price_currency, stock, availability, image_links, present) FROM STDIN WITH (FORMAT csv)";
     private static final String SEEN = """
-            WITH seen AS (
+            seen AS (
                 INSERT INTO import_seen_skus (job_instance_id, sku)
                 SELECT ?, sku FROM product_import_staging ON CONFLICT DO NOTHING
             )
+            """;
+    /** The header of an import's revert data, then one row per product written (see {@link #mergeSql}). */
+    private static final String REVERT_HEADER = """
+            revert_header AS (
+                INSERT INTO import_revert_data (job_instance_id, vendor_id) VALUES (?, ?) ON CONFLICT DO NOTHING
+            )
+            """;
+    /**
+     * A product written twice by one import (two chunks naming its SKU) keeps the values from before the first
+     * write and the version of the last. A row with version 0 was inserted: the import created the product.
+     */
+    private static final String REVERT_ROWS = """
+            INSERT INTO import_revert_rows (job_instance_id, sku, created, gtin, title, description, brand, price_amount,
+                                            price_currency, stock, availability, image_links, version_after)
+            SELECT ?, w.sku, w.version = 0, o.gtin, o.title, o.description, o.brand, o.price_amount, o.price_currency,
+                   o.stock, o.availability, o.image_links, w.version
+            FROM written w LEFT JOIN products o ON o.id = w.id
+            ON CONFLICT (job_instance_id, sku) DO UPDATE SET version_after = EXCLUDED.version_after
             """;
 
     private ProductBulkUpsert() {
@@ -66,24 +87,26 @@ public final class ProductBulkUpsert {
 
     /**
      * Returns how many rows were inserted or changed. With {@code seenByJobInstance} (a full import) the chunk's
-     * SKUs are also recorded as seen by that job instance.
+     * SKUs are also recorded as seen by that job instance; with {@code revertOf} (a real import) what the chunk
+     * changes is recorded for a revert of that job instance.
      */
-    public static int upsert(EntityManager em, long vendorId, List<ProductUpsert> items, Long seenByJobInstance) {
-        return upsert(em, vendorId, items, seenByJobInstance, new ArrayList<>(), new ArrayList<>());
-    }
-
-    /** As {@link #upsert(EntityManager, long, List, Long)}, adding the SKUs inserted to {@code created}, the others changed to {@code updated}. */
-    public static int upsert(EntityManager em, long vendorId, List<ProductUpsert> items, Long seenByJobInstance,
+    public static int upsert(EntityManager em, long vendorId, List<ProductUpsert> items, Long seenByJobInstance, Long revertOf,
                              List<String> created, List<String> updated) {
         return em.unwrap(Session.class).doReturningWork(connection -> upsert(connection, vendorId, items, seenByJobInstance,
-                created, updated));
+                revertOf, created, updated));
     }
 
     static int upsert(Connection connection, long vendorId, List<ProductUpsert> items, Long seenByJobInstance) throws SQLException {
-        return upsert(connection, vendorId, items, seenByJobInstance, new ArrayList<>(), new ArrayList<>());
+        return upsert(connection, vendorId, items, seenByJobInstance, null);
     }
 
-    static int upsert(Connection connection, long vendorId, List<ProductUpsert> items, Long seenByJobInstance,
+    static int upsert(Connection connection, long vendorId, List<ProductUpsert> items, Long seenByJobInstance, Long revertOf)
+            throws SQLException {
+        return upsert(connection, vendorId, items, seenByJobInstance, revertOf, new ArrayList<>(), new ArrayList<>());
+    }
+
+    /** Adds the SKUs the chunk inserted to {@code created}, the others it changed to {@code updated}. */
+    static int upsert(Connection connection, long vendorId, List<ProductUpsert> items, Long seenByJobInstance, Long revertOf,
                       List<String> created, List<String> updated) throws SQLException {
         Collection<ProductUpsert> unique = lastPerSku(items);
         if (unique.isEmpty()) {
@@ -103,7 +126,7 @@ public final class ProductBulkUpsert {
         int changed = 0;
         boolean recordSeen = seenByJobInstance != null;
         for (int present : masks) {
-            changed += merge(connection, vendorId, present, recordSeen ? seenByJobInstance : null, created, updated);
+            changed += merge(connection, vendorId, present, recordSeen ? seenByJobInstance : null, revertOf, created, updated);
             recordSeen = false;
         }
         return changed;
@@ -220,15 +243,22 @@ public final class ProductBulkUpsert {
         }
     }
 
-    private static int merge(Connection connection, long vendorId, int present, Long seenByJobInstance,
+    private static int merge(Connection connection, long vendorId, int present, Long seenByJobInstance, Long revertOf,
                              List<String> created, List<String> updated) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(mergeSql(present, seenByJobInstance != null))) {
+        try (PreparedStatement statement = connection.prepareStatement(mergeSql(present, seenByJobInstance != null, revertOf != null))) {
             int index = 1;
             if (seenByJobInstance != null) {
                 statement.setLong(index++, seenByJobInstance);
             }
+            if (revertOf != null) {
+                statement.setLong(index++, revertOf);
+                statement.setLong(index++, vendorId);
+            }
             statement.setLong(index++, vendorId);
-            statement.setInt(index, present);
+            statement.setInt(index++, present);
+            if (revertOf != null) {
+                statement.setLong(index, revertOf);
+            }
             int changed = 0;
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -240,8 +270,16 @@ public final class ProductBulkUpsert {
         }
     }
 
-    /** The merge of the staged rows that carry the optional columns in {@code present}; the others stay as they are. */
     static String mergeSql(int present, boolean recordSeen) {
+        return mergeSql(present, recordSeen, false);
+    }
+
+    /**
+     * The merge of the staged rows that carry the optional columns in {@code present}; the others stay as they are.
+     * With {@code recordRevert} the merge is a {@code WITH} query whose main statement records the written rows for
+     * a revert; its update count is still the number of products written.
+     */
+    static String mergeSql(int present, boolean recordSeen, boolean recordRevert) {
         var columns = new StringBuilder("gtin, title, description, brand, price_amount, price_currency");
         if ((present & STOCK) != 0) {
             columns.append(", stock");
@@ -260,7 +298,7 @@ public final class ProductBulkUpsert {
             current.add("p." + column);
             proposed.add("EXCLUDED." + column);
         }
-        return (recordSeen ? SEEN : "") + """
+        String merge = """
                 INSERT INTO products AS p (vendor_id, sku, gtin, title, description, brand, price_amount,
                                                  price_currency, stock, availability, image_links)
                 SELECT ?, sku, gtin, title, description, brand, price_amount, price_currency,
@@ -268,8 +306,15 @@ public final class ProductBulkUpsert {
                 FROM product_import_staging WHERE present = ?
                 ON CONFLICT (vendor_id, sku) DO UPDATE SET %s, updated_at = now(), version = p.version + 1
                 WHERE %s IS DISTINCT FROM %s
-                RETURNING p.sku, (p.xmax = 0) AS inserted
                 """.formatted(set, current, proposed);
+        if (recordRevert) {
+            // what the merge wrote feeds the revert rows (a data-modifying WITH runs whether or not it is read) and
+            // the answer: each written SKU, inserted (version 0) or changed, for the chunk's product.* events
+            return "WITH " + (recordSeen ? SEEN + ",\n" : "") + REVERT_HEADER + ",\nwritten AS (\n" + merge
+                    + "RETURNING p.id, p.sku, p.version\n),\nrecorded AS (\n" + REVERT_ROWS + ")\n"
+                    + "SELECT sku, version = 0 AS inserted FROM written";
+        }
+        return (recordSeen ? "WITH " + SEEN : "") + merge + "RETURNING p.sku, (p.xmax = 0) AS inserted\n";
     }
 
     static int present(ProductUpsert item) {

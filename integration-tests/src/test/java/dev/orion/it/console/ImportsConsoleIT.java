@@ -129,7 +129,7 @@ class ImportsConsoleIT extends OrionDeployment {
     }
 
     @Test
-    void aDryRunShowsWhatWouldChangeAndItsIssueGroupsThenApplyImportsTheFile() {
+    void aDryRunShowsWhatWouldChangeAndItsIssueGroupsThenApplyImportsTheFileAndRevertUndoesIt() {
         String code = TestData.unique("dry");
         long vendor = TestData.vendor(code);
         String user = "vendor@" + code + ".example";
@@ -163,6 +163,15 @@ class ImportsConsoleIT extends OrionDeployment {
                             && d.findElement(By.id("imports-form:status")).getText().equals("COMPLETED"));
             assertEquals("6.00|1,9.00|0", TestData.queryString("SELECT string_agg(price_amount || '|' || version, ',' ORDER BY sku)"
                     + " FROM products WHERE vendor_id = ?", vendor), "the applied import made the previewed changes");
+
+            browser.click(By.id("imports-form:revert")); // asks for confirmation first
+            browser.click(By.id("imports-form:confirm-yes"));
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                    .until(d -> !d.findElements(By.id("imports-form:revert-summary")).isEmpty());
+            assertTrue(browser.pageText().contains("Import reverted: 1 product(s) restored, 1 removed"), browser.pageText());
+            assertTrue(browser.all(By.id("imports-form:revert")).isEmpty(), "an import is reverted once");
+            assertEquals("D-1|5.00", TestData.queryString("SELECT string_agg(sku || '|' || price_amount, ',' ORDER BY sku)"
+                    + " FROM products WHERE vendor_id = ?", vendor), "the revert gave D-1 its price back and removed D-2");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.orion.catalog.rest;
 
 import dev.orion.catalog.application.ImportPreview;
+import dev.orion.catalog.application.ImportReverts;
 import dev.orion.catalog.application.ProductImports;
 import dev.orion.platform.jobs.JobExecutionView;
 import dev.orion.platform.rest.ApiCaller;
@@ -52,6 +53,9 @@ public class ImportsResource {
 
     @Inject
     ProductImports imports;
+
+    @Inject
+    ImportReverts reverts;
 
     @Inject
     ApiCaller caller;
@@ -149,6 +153,22 @@ public class ImportsResource {
         long vendorId = caller.vendorScope(vendor);
         JobExecutionView dryRun = imports.find(vendorId, id).orElseThrow(NotFoundException::new);
         return accepted(vendorId, imports.apply(vendorId, id, dryRun, caller.actor()));
+    }
+
+    /**
+     * Reverts a completed or failed import: what it changed gets its values from before, what it created goes;
+     * products changed by someone else since are conflicts, left alone. 409 when it cannot be reverted.
+     */
+    @POST
+    @Path("{id}/revert")
+    @APIResponse(responseCode = "200", description = "The import was reverted: counts and the conflicting SKUs",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RevertJson.class)))
+    @APIResponse(responseCode = "409", description = "A dry run, not ended (completed or failed), already reverted, or its revert data was purged")
+    @Operation(operationId = "revertProductImport", summary = "Revert a product import")
+    public RevertJson revert(@PathParam("id") long id, @QueryParam("vendor") Long vendor) {
+        long vendorId = caller.vendorScope(vendor);
+        JobExecutionView execution = imports.find(vendorId, id).orElseThrow(NotFoundException::new);
+        return RevertJson.of(reverts.revert(vendorId, id, execution, caller.actor()));
     }
 
     /** The import's rejected rows and warnings grouped by issue code, with counts and three example lines each. */

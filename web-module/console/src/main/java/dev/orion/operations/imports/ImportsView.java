@@ -1,10 +1,14 @@
 package dev.orion.operations.imports;
 
 import dev.orion.catalog.application.ImportNotApplicableException;
+import dev.orion.catalog.application.ImportNotRevertibleException;
 import dev.orion.catalog.application.ImportPreview;
+import dev.orion.catalog.application.ImportRevert;
+import dev.orion.catalog.application.ImportReverts;
 import dev.orion.catalog.application.ProductImports;
 import dev.orion.catalog.application.UnsupportedFeedException;
 import dev.orion.platform.console.ConsoleCaller;
+import dev.orion.platform.console.PageMessages;
 import dev.orion.platform.jobs.JobExecutionView;
 import dev.orion.platform.jobs.JobProgress;
 import dev.orion.orders.application.OrderFeatures;
@@ -66,6 +70,9 @@ public class ImportsView implements Serializable {
     OrderImports orderImports;
 
     @Inject
+    ImportReverts reverts;
+
+    @Inject
     ImportHistory history;
 
     @Inject
@@ -97,6 +104,9 @@ public class ImportsView implements Serializable {
     private List<IssueGroup> issueGroups = List.of();
     private ImportPreview preview;
     private List<ImportRun> recent = List.of();
+    private boolean revertible;
+    private ImportRevert revertResult;
+    private final PageMessages messages = new PageMessages(BUNDLE);
 
     @PostConstruct
     void init() {
@@ -146,6 +156,29 @@ public class ImportsView implements Serializable {
         }
     }
 
+    /**
+     * Reverts the product import shown, as the API's revert does (the page asked for confirmation); the result
+     * (restored, removed, conflicts) is a page message, and stays on the page.
+     */
+    public void revert() {
+        if (current == null || !ProductImports.JOB.equals(current.jobName())) {
+            return;
+        }
+        try {
+            ImportRevert result = reverts.revert(current.vendorId(), current.id(), current.latest(), actor());
+            open(current.id());
+            if (result.conflicts() == 0) {
+                messages.info("revert.done", result.restored(), result.removed(), result.unavailable());
+            } else {
+                messages.info("revert.doneWithConflicts", result.restored(), result.removed(), result.unavailable(),
+                        result.conflicts(), String.join(", ", result.conflictSkus()));
+            }
+        } catch (ImportNotRevertibleException e) {
+            messages.error(null, "revert.refused", e.getMessage());
+            open(current.id());
+        }
+    }
+
     /** Whether marketplace order imports are chosen but switched off for the vendor: the upload is disabled then. */
     public boolean isOrdersOff() {
         Long vendor = user.isPlatform() ? vendorId : user.getVendorId();
@@ -171,6 +204,8 @@ public class ImportsView implements Serializable {
             currentIssues = List.of();
             issueGroups = List.of();
             preview = null;
+            revertible = false;
+            revertResult = null;
             error(null, text("error.notFound"));
             return;
         }
@@ -178,6 +213,9 @@ public class ImportsView implements Serializable {
         currentIssues = issues.first(current.latest().instanceId(), ISSUES_SHOWN);
         issueGroups = issues.summary(current.latest().instanceId());
         preview = isDryRun() ? productImports.preview(current.latest()).orElse(null) : null;
+        boolean products = ProductImports.JOB.equals(current.jobName()) && !isDryRun();
+        revertible = products && reverts.isRevertible(current.vendorId(), current.latest());
+        revertResult = products ? reverts.find(current.vendorId(), current.id(), current.latest().instanceId()).orElse(null) : null;
     }
 
     /** Whether the import shown is a dry run of a product feed. */
@@ -295,6 +333,9 @@ public class ImportsView implements Serializable {
     public List<ImportIssue> getCurrentIssues() { return currentIssues; }
     public List<IssueGroup> getIssueGroups() { return issueGroups; }
     public ImportPreview getPreview() { return preview; }
+    /** Whether Revert is offered: a product import that ended, with revert data kept and not reverted yet. */
+    public boolean isRevertible() { return revertible; }
+    public ImportRevert getRevertResult() { return revertResult; }
     public boolean getDryRunChosen() { return dryRun; }
     public void setDryRunChosen(boolean dryRun) { this.dryRun = dryRun; }
     public List<ImportRun> getRecent() { return recent; }
