@@ -107,20 +107,13 @@ public class JobSlots {
 
     /**
      * Where queued execution {@code executionId} stands in its line: 1 + the executions of its kind (and of its vendor,
-     * when it works for one) that wait and were requested before it. Empty when it does not wait.
+     * when it works for one) that wait and were requested before it. The caller knows it waits (the JobOperator says
+     * STOPPED as QUEUED): its own row in the repository may say so a moment later, so it is not asked again here.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public java.util.OptionalInt queuePosition(long executionId) {
+    public int queuePosition(long executionId) {
         try (Connection connection = dataSource.getConnection()) {
-            try (var mine = connection.prepareStatement("SELECT 1 FROM public.job_execution e WHERE e.jobexecutionid = ? AND " + E_IS_QUEUED)) {
-                mine.setLong(1, executionId);
-                try (var rows = mine.executeQuery()) {
-                    if (!rows.next()) {
-                        return java.util.OptionalInt.empty();
-                    }
-                }
-            }
-            return java.util.OptionalInt.of((int) queuedBefore(connection, executionId) + 1);
+            return (int) queuedBefore(connection, executionId) + 1;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not find job execution " + executionId + "'s place in the queue", e);
         }

@@ -2,11 +2,12 @@ package dev.orion.events.application;
 
 import dev.orion.events.domain.Delivery;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -17,8 +18,13 @@ import java.util.logging.Logger;
  * while the database was away and it sits in {@code webhooks.DLQ}, or it was lost with a broker's journal), and queues
  * that attempt again. Rows a sender holds are skipped, not waited for; a duplicate message is harmless, as a
  * message names the attempt it is for.
+ * <p>
+ * A CDI bean, not an EJB: the sweeper calls it on the server's scheduler from the moment the deployment starts, and
+ * an EJB called before every startup bean is up waits for them; when the start fails (a refused configuration) that
+ * call never returns, and the server's shutdown waits for it for ever.
  */
-@Stateless
+@ApplicationScoped
+@Transactional
 public class StuckDeliveries {
 
     private static final Logger LOG = Logger.getLogger(StuckDeliveries.class.getName());

@@ -3,7 +3,6 @@ package dev.orion.events.application;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -26,7 +25,7 @@ public class StuckDeliverySweeper {
     private static final Logger LOG = Logger.getLogger(StuckDeliverySweeper.class.getName());
     static final int BATCH = 500;
 
-    @EJB
+    @Inject
     StuckDeliveries stuck;
 
     @Resource(lookup = "java:jboss/ee/concurrency/scheduler/default")

@@ -80,9 +80,11 @@ class BatchMonitorIT extends OrionDeployment {
     @Test
     void listingFiltersByJobStatusAndDateAndPages() {
         var vendor = ApiSession.newVendor("list");
+        // another vendor's: a vendor's second import would wait for its first (fair share), as a new execution
+        var otherVendor = ApiSession.newVendor("list2");
         var platform = ApiSession.newPlatform("list");
         long first = Http.json(vendor.post("/imports", "text/tab-separated-values", feed(2))).getJsonNumber("id").longValue();
-        long second = Http.json(vendor.post("/imports", "text/tab-separated-values", feed(2))).getJsonNumber("id").longValue();
+        long second = Http.json(otherVendor.post("/imports", "text/tab-separated-values", feed(2))).getJsonNumber("id").longValue();
         awaitEnd(platform, first);
         awaitEnd(platform, second);
 

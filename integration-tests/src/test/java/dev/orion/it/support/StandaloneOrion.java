@@ -154,12 +154,26 @@ public final class StandaloneOrion {
         }
     }
 
-    /** A normal stop (SIGTERM), waiting for it to end. */
+    /**
+     * A normal stop (SIGTERM), waiting for the server's JVM to end too. One still alive after a minute (a shutdown
+     * that hangs, a defect) is killed, so it does not keep its ports from the next server a test starts, and the
+     * test that stopped it fails.
+     */
     public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
-            process.descendants().forEach(ProcessHandle::destroy);
+            var jvms = process.descendants().toList();
+            jvms.forEach(ProcessHandle::destroy);
             process.destroy();
             process.waitFor();
+            for (var jvm : jvms) {
+                try {
+                    jvm.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                    jvm.destroyForcibly();
+                    jvm.onExit().join();
+                    throw new IllegalStateException(base + ": the server did not stop within a minute of SIGTERM; it was killed");
+                }
+            }
         }
     }
 

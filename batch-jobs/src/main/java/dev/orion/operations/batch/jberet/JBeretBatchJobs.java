@@ -104,7 +104,7 @@ public class JBeretBatchJobs implements BatchJobs {
             long instanceId = operator().getJobInstance(executionId).getInstanceId();
             boolean queued = execution.getBatchStatus() == jakarta.batch.runtime.BatchStatus.STOPPED
                     && JobExecutionView.QUEUED.equals(execution.getExitStatus());
-            Integer position = queued ? boxed(slots.queuePosition(executionId)) : null;
+            Integer position = queued ? Integer.valueOf(slots.queuePosition(executionId)) : null;
             return Optional.of(new JobExecutionView(executionId, instanceId, execution.getJobName(),
                     execution.getBatchStatus().name(), execution.getExitStatus(),
                     instant(execution.getCreateTime()), instant(execution.getStartTime()), instant(execution.getEndTime()),
@@ -118,10 +118,6 @@ public class JBeretBatchJobs implements BatchJobs {
             // upgrade, or a row written by hand); WildFly's operator refuses to read it, so it is not shown
             return Optional.empty();
         }
-    }
-
-    private static Integer boxed(java.util.OptionalInt value) {
-        return value.isPresent() ? value.getAsInt() : null;
     }
 
     @Override

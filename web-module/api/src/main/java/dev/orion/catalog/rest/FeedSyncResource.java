@@ -22,8 +22,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * A vendor's scheduled product-feed sync: its settings (credentials go in, never come out), sync now, and the
@@ -33,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"vendor", "platform"})
 @SecurityRequirement(name = "bearer")
+@Tag(name = "feed-sync")
 public class FeedSyncResource {
 
     @Inject
@@ -48,6 +51,7 @@ public class FeedSyncResource {
     }
 
     @GET
+    @Operation(operationId = "getFeedSync", summary = "Get the vendor's scheduled feed sync")
     public FeedSyncView get(@QueryParam("vendor") Long vendor) {
         return syncs.find(caller.vendorScope(vendor)).orElseThrow(() -> new NotFoundException("The vendor has no feed sync"));
     }
@@ -55,6 +59,7 @@ public class FeedSyncResource {
     /** Creates or replaces the feed sync; {@code credentials} left out keep the stored ones, type {@code none} removes them. */
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "putFeedSync", summary = "Create or replace the vendor's scheduled feed sync")
     public FeedSyncView put(@NotNull FeedSyncSettings body, @QueryParam("vendor") Long vendor) {
         return syncs.save(caller.vendorScope(vendor), body, caller.actor());
     }
@@ -63,6 +68,7 @@ public class FeedSyncResource {
     @POST
     @Path("run")
     @APIResponse(responseCode = "202", description = "Sync started; its attempt appears in the history when it ends")
+    @Operation(operationId = "runFeedSync", summary = "Sync the feed now")
     public Response run(@QueryParam("vendor") Long vendor) {
         long vendorId = caller.vendorScope(vendor);
         syncs.runNow(vendorId, caller.actor());
@@ -72,6 +78,7 @@ public class FeedSyncResource {
 
     @GET
     @Path("history")
+    @Operation(operationId = "listFeedSyncAttempts", summary = "List the feed sync's attempts")
     public AttemptList history(@QueryParam("vendor") Long vendor, @QueryParam("limit") @DefaultValue("50") int limit) {
         return new AttemptList(syncs.history(caller.vendorScope(vendor), limit));
     }

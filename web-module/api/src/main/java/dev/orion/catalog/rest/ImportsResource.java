@@ -135,6 +135,7 @@ public class ImportsResource {
     @Path("{id}/preview")
     @APIResponse(responseCode = "200", description = "What the dry run's feed would change",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PreviewJson.class)))
+    @Operation(operationId = "getProductImportPreview", summary = "Get what a dry run would change")
     public PreviewJson preview(@PathParam("id") long id, @QueryParam("vendor") Long vendor) {
         long vendorId = caller.vendorScope(vendor);
         JobExecutionView execution = imports.find(vendorId, id).filter(ProductImports::isDryRun).orElseThrow(NotFoundException::new);
@@ -149,6 +150,7 @@ public class ImportsResource {
     @APIResponse(responseCode = "202", description = "The import of the dry run's file started",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportStatus.class)))
     @APIResponse(responseCode = "409", description = "Not a completed dry run, already applied, or its feed is no longer stored")
+    @Operation(operationId = "applyProductImportDryRun", summary = "Apply a dry run: import the same file")
     public Response apply(@PathParam("id") long id, @QueryParam("vendor") Long vendor) {
         long vendorId = caller.vendorScope(vendor);
         JobExecutionView dryRun = imports.find(vendorId, id).orElseThrow(NotFoundException::new);
@@ -176,6 +178,7 @@ public class ImportsResource {
     @Path("{id}/issues/summary")
     @APIResponse(responseCode = "200", description = "Issues grouped by code, attribute and severity",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssueSummaryJson.class)))
+    @Operation(operationId = "getProductImportIssueSummary", summary = "Get a product import's issues grouped by code")
     public IssueSummaryJson issueSummary(@PathParam("id") long id, @QueryParam("vendor") Long vendor) {
         long vendorId = caller.vendorScope(vendor);
         JobExecutionView execution = imports.find(vendorId, id).orElseThrow(NotFoundException::new);

@@ -137,6 +137,7 @@ public class ProductsResource {
     @APIResponse(responseCode = "200", description = "The product's open issues from its latest import (empty when it had none)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductIssues.class)))
     @APIResponse(responseCode = "404", description = "No such product, and no issue under that SKU")
+    @Operation(operationId = "listProductIssues", summary = "List a product's open feed issues")
     public ProductIssues issues(@PathParam("sku") String sku, @QueryParam("vendor") Long vendor) {
         var open = imports.openIssues(caller.vendorScope(vendor), sku).orElseThrow(NotFoundException::new);
         return new ProductIssues(sku, open.stream().map(o -> new OpenIssueJson(o.issue().code(), o.issue().severity(),

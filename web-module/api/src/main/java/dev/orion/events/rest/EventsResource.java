@@ -22,16 +22,19 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A vendor's events, oldest first, and redelivering one to its webhook endpoints. */
 @Path("events")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"vendor", "platform"})
 @SecurityRequirement(name = "bearer")
+@Tag(name = "events")
 public class EventsResource {
 
     @Inject
@@ -50,6 +53,7 @@ public class EventsResource {
     }
 
     @GET
+    @Operation(operationId = "listEvents", summary = "List events")
     public EventList list(@QueryParam("type") String type, @QueryParam("created_from") String from,
                           @QueryParam("created_to") String to, @QueryParam("delivery_success") String deliverySuccess,
                           @QueryParam("limit") @DefaultValue("25") int limit, @QueryParam("cursor") String cursor,
@@ -73,6 +77,7 @@ public class EventsResource {
 
     @GET
     @Path("{id}")
+    @Operation(operationId = "getEvent", summary = "Get an event")
     public EventJson get(@PathParam("id") String id, @QueryParam("vendor") Long vendor) {
         return events.find(caller.vendorScopeOrAll(vendor), uuid(id)).map(EventJson::of).orElseThrow(NotFoundException::new);
     }
@@ -81,6 +86,7 @@ public class EventsResource {
     @Path("{id}/redeliver")
     @APIResponse(responseCode = "202", description = "One new attempt queued per enabled endpoint that wants the event",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Redelivery.class)))
+    @Operation(operationId = "redeliverEvent", summary = "Redeliver an event to its endpoints")
     public Response redeliver(@PathParam("id") String id, @QueryParam("vendor") Long vendor) {
         UUID eventId = uuid(id);
         List<Long> queued = deliveries.redeliver(caller.actor(), caller.vendorScope(vendor), eventId)

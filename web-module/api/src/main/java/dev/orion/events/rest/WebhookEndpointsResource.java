@@ -35,16 +35,19 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A vendor's webhook endpoints, their signing secrets and their delivery log (docs/webhooks.md). */
 @Path("webhook-endpoints")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"vendor", "platform"})
 @SecurityRequirement(name = "bearer")
+@Tag(name = "webhook-endpoints")
 public class WebhookEndpointsResource {
 
     static final Duration DEFAULT_OVERLAP = Duration.ofHours(24);
@@ -103,6 +106,7 @@ public class WebhookEndpointsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "201", description = "Created; the signing secret is in this answer only",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EndpointWithSecret.class)))
+    @Operation(operationId = "createWebhookEndpoint", summary = "Create a webhook endpoint")
     public Response create(@Valid @NotNull EndpointBody body, @QueryParam("vendor") Long vendor) {
         NewSecret created = endpoints.create(caller.actor(), caller.vendorScope(vendor), change(body));
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.endpoint().id())).build())
@@ -110,12 +114,14 @@ public class WebhookEndpointsResource {
     }
 
     @GET
+    @Operation(operationId = "listWebhookEndpoints", summary = "List webhook endpoints")
     public EndpointList list(@QueryParam("vendor") Long vendor) {
         return new EndpointList(endpoints.list(caller.vendorScope(vendor)).stream().map(EndpointJson::of).toList());
     }
 
     @GET
     @Path("{id}")
+    @Operation(operationId = "getWebhookEndpoint", summary = "Get a webhook endpoint")
     public EndpointJson get(@PathParam("id") long id, @QueryParam("vendor") Long vendor) {
         return endpoints.find(caller.vendorScope(vendor), id).map(EndpointJson::of).orElseThrow(NotFoundException::new);
     }
@@ -123,6 +129,7 @@ public class WebhookEndpointsResource {
     @PATCH
     @Path("{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @Operation(operationId = "updateWebhookEndpoint", summary = "Update a webhook endpoint")
     public EndpointJson change(@PathParam("id") long id, @Valid @NotNull EndpointBody body, @QueryParam("vendor") Long vendor) {
         return endpoints.change(caller.actor(), caller.vendorScope(vendor), id, change(body)).map(EndpointJson::of)
                 .orElseThrow(NotFoundException::new);
@@ -131,6 +138,7 @@ public class WebhookEndpointsResource {
     @DELETE
     @Path("{id}")
     @APIResponse(responseCode = "204", description = "Deleted, with its delivery log")
+    @Operation(operationId = "deleteWebhookEndpoint", summary = "Delete a webhook endpoint")
     public Response delete(@PathParam("id") long id, @QueryParam("vendor") Long vendor) {
         if (!endpoints.delete(caller.actor(), caller.vendorScope(vendor), id)) {
             throw new NotFoundException();
@@ -143,6 +151,7 @@ public class WebhookEndpointsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "200", description = "The new secret, shown this once; the previous one signs too until previous_secret_expires_at",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EndpointWithSecret.class)))
+    @Operation(operationId = "rotateWebhookEndpointSecret", summary = "Rotate a webhook endpoint's signing secret")
     public EndpointWithSecret rotate(@PathParam("id") long id, @Valid RotationBody body, @QueryParam("vendor") Long vendor) {
         Duration overlap = DEFAULT_OVERLAP;
         if (body != null && body.overlap() != null) {
@@ -163,6 +172,7 @@ public class WebhookEndpointsResource {
     @Path("{id}/redeliveries")
     @APIResponse(responseCode = "202", description = "One new attempt queued for each delivery that failed since failed_since (at most 1,000)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Redeliveries.class)))
+    @Operation(operationId = "redeliverFailedWebhookDeliveries", summary = "Redeliver an endpoint's failed deliveries since a time")
     public Response redeliverFailed(@PathParam("id") long id, @QueryParam("failed_since") String since,
                                     @QueryParam("vendor") Long vendor) {
         OffsetDateTime from = QueryParams.timestamp("failed_since", since);
@@ -175,6 +185,7 @@ public class WebhookEndpointsResource {
 
     @GET
     @Path("{id}/deliveries")
+    @Operation(operationId = "listWebhookDeliveries", summary = "List a webhook endpoint's delivery attempts")
     public DeliveryList deliveries(@PathParam("id") long id, @QueryParam("limit") @DefaultValue("25") int limit,
                                    @QueryParam("cursor") String cursor, @QueryParam("vendor") Long vendor) {
         if (limit < 1 || limit > 100) {
