@@ -59,6 +59,8 @@ class EmailDeliveryFailuresIT extends OrionDeployment {
         var vendor = ApiSession.newVendor("dead");
         var platform = ApiSession.newPlatform("dead");
         String to = TestData.unique("dead") + "@example.com";
+        // events are listed oldest first, and the suite dead-letters many emails before this one
+        String queuedFrom = java.time.Instant.now().minusSeconds(5).toString();
         long outboxId = confirmOrderFor(vendor, to);
 
         JsonObject failed = Poll.until(Duration.ofSeconds(40), () -> Http.json(platform.get("/emails/" + outboxId)),
@@ -68,7 +70,7 @@ class EmailDeliveryFailuresIT extends OrionDeployment {
         assertTrue(Http.json(platform.get("/emails?status=FAILED&limit=200")).getJsonArray("data").stream()
                 .anyMatch(e -> e.asJsonObject().getInt("id") == outboxId), "listed among the dead letters");
         // the platform-level event (no vendor), recorded with the FAILED mark: platform clients see it, vendors not
-        String deadLettered = "/events?type=email.dead_lettered&limit=100";
+        String deadLettered = "/events?type=email.dead_lettered&limit=100&created_from=" + queuedFrom;
         assertEquals(1, Http.json(platform.get(deadLettered)).getJsonArray("data").stream().map(JsonValue::asJsonObject)
                 .filter(e -> e.getJsonObject("data").getJsonObject("email").getInt("id") == outboxId).count());
         assertEquals(0, Http.json(vendor.get(deadLettered)).getJsonArray("data").size(), "not a vendor's event");

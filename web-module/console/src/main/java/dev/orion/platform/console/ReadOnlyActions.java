@@ -19,6 +19,8 @@ public class ReadOnlyActions implements ActionListener {
 
     /** The attribute (f:attribute) that marks a command that only reads. */
     public static final String READ_ONLY = "orion.readOnly";
+    /** The console role that only reads (web.xml; {@link ConsoleCaller#isReadOnly} says the same of the user's row). */
+    static final String READ_ONLY_ROLE = "MONITOR";
     private static final Logger LOG = Logger.getLogger(ReadOnlyActions.class.getName());
 
     private final ActionListener wrapped;
@@ -31,7 +33,9 @@ public class ReadOnlyActions implements ActionListener {
     @Override
     public void processAction(ActionEvent event) throws AbortProcessingException {
         UIComponent command = event.getComponent();
-        if (changes(command) && caller().isReadOnly()) {
+        // asked of the container, not of the signed-in user's row: the pages open to everyone (login, "forgot
+        // password") post actions too, and have no user to look up
+        if (changes(command) && event.getFacesContext().getExternalContext().isUserInRole(READ_ONLY_ROLE)) {
             LOG.info(() -> "Console action refused: " + caller().getEmail() + " (read-only role) invoked " + command.getClientId()
                     + " on " + event.getFacesContext().getViewRoot().getViewId());
             new PageMessages("dev.orion.console.messages").refusal("readOnly.refused");
