@@ -7,10 +7,16 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -18,6 +24,8 @@ import javax.crypto.spec.SecretKeySpec;
  * A vendor's webhook endpoint of the test's own: records every request and answers with the status it is told to.
  * It listens on {@link ServedFile#HOST}, the loopback address the test server's allow-lists open (feed fetches and
  * plain-http webhooks, integration-tests/pom.xml). It checks signatures as docs/webhooks.md tells a receiver to.
+ * Requests are served in parallel, as the server's senders make them; a crash drill can slow the answers down
+ * ({@link #answerAfter}) or {@link #hold()} them, so that every sender is caught mid-request.
  */
 public final class WebhookReceiver implements AutoCloseable {
 
@@ -56,7 +64,12 @@ public final class WebhookReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<String> acknowledged = new CopyOnWriteArrayList<>();
+    private final ExecutorService workers = Executors.newCachedThreadPool();
     private volatile int status = 200;
+    private volatile Duration answerAfter = Duration.ZERO;
+    private volatile CountDownLatch hold;
+    private final AtomicInteger held = new AtomicInteger();
 
     public WebhookReceiver() {
         try {
@@ -69,12 +82,72 @@ public final class WebhookReceiver implements AutoCloseable {
             var headers = exchange.getRequestHeaders();
             received.add(new Received(headers.getFirst("Orion-Event-Id"), headers.getFirst("Orion-Event-Type"),
                     headers.getFirst("Orion-Signature"), body));
-            byte[] answer = ("answered " + status).getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(status, answer.length);
+            CountDownLatch holding = hold;
+            if (holding != null) {
+                held.incrementAndGet();
+                awaitQuietly(holding); // the sender waits for an answer that never comes
+                exchange.close();
+                return;
+            }
+            if (!answerAfter.isZero()) {
+                sleep(answerAfter);
+            }
+            int answered = status;
+            byte[] answer = ("answered " + answered).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(answered, answer.length);
             exchange.getResponseBody().write(answer);
             exchange.close();
+            if (answered >= 200 && answered < 300) {
+                acknowledged.add(headers.getFirst("Orion-Event-Id"));
+            }
         });
+        server.setExecutor(workers);
         server.start();
+    }
+
+    /** Answers every request {@code delay} after it arrived, from now on. */
+    public void answerAfter(Duration delay) {
+        this.answerAfter = delay;
+    }
+
+    /** Requests from now on are recorded and then get no answer at all until {@link #release()}. */
+    public void hold() {
+        hold = new CountDownLatch(1);
+    }
+
+    /** How many requests are (or were) held without an answer since {@link #hold()}. */
+    public int held() {
+        return held.get();
+    }
+
+    /** Ends the hold: held requests are closed without an answer, later ones answered again. */
+    public void release() {
+        CountDownLatch holding = hold;
+        hold = null;
+        if (holding != null) {
+            holding.countDown();
+        }
+    }
+
+    /** The event ids of the requests answered 2xx, in the order the answers were written (once per answer). */
+    public List<String> acknowledged() {
+        return List.copyOf(acknowledged);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The status every request is answered with from now on. */
@@ -92,6 +165,8 @@ public final class WebhookReceiver implements AutoCloseable {
 
     @Override
     public void close() {
+        release();
         server.stop(0);
+        workers.shutdownNow();
     }
 }
