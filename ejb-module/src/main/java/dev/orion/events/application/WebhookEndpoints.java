@@ -158,8 +158,8 @@ public class WebhookEndpoints {
      */
     public int sealPlaintextSecrets() {
         List<?> rows = em.createNativeQuery("SELECT id, vendor_id, secret, previous_secret FROM webhook_endpoints"
-                        + " WHERE secret NOT LIKE ?1 OR previous_secret NOT LIKE ?1")
-                .setParameter(1, SecretCipher.SEALED + "%").getResultList();
+                        + " WHERE secret NOT LIKE ?1 OR previous_secret NOT LIKE ?2")
+                .setParameter(1, SecretCipher.SEALED + "%").setParameter(2, SecretCipher.SEALED + "%").getResultList();
         if (rows.isEmpty() || !secrets.canSeal()) {
             return rows.size();
         }
