@@ -3,6 +3,7 @@ package dev.orion.catalog.application;
 import dev.orion.catalog.domain.Product;
 import dev.orion.events.application.EventLog;
 import dev.orion.events.application.EventTypes;
+import dev.orion.vendors.application.VendorDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
@@ -16,11 +17,11 @@ import java.util.Map;
 @ApplicationScoped
 public class CatalogEvents {
 
-    /** Where stock counts as low: the dashboard's and the product list's figure, at or below it. */
-    public static final int LOW_STOCK = ProductQuery.LOW_STOCK;
-
     @Inject
     EventLog events;
+
+    @Inject
+    VendorDirectory vendors;
 
     /** One event for the SKUs a single change (API, console) or an import chunk touched; none for none. */
     void products(long vendorId, String type, List<String> skus, String source) {
@@ -34,14 +35,21 @@ public class CatalogEvents {
         events.record(vendorId, type, data);
     }
 
-    /** {@code stock.low} when this change took the product's stock from above {@link #LOW_STOCK} to at or below it. */
+    /**
+     * {@code stock.low} when this change took the product's stock from above its vendor's low-stock threshold (the
+     * dashboard's and the product list's, at or below it) to at or below it.
+     */
     void stockMoved(Product product, int before) {
-        if (before > LOW_STOCK && product.getStock() <= LOW_STOCK) {
+        if (product.getStock() >= before) {
+            return; // stock that did not fall crossed no threshold: no look-up
+        }
+        int threshold = vendors.lowStockThreshold(product.getVendorId());
+        if (before > threshold && product.getStock() <= threshold) {
             var stock = new LinkedHashMap<String, Object>();
             stock.put("sku", product.getSku());
             stock.put("stock", product.getStock());
             stock.put("previous_stock", before);
-            stock.put("threshold", LOW_STOCK);
+            stock.put("threshold", threshold);
             events.record(product.getVendorId(), EventTypes.STOCK_LOW, Map.of("product", stock));
         }
     }

@@ -2,7 +2,7 @@ package dev.orion.catalog.application;
 
 import dev.orion.catalog.domain.FeedSubscription;
 import dev.orion.catalog.domain.FeedSyncAttempt;
-import dev.orion.catalog.infrastructure.FeedCredentialCipher;
+import dev.orion.platform.crypto.SecretCipher;
 import dev.orion.platform.InvalidRequestException;
 import dev.orion.platform.audit.Actor;
 import dev.orion.platform.audit.AuditLog;
@@ -51,7 +51,7 @@ public class FeedSyncs {
     ScheduleRegistry registry;
 
     @Inject
-    FeedCredentialCipher cipher;
+    SecretCipher cipher;
 
     @Inject
     FeedAddressVetting vetting;
@@ -175,6 +175,14 @@ public class FeedSyncs {
                 or(s.year(), d.year()), or(s.timeZone(), d.timeZone()));
     }
 
+    /**
+     * What a vendor's credentials are bound to (the cipher's associated data): a ciphertext copied to another
+     * vendor's row does not decrypt. Unchanged since the credentials were first encrypted, so stored ones still open.
+     */
+    static String credentialsContext(long vendorId) {
+        return "feed-credentials:vendor:" + vendorId;
+    }
+
     private static String or(String value, String fallback) {
         return value == null ? fallback : value;
     }
@@ -209,10 +217,10 @@ public class FeedSyncs {
             default -> throw new InvalidRequestException("credentials.type must be basic, header or none");
         }
         if (!cipher.hasKey()) {
-            throw new FeedSecretKeyMissingException("ORION_FEED_SECRET_KEY is not set");
+            throw new FeedSecretKeyMissingException("ORION_SECRET_KEY (or ORION_FEED_SECRET_KEY) is not set");
         }
         try {
-            return new String[] {type, cipher.encrypt(vendorId, plain.build().toString())};
+            return new String[] {type, cipher.encrypt(credentialsContext(vendorId), plain.build().toString())};
         } catch (IllegalStateException e) {
             throw new FeedSecretKeyMissingException(e.getMessage());
         }

@@ -246,10 +246,12 @@ public class ProductCatalog {
     /**
      * After a full import: the vendor's products the feed did not name become out of stock (never deleted);
      * returns how many changed. Their values before are recorded for a revert of the import, by the same statement
-     * (as each chunk does its own). The import's record of seen SKUs is dropped.
+     * (as each chunk does its own), and they are {@code product.updated} like a chunk's changes: one event per
+     * {@link #ABSENT_PER_EVENT} SKUs, so a receiver gets events of a chunk's size. The import's record of seen
+     * SKUs is dropped.
      */
     public int markAbsentUnavailable(long vendorId, long jobInstanceId) {
-        int marked = em.createNativeQuery("""
+        List<?> marked = em.createNativeQuery("""
                         WITH revert_header AS (
                             INSERT INTO import_revert_data (job_instance_id, vendor_id) VALUES (?2, ?1) ON CONFLICT DO NOTHING
                         ),
@@ -264,11 +266,19 @@ public class ProductCatalog {
                         SELECT ?2, w.sku, false, o.gtin, o.title, o.description, o.brand, o.price_amount, o.price_currency,
                                o.stock, o.availability, o.image_links, w.version
                         FROM written w JOIN products o ON o.id = w.id
-                        ON CONFLICT (job_instance_id, sku) DO UPDATE SET version_after = EXCLUDED.version_after""")
-                .setParameter(1, vendorId).setParameter(2, jobInstanceId).executeUpdate();
+                        ON CONFLICT (job_instance_id, sku) DO UPDATE SET version_after = EXCLUDED.version_after
+                        RETURNING sku""")
+                .setParameter(1, vendorId).setParameter(2, jobInstanceId).getResultList();
         em.createNativeQuery("DELETE FROM import_seen_skus WHERE job_instance_id = ?1").setParameter(1, jobInstanceId).executeUpdate();
-        return marked;
+        List<String> skus = marked.stream().map(String.class::cast).sorted().toList();
+        for (int from = 0; from < skus.size(); from += ABSENT_PER_EVENT) {
+            events.products(vendorId, EventTypes.PRODUCT_UPDATED, skus.subList(from, Math.min(skus.size(), from + ABSENT_PER_EVENT)), "import");
+        }
+        return skus.size();
     }
+
+    /** The default import chunk's size (product-import.xml), so these events are no bigger than a chunk's. */
+    static final int ABSENT_PER_EVENT = 5000;
 
     private static void apply(Product product, ProductUpsert item) {
         product.describe(item.description(), item.brand(), item.gtin());

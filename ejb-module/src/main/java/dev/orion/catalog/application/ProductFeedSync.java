@@ -3,7 +3,7 @@ package dev.orion.catalog.application;
 import dev.orion.catalog.domain.FeedSubscription;
 import dev.orion.catalog.domain.FeedSyncAttempt;
 import dev.orion.catalog.domain.FeedSyncAttempt.Outcome;
-import dev.orion.catalog.infrastructure.FeedCredentialCipher;
+import dev.orion.platform.crypto.SecretCipher;
 import dev.orion.platform.InvalidRequestException;
 import dev.orion.platform.audit.Actor;
 import dev.orion.platform.imports.FeedUnavailableException;
@@ -62,7 +62,7 @@ public class ProductFeedSync implements ScheduledTask {
     StorageBackend storage;
 
     @Inject
-    FeedCredentialCipher cipher;
+    SecretCipher cipher;
 
     @Inject
     VendorDirectory vendors;
@@ -160,7 +160,7 @@ public class ProductFeedSync implements ScheduledTask {
             return Map.of();
         }
         JsonObject plain;
-        try (var reader = Json.createReader(new StringReader(cipher.decrypt(subscription.getVendorId(), subscription.getCredentials())))) {
+        try (var reader = Json.createReader(new StringReader(cipher.decrypt(FeedSyncs.credentialsContext(subscription.getVendorId()), subscription.getCredentials())))) {
             plain = reader.readObject();
         }
         if ("basic".equals(plain.getString("type"))) {

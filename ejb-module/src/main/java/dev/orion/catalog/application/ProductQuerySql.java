@@ -60,8 +60,7 @@ final class ProductQuerySql {
             params.put("since", q.updatedSince());
         }
         if (q.lowStock()) {
-            sql.append(" AND p.stock <= :lowStock");
-            params.put("lowStock", ProductQuery.LOW_STOCK);
+            sql.append(" AND p.stock <= ").append(LOW_STOCK_THRESHOLD);
         }
         String words = present(q.text()) ? prefixQuery(q.text()) : "";
         if (!words.isEmpty()) {
@@ -71,6 +70,9 @@ final class ProductQuerySql {
         where = sql.toString();
         unsortable = present(q.title()) || present(q.brand()) || !words.isEmpty();
     }
+
+    /** The vendor's own threshold, as stock.low and the dashboard use it: one look-up per query (an init plan). */
+    static final String LOW_STOCK_THRESHOLD = "(SELECT v.low_stock_threshold FROM orion.vendors v WHERE v.id = :vendor)";
 
     /**
      * The FROM part of a sorted page, aliased p. For {@link #unsortable} queries the matches are found first in a

@@ -2,6 +2,7 @@ package dev.orion.events.application;
 
 import dev.orion.events.domain.WebhookEndpoint;
 import dev.orion.platform.InvalidRequestException;
+import dev.orion.platform.crypto.SecretCipher;
 import dev.orion.platform.audit.Actor;
 import dev.orion.vendors.application.VendorDirectory;
 import dev.orion.platform.audit.AuditLog;
@@ -42,6 +43,9 @@ public class WebhookEndpoints {
     @Inject
     VendorDirectory vendors;
 
+    @Inject
+    WebhookSecrets secrets;
+
     public NewSecret create(Actor who, long vendorId, EndpointChange request) {
         if (request.url() == null || request.eventTypes() == null) {
             throw new InvalidWebhookEndpointException("url and event_types are required");
@@ -55,7 +59,8 @@ public class WebhookEndpoints {
             throw new InvalidWebhookEndpointException("A vendor has at most " + MAX_PER_VENDOR + " webhook endpoints");
         }
         String secret = WebhookSignature.newSecret();
-        var endpoint = new WebhookEndpoint(vendorId, checkUrl(request.url()), request.description(), checkTypes(request.eventTypes()), secret);
+        var endpoint = new WebhookEndpoint(vendorId, checkUrl(request.url()), request.description(), checkTypes(request.eventTypes()),
+                secrets.seal(vendorId, secret));
         if (Boolean.FALSE.equals(request.enabled())) {
             endpoint.change(null, null, null, false);
         }
@@ -102,7 +107,7 @@ public class WebhookEndpoints {
         }
         return entity(vendorId, id, LockModeType.PESSIMISTIC_WRITE).map(endpoint -> {
             String secret = WebhookSignature.newSecret();
-            endpoint.rotate(secret, OffsetDateTime.now().plus(overlap));
+            endpoint.rotate(secrets.seal(vendorId, secret), OffsetDateTime.now().plus(overlap));
             em.flush();
             audit.record(who, vendorId, "webhook-endpoint.rotate-secret", "webhook_endpoint", id, "overlap " + overlap);
             return new NewSecret(EndpointView.of(endpoint), secret);
@@ -144,5 +149,34 @@ public class WebhookEndpoints {
             throw new InvalidWebhookEndpointException("Unknown event type '" + shown + "'; known: " + EventTypes.ALL);
         }
         return List.copyOf(new LinkedHashSet<>(types));
+    }
+
+    /**
+     * Seals the secrets stored plain before secrets were encrypted (an upgrade's rows); returns how many endpoints
+     * keep a plain one because the server has no key. Each column is updated only while it still holds the plain
+     * value read, so two nodes starting together seal it once.
+     */
+    public int sealPlaintextSecrets() {
+        List<?> rows = em.createNativeQuery("SELECT id, vendor_id, secret, previous_secret FROM webhook_endpoints"
+                        + " WHERE secret NOT LIKE ?1 OR previous_secret NOT LIKE ?2")
+                .setParameter(1, SecretCipher.SEALED + "%").setParameter(2, SecretCipher.SEALED + "%").getResultList();
+        if (rows.isEmpty() || !secrets.canSeal()) {
+            return rows.size();
+        }
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            long id = ((Number) r[0]).longValue();
+            long vendorId = ((Number) r[1]).longValue();
+            sealColumn(id, vendorId, "secret", (String) r[2]);
+            sealColumn(id, vendorId, "previous_secret", (String) r[3]);
+        }
+        return 0;
+    }
+
+    private void sealColumn(long id, long vendorId, String column, String stored) {
+        if (stored != null && !SecretCipher.isSealed(stored)) {
+            em.createNativeQuery("UPDATE webhook_endpoints SET " + column + " = ?1 WHERE id = ?2 AND " + column + " = ?3")
+                    .setParameter(1, secrets.seal(vendorId, stored)).setParameter(2, id).setParameter(3, stored).executeUpdate();
+        }
     }
 }

@@ -15,6 +15,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -47,6 +48,9 @@ public class WebhookSender {
     @Inject
     MeterRegistry meters;
 
+    @Inject
+    WebhookSecrets secrets;
+
     public void attempt(long deliveryId, int attempt) {
         Delivery delivery = em.find(Delivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE);
         if (delivery == null || !delivery.awaits(attempt)) {
@@ -61,13 +65,24 @@ public class WebhookSender {
             meters.counter("orion.webhooks.deliveries", "outcome", "not_sent").increment();
             return;
         }
+        List<String> signingSecrets;
+        try {
+            signingSecrets = secrets.open(endpoint.getVendorId(), endpoint.signingSecrets(now));
+        } catch (IllegalStateException e) { // retrying would not help: the operator must restore the key
+            delivery.failed();
+            em.persist(new DeliveryAttempt(deliveryId, attempt, now, 0, null, null,
+                    "not sent: the signing secret does not decrypt (" + e.getMessage() + ")", "FAILED", null));
+            meters.counter("orion.webhooks.deliveries", "outcome", "not_sent").increment();
+            LOG.warning(() -> "Webhook endpoint " + endpoint.getId() + ": " + e.getMessage());
+            return;
+        }
         EventView event = EventView.of(em.find(Event.class, delivery.getEventId()));
         byte[] body = event.body();
         var headers = new LinkedHashMap<String, String>();
         headers.put("Orion-Event-Id", event.id().toString());
         headers.put("Orion-Event-Type", event.type());
         headers.put("Orion-Delivery-Attempt", Integer.toString(attempt));
-        headers.put("Orion-Signature", WebhookSignature.header(now.toEpochSecond(), body, endpoint.signingSecrets(now)));
+        headers.put("Orion-Signature", WebhookSignature.header(now.toEpochSecond(), body, signingSecrets));
         OutboundPost.Outcome outcome = http.post(URI.create(endpoint.getUrl()), headers, body,
                 settings.connectTimeout(), settings.timeout(), "Orion webhooks");
 

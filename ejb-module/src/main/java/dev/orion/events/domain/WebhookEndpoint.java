@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * A vendor's URL that wants some event types. Its signing secret is never shown after it was made; a rotation keeps
- * the previous secret signing until the overlap ends, so the receiver can switch without losing a delivery.
+ * the previous secret signing until the overlap ends, so the receiver can switch without losing a delivery. The
+ * secrets it holds are as stored: sealed by the application (WebhookSecrets), or plain in rows from before that.
  */
 @Entity
 @Table(name = "webhook_endpoints")
@@ -79,7 +80,7 @@ public class WebhookEndpoint {
         return enabled && eventTypes().contains(type);
     }
 
-    /** The secrets that sign a delivery at {@code now}: the current one, and the previous one during a rotation. */
+    /** The stored secrets that sign a delivery at {@code now}: the current one, and the previous one during a rotation. */
     public List<String> signingSecrets(OffsetDateTime now) {
         var secrets = new ArrayList<String>(List.of(secret));
         if (previousSecret != null && previousSecretUntil != null && previousSecretUntil.isAfter(now)) {

@@ -18,9 +18,6 @@ public record Dashboard(LocalDate today, long ordersToday, List<Revenue> revenue
     /** Days shown in the revenue chart, today included. */
     public static final int CHART_DAYS = 30;
 
-    /** A product with this much stock or less (and not discontinued) is low on stock. */
-    public static final int LOW_STOCK = 5;
-
     public record Revenue(String currency, BigDecimal last7Days, BigDecimal last30Days) implements Serializable {
     }
 

@@ -58,12 +58,22 @@ public class DashboardFigures {
         List<StatusCount> perStatus = rows(query("SELECT status, count(*) FROM orders WHERE created_at >= :from" + vendor
                 + " GROUP BY status ORDER BY status", vendorId).setParameter("from", chartStart))
                 .stream().map(r -> new StatusCount((String) r[0], ((Number) r[1]).longValue())).toList();
-        long lowStock = count(query("SELECT count(*) FROM products WHERE stock <= " + Dashboard.LOW_STOCK
-                + " AND availability <> 'discontinued'" + vendor, vendorId));
+        long lowStock = count(query(vendorId == null ? LOW_STOCK_ALL : LOW_STOCK_ONE, vendorId));
 
         return new Dashboard(today, ordersToday, revenue, products(vendorId), lowStock, perDay, perStatus,
                 platformHealth ? platformHealth() : null);
     }
+
+    /**
+     * Low stock is each vendor's own threshold (vendors.low_stock_threshold, the one its stock.low events use). Either
+     * way a range of products_vendor_stock_idx (vendor_id, stock) per vendor is read: the threshold is a constant
+     * for one vendor, and all vendors are counted vendor by vendor.
+     */
+    static final String LOW_STOCK_ONE = "SELECT count(*) FROM products WHERE vendor_id = :vendor"
+            + " AND stock <= (SELECT low_stock_threshold FROM vendors WHERE id = :vendor) AND availability <> 'discontinued'";
+    static final String LOW_STOCK_ALL = "SELECT coalesce(sum(low.products), 0) FROM vendors v CROSS JOIN LATERAL"
+            + " (SELECT count(*) AS products FROM products p WHERE p.vendor_id = v.id AND p.stock <= v.low_stock_threshold"
+            + " AND p.availability <> 'discontinued') low";
 
     /**
      * One vendor's products are counted exactly from the (vendor_id, id) index. All products together could be

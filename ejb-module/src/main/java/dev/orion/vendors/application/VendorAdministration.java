@@ -36,6 +36,16 @@ public class VendorAdministration {
         return after;
     }
 
+    /** A vendor's own settings, as its API clients change them (the administrator's others stay as they are). */
+    public VendorDetails changeLowStockThreshold(Actor who, long vendorId, int threshold) {
+        VendorDetails before = vendors.details(vendorId).orElseThrow(() -> new IllegalArgumentException("No vendor " + vendorId));
+        var settings = before.settings();
+        VendorDetails after = vendors.update(vendorId, new VendorSettings(settings.name(), settings.locale(), settings.vatRate(),
+                settings.ordersFeedUrl(), threshold));
+        audit.record(who, vendorId, "vendor.update", "vendor", vendorId, changes(before, after));
+        return after;
+    }
+
     public void deactivate(Actor who, long vendorId) {
         vendors.deactivate(vendorId);
         audit.record(who, vendorId, "vendor.deactivate", "vendor", vendorId, null);
@@ -53,6 +63,7 @@ public class VendorAdministration {
         if (!before.locale().equals(after.locale())) changed.add("locale");
         if (before.vatRate().compareTo(after.vatRate()) != 0) changed.add("vatRate");
         if (!java.util.Objects.equals(before.ordersFeedUrl(), after.ordersFeedUrl())) changed.add("ordersFeedUrl");
+        if (before.lowStockThreshold() != after.lowStockThreshold()) changed.add("lowStockThreshold");
         return changed.isEmpty() ? "no change" : String.join(", ", changed);
     }
 }

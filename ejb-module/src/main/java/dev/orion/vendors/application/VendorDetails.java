@@ -7,14 +7,14 @@ import java.time.OffsetDateTime;
 
 /** A vendor with its settings, as the administration pages show it. */
 public record VendorDetails(long id, String code, String name, String locale, BigDecimal vatRate, String ordersFeedUrl,
-                            boolean active, OffsetDateTime createdAt) implements Serializable {
+                            int lowStockThreshold, boolean active, OffsetDateTime createdAt) implements Serializable {
 
     static VendorDetails of(Vendor v) {
         return new VendorDetails(v.getId(), v.getCode(), v.getName(), v.getLocale(), v.getVatRate(), v.getOrdersFeedUrl(),
-                v.isActive(), v.getCreatedAt());
+                v.getLowStockThreshold(), v.isActive(), v.getCreatedAt());
     }
 
     public VendorSettings settings() {
-        return new VendorSettings(name, locale, vatRate, ordersFeedUrl);
+        return new VendorSettings(name, locale, vatRate, ordersFeedUrl, lowStockThreshold);
     }
 }

@@ -123,6 +123,19 @@ public class VendorDirectory {
         InvalidFieldException.check("locale", "vendor.locale.invalid", () -> vendor.changeLocale(settings.locale()));
         InvalidFieldException.check("vatRate", "vendor.vat.range", () -> vendor.changeVatRate(settings.vatRate()));
         InvalidFieldException.check("feedUrl", "vendor.feed.http", () -> vendor.changeOrdersFeedUrl(settings.ordersFeedUrl()));
+        if (settings.lowStockThreshold() != null) {
+            InvalidFieldException.check("lowStockThreshold", "vendor.lowStock.range",
+                    () -> vendor.changeLowStockThreshold(settings.lowStockThreshold()));
+        }
+    }
+
+    /**
+     * The vendor's low-stock threshold, read from the database in the caller's transaction (a stock change
+     * compares against it; a vendor's own change of it counts at once). A vendor that is gone has the default.
+     */
+    public int lowStockThreshold(long vendorId) {
+        Vendor vendor = em.find(Vendor.class, vendorId);
+        return vendor == null ? Vendor.DEFAULT_LOW_STOCK_THRESHOLD : vendor.getLowStockThreshold();
     }
 
     public VendorSummary create(String code, String name) {

@@ -44,6 +44,10 @@ public class Vendor {
     @Column(name = "vat_rate", nullable = false, precision = 5, scale = 2)
     private BigDecimal vatRate = new BigDecimal("20.00");
 
+    /** Stock at or below it is low for this vendor (stock.low, the dashboard, the low-stock filter). */
+    @Column(name = "low_stock_threshold", nullable = false)
+    private int lowStockThreshold = DEFAULT_LOW_STOCK_THRESHOLD;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt = OffsetDateTime.now();
 
@@ -63,6 +67,10 @@ public class Vendor {
 
     private static final Pattern LOCALE = Pattern.compile("[a-z]{2}(-[A-Z]{2})?");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    /** The platform-wide threshold from before it was a vendor setting, and a new vendor's. */
+    public static final int DEFAULT_LOW_STOCK_THRESHOLD = 5;
+    public static final int MAX_LOW_STOCK_THRESHOLD = 1_000_000;
 
     private static String requireCode(String code) {
         if (code == null || !code.matches("[a-z0-9][a-z0-9-]{1,62}")) {
@@ -121,6 +129,14 @@ public class Vendor {
         this.ordersFeedUrl = trimmed;
     }
 
+    /** From 0 (only an empty shelf is low) to a million, as the database's check says. */
+    public void changeLowStockThreshold(int threshold) {
+        if (threshold < 0 || threshold > MAX_LOW_STOCK_THRESHOLD) {
+            throw new IllegalArgumentException("The low-stock threshold is a number of units from 0 to " + MAX_LOW_STOCK_THRESHOLD);
+        }
+        this.lowStockThreshold = threshold;
+    }
+
     public void changeFeedUrl(String url) {
         this.feedUrl = url;
     }
@@ -138,5 +154,6 @@ public class Vendor {
     public boolean isActive() { return active; }
     public String getOrdersFeedUrl() { return ordersFeedUrl; }
     public BigDecimal getVatRate() { return vatRate; }
+    public int getLowStockThreshold() { return lowStockThreshold; }
     public OffsetDateTime getCreatedAt() { return createdAt; }
 }

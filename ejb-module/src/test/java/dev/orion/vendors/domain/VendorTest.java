@@ -36,4 +36,16 @@ class VendorTest {
     void rejectsACodeWithCapitalsOrSpaces() {
         assertThrows(IllegalArgumentException.class, () -> new Vendor("North Wind", "Northwind"));
     }
+
+    @Test
+    void lowStockThresholdStartsAtFiveAndStaysWithinZeroToAMillion() {
+        assertEquals(5, vendor.getLowStockThreshold());
+        vendor.changeLowStockThreshold(0);
+        assertEquals(0, vendor.getLowStockThreshold());
+        vendor.changeLowStockThreshold(10);
+        assertEquals(10, vendor.getLowStockThreshold());
+        assertThrows(IllegalArgumentException.class, () -> vendor.changeLowStockThreshold(-1));
+        assertThrows(IllegalArgumentException.class, () -> vendor.changeLowStockThreshold(1_000_001));
+        assertEquals(10, vendor.getLowStockThreshold());
+    }
 }

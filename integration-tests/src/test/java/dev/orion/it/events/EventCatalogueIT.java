@@ -112,6 +112,53 @@ class EventCatalogueIT extends OrionDeployment {
     }
 
     @Test
+    void eachVendorsOwnLowStockThresholdDecidesStockLow() {
+        var careful = ApiSession.newVendor("ev-threshold");
+        var relaxed = ApiSession.newVendor("ev-default");
+        var set = careful.send("PATCH", "/vendor", "application/json", "{\"low_stock_threshold\":10}");
+        assertEquals(200, set.statusCode(), set.body());
+        assertEquals(10, Http.json(set).getInt("low_stock_threshold"));
+        assertEquals(10, Http.json(careful.get("/vendor")).getInt("low_stock_threshold"));
+        assertEquals(5, Http.json(relaxed.get("/vendor")).getInt("low_stock_threshold"), "the default");
+        var refused = careful.send("PATCH", "/vendor", "application/json", "{\"low_stock_threshold\":-1}");
+        assertEquals(400, refused.statusCode(), refused.body());
+
+        for (var api : List.of(careful, relaxed)) {
+            TestData.product(api.vendorId, "MUG", "Mug", "4.50"); // stock 10
+            adjust(api, "MUG", 2);  // 12
+            adjust(api, "MUG", -3); // 9
+        }
+
+        List<JsonObject> low = events(careful, "stock.low");
+        assertEquals(1, low.size(), low.toString());
+        JsonObject mug = low.get(0).getJsonObject("data").getJsonObject("product");
+        assertEquals(12, mug.getInt("previous_stock"));
+        assertEquals(9, mug.getInt("stock"));
+        assertEquals(10, mug.getInt("threshold"));
+        assertEquals(0, events(relaxed, "stock.low").size(), "9 is not low under the default 5");
+    }
+
+    @Test
+    void aFullImportNamesTheProductsItMadeUnavailableInProductUpdated() {
+        var api = ApiSession.newVendor("ev-full");
+        String header = "id\ttitle\tprice\tavailability\n";
+        importFeed(api, header + "F-1\tOne\t1.00 EUR\tin_stock\nF-2\tTwo\t2.00 EUR\tin_stock\nF-3\tThree\t3.00 EUR\tin_stock\n");
+        eventsOnceThereAre(api, "import.completed", 1);
+
+        var accepted = api.post("/imports?mode=full", "text/tab-separated-values",
+                (header + "F-1\tOne\t1.00 EUR\tin_stock\nF-3\tThree\t3.00 EUR\tin_stock\n").getBytes(StandardCharsets.UTF_8));
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        eventsOnceThereAre(api, "import.completed", 2);
+
+        assertEquals("out_of_stock", Http.json(api.get("/products/F-2")).getString("availability"));
+        List<JsonObject> updated = events(api, "product.updated");
+        assertEquals(1, updated.size(), "F-1 and F-3 are unchanged, F-2 went unavailable: " + updated);
+        assertEquals(Set.of("F-2"), skus(updated.get(0)));
+        assertEquals("import", updated.get(0).getJsonObject("data").getString("source"));
+        assertEquals(1, updated.get(0).getJsonObject("data").getInt("count"));
+    }
+
+    @Test
     void anIssuedInvoiceIsAnnouncedOnceAndAStoredReportToo() {
         var api = ApiSession.newVendor("ev-invoice");
         TestData.product(api.vendorId, "MUG", "Mug", "4.50");

@@ -89,6 +89,42 @@ class WebhooksIT extends OrionDeployment {
     }
 
     @Test
+    void secretsAreStoredEncryptedAndAnEndpointWithAPlaintextSecretFromBeforeStillSigns() {
+        var api = shop("hooks-at-rest");
+        try (var receiver = new WebhookReceiver()) {
+            var endpoint = endpoint(api, receiver.url(), "order.created");
+            String secret = endpoint.getString("secret");
+            int id = endpoint.getInt("id");
+            String stored = TestData.queryString("SELECT secret FROM webhook_endpoints WHERE id = ?", (long) id);
+            assertFalse(stored.contains(secret.substring("whsec_".length())), "the secret column holds the secret: " + stored);
+            assertTrue(stored.startsWith("enc:v1:"), stored);
+
+            var rotated = api.send("POST", "/webhook-endpoints/" + id + "/secret-rotations", "application/json", "{\"overlap\":\"PT1H\"}");
+            assertEquals(200, rotated.statusCode(), rotated.body());
+            String newSecret = Http.json(rotated).getString("secret");
+            String previous = TestData.queryString("SELECT previous_secret FROM webhook_endpoints WHERE id = ?", (long) id);
+            assertFalse(previous.contains(secret.substring("whsec_".length())), previous);
+            assertFalse(TestData.queryString("SELECT secret FROM webhook_endpoints WHERE id = ?", (long) id)
+                    .contains(newSecret.substring("whsec_".length())));
+
+            placeOrder(api);
+            deliveryOnceItIs(api, endpoint, "DELIVERED");
+            var signed = receiver.received().get(0);
+            assertTrue(signed.signedWith(newSecret), signed.signature());
+            assertTrue(signed.signedWith(secret), "the previous secret signs during the overlap: " + signed.signature());
+
+            // a row as Orion wrote it before secrets were encrypted: the plain secret, no previous one
+            String legacy = "whsec_written_before_the_upgrade";
+            TestData.execute("UPDATE webhook_endpoints SET secret = ?, previous_secret = NULL, previous_secret_until = NULL"
+                    + " WHERE id = ?", legacy, (long) id);
+            placeOrder(api);
+            Poll.until(WAIT, receiver::received, got -> got.size() >= 2);
+            var old = receiver.received().get(1);
+            assertTrue(old.signedWith(legacy), old.signature());
+        }
+    }
+
+    @Test
     void a503IsRetriedWithGrowingDelaysThenRedeliveredWithTheSameEventId() {
         var api = shop("hooks-retry");
         Metrics before = Metrics.scrape();

@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         servers = @Server(url = "/", description = "The Orion server that served this document"),
         tags = {
             @Tag(name = "auth", description = "Access tokens for API clients, and who the caller is"),
+            @Tag(name = "vendor", description = "The calling vendor and the settings it changes itself"),
             @Tag(name = "products", description = "The vendor's catalogue"),
             @Tag(name = "stock", description = "Stock adjustments in batches"),
             @Tag(name = "imports", description = "Product feed imports"),

@@ -42,6 +42,7 @@ public class VendorsView implements Serializable {
     private String locale = "en";
     private BigDecimal vatRate = new BigDecimal("20.00");
     private String feedUrl;
+    private Integer lowStockThreshold = VendorSettings.DEFAULT_LOW_STOCK_THRESHOLD;
 
     public void startNew() {
         editingId = null;
@@ -50,6 +51,7 @@ public class VendorsView implements Serializable {
         locale = "en";
         vatRate = new BigDecimal("20.00");
         feedUrl = null;
+        lowStockThreshold = VendorSettings.DEFAULT_LOW_STOCK_THRESHOLD;
     }
 
     public void edit(VendorDetails vendor) {
@@ -59,10 +61,11 @@ public class VendorsView implements Serializable {
         locale = vendor.locale();
         vatRate = vendor.vatRate();
         feedUrl = vendor.ordersFeedUrl();
+        lowStockThreshold = vendor.lowStockThreshold();
     }
 
     public void save() {
-        var settings = new VendorSettings(name, locale, vatRate, feedUrl);
+        var settings = new VendorSettings(name, locale, vatRate, feedUrl, lowStockThreshold);
         try {
             if (editingId == null) {
                 VendorDetails created = administration.create(actor.get(), code, settings);
@@ -101,4 +104,6 @@ public class VendorsView implements Serializable {
     public void setVatRate(BigDecimal vatRate) { this.vatRate = vatRate; }
     public String getFeedUrl() { return feedUrl; }
     public void setFeedUrl(String feedUrl) { this.feedUrl = feedUrl; }
+    public Integer getLowStockThreshold() { return lowStockThreshold; }
+    public void setLowStockThreshold(Integer lowStockThreshold) { this.lowStockThreshold = lowStockThreshold; }
 }
