@@ -53,10 +53,13 @@ public class WebhookHealth {
     @PersistenceContext
     EntityManager em;
 
-    /** One vendor's endpoints, or every vendor's when {@code vendorId} is null (platform staff only: the caller decides). */
+    /**
+     * One vendor's endpoints (oldest first, as the API lists them), or every vendor's, newest first, when
+     * {@code vendorId} is null (platform staff only: the caller decides).
+     */
     public List<EndpointHealth> list(Long vendorId) {
         var query = vendorId == null
-                ? em.createQuery("SELECT w FROM WebhookEndpoint w ORDER BY w.vendorId, w.id", WebhookEndpoint.class)
+                ? em.createQuery("SELECT w FROM WebhookEndpoint w ORDER BY w.id DESC", WebhookEndpoint.class)
                 : em.createQuery("SELECT w FROM WebhookEndpoint w WHERE w.vendorId = :vendor ORDER BY w.id", WebhookEndpoint.class)
                         .setParameter("vendor", vendorId);
         return withHealth(query.getResultStream().map(EndpointView::of).toList());
