@@ -16,7 +16,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.LocalDateTime;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,8 +55,8 @@ public class WebhookDeliveriesView implements Serializable {
     private EndpointHealth endpoint;
     private final List<DeliveryView> deliveries = new ArrayList<>();
     private Long nextBefore;
-    /** The console's times are UTC (as the other pages show them). */
-    private LocalDateTime failedSince = LocalDateTime.now(ZoneOffset.UTC).minusDays(1).withSecond(0).withNano(0);
+    /** From the start of this day (UTC, as the page shows times): yesterday to begin with. */
+    private LocalDate failedSince = LocalDate.now(ZoneOffset.UTC).minusDays(1);
 
     @PostConstruct
     void init() {
@@ -111,7 +111,7 @@ public class WebhookDeliveriesView implements Serializable {
         }
         try {
             log.redeliverFailed(actor.get(), endpoint.endpoint().vendorId(), endpoint.endpoint().id(),
-                    failedSince.atOffset(ZoneOffset.UTC)).ifPresentOrElse(count -> messages.info("redeliveredFailed", count),
+                    failedSince.atStartOfDay().atOffset(ZoneOffset.UTC)).ifPresentOrElse(count -> messages.info("redeliveredFailed", count),
                     () -> messages.refusal("error.gone"));
         } catch (DomainException e) {
             messages.error(null, "error.refused", e.getMessage());
@@ -126,6 +126,6 @@ public class WebhookDeliveriesView implements Serializable {
     public EndpointHealth getEndpoint() { return endpoint; }
     public List<DeliveryView> getDeliveries() { return deliveries; }
     public boolean isHasMore() { return nextBefore != null; }
-    public LocalDateTime getFailedSince() { return failedSince; }
-    public void setFailedSince(LocalDateTime failedSince) { this.failedSince = failedSince; }
+    public LocalDate getFailedSince() { return failedSince; }
+    public void setFailedSince(LocalDate failedSince) { this.failedSince = failedSince; }
 }
