@@ -119,7 +119,7 @@ class WebhooksConsoleIT extends OrionDeployment {
                 assertTrue(browser.text(By.id("log-form:deliveries")).contains(eventB));
                 browser.click(By.id("log-form:redeliver-failed"));
                 confirm(browser, "log-form");
-                var got = Poll.until(WAIT, receiverB::received, list -> list.size() == 5);
+                var got = Poll.until(WAIT, receiverB::received, list -> list.size() >= 5);
                 assertTrue(got.stream().allMatch(r -> r.eventId().equals(eventB)), got.toString());
                 assertEquals("DELIVERED", deliveryOnceItIs(shopB, b, "DELIVERED").getString("status"));
             }
