@@ -123,6 +123,7 @@ public class WebhookDeliveriesView implements Serializable {
         return vendorChoices.name(id);
     }
 
+    public String getTypes() { return endpoint == null ? "" : String.join(", ", endpoint.endpoint().eventTypes()); }
     public EndpointHealth getEndpoint() { return endpoint; }
     public List<DeliveryView> getDeliveries() { return deliveries; }
     public boolean isHasMore() { return nextBefore != null; }
