@@ -1,8 +1,9 @@
 # Shared by the benchmarks: start a private Orion, get a token. Source it; it sets ROOT, BASE and ORION_PID.
-# ORION_PORT_OFFSET=N moves the benchmark's server (HTTP 8080+N, management 9990+N) and its SMTP sink (3025+N,
-# 8025+N) off the ports the integration tests take, for exploratory runs beside them.
+# ORION_PORT_OFFSET=N puts the benchmark's server at HTTP 8080+N, management 9990+N and its SMTP sink at 3025+N,
+# 8025+N; by default N=1000, off the ports the integration tests' server takes (8080, 9990, 3025, 8025) and the
+# cluster nodes' (offsets 200, 300), so a benchmark started by mistake beside the tests cannot take their ports.
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-OFFSET="${ORION_PORT_OFFSET:-0}"
+OFFSET="${ORION_PORT_OFFSET:-1000}"
 HTTP_PORT=$((8080 + OFFSET))
 MANAGEMENT_PORT=$((9990 + OFFSET))
 BASE="http://127.0.0.1:$HTTP_PORT"
@@ -39,13 +40,26 @@ start_orion() {
   export ORION_PORT_OFFSET="$OFFSET" ORION_SMTP_PORT=$((3025 + OFFSET)) GREENMAIL_API_PORT=$((8025 + OFFSET))
   setsid "$ROOT/orion" run >"$1" 2>&1 &
   ORION_PID=$!
-  trap 'kill -TERM $ORION_PID 2>/dev/null || true; wait $ORION_PID 2>/dev/null || true' EXIT  # TERM: async jobs ignore INT
+  trap stop_orion EXIT
   for _ in $(seq 1 600); do
     curl -sf -o /dev/null "http://127.0.0.1:$MANAGEMENT_PORT/health/ready" && return
     kill -0 $ORION_PID 2>/dev/null || die "Orion did not start; see $1"
     sleep 1
   done
   die "Orion was not ready within 10 minutes; see $1"
+}
+
+# stop_orion: stops the Orion start_orion started (its WildFly and SMTP sink with it) and waits for its HTTP port to
+# close, so another can start. TERM: async jobs ignore INT.
+stop_orion() {
+  [ -n "${ORION_PID:-}" ] || return 0
+  kill -TERM "$ORION_PID" 2>/dev/null || true
+  wait "$ORION_PID" 2>/dev/null || true
+  ORION_PID=""
+  for _ in $(seq 1 60); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$HTTP_PORT") 2>/dev/null || return 0
+    sleep 1
+  done
 }
 
 # token <client id> <secret>
