@@ -23,9 +23,9 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The request log's writer. A request only offers its entry to a bounded in-memory queue ({@link #record}: no
- * lock, no I/O); the server's scheduler drains the queue every {@code ORION_REQUEST_LOG_FLUSH_MS} into PostgreSQL,
- * up to {@value #BATCH} rows per INSERT. When the queue is full (the database slower than the traffic for a while)
+ * The request log's writer. A request only offers its entry to a bounded in-memory queue ({@link #record}: the
+ * queue's short lock, never a wait, no I/O); the server's scheduler drains the queue every
+ * {@code ORION_REQUEST_LOG_FLUSH_MS} into PostgreSQL, up to {@value #BATCH} rows per INSERT. When the queue is full (the database slower than the traffic for a while)
  * entries are dropped, never waited for, and counted in {@code orion_request_log_dropped_total{reason="queue_full"}};
  * a batch the database refuses is counted with {@code reason="write_failed"} and logged in one line. Entries still
  * queued are written when the application stops; a crash loses at most the last interval's.
