@@ -1,11 +1,17 @@
-# Shared by the benchmarks: start a private Orion, get a token. Source it; it sets ROOT, BASE and ORION_PID.
-# ORION_PORT_OFFSET=N moves the benchmark's server (HTTP 8080+N, management 9990+N) and its SMTP sink (3025+N,
-# 8025+N) off the ports the integration tests take, for exploratory runs beside them.
+# Shared by the benchmarks: start a private Orion (or two), get a token. Source it; it sets ROOT, BASE and ORION_PID.
+# ORION_PORT_OFFSET=N puts the benchmark's server at HTTP 8080+N, management 9990+N and its SMTP sink at 3025+N,
+# 8025+N; by default N=1000, off the ports the integration tests' server takes (8080, 9990, 3025, 8025) and the
+# cluster nodes' (offsets 200, 300), so a benchmark started by mistake beside the tests cannot take their ports.
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-OFFSET="${ORION_PORT_OFFSET:-0}"
-HTTP_PORT=$((8080 + OFFSET))
-MANAGEMENT_PORT=$((9990 + OFFSET))
-BASE="http://127.0.0.1:$HTTP_PORT"
+# bench_ports <offset>: where the next start_orion puts its server (OFFSET, HTTP_PORT, MANAGEMENT_PORT, BASE).
+bench_ports() {
+  OFFSET=$1
+  HTTP_PORT=$((8080 + OFFSET))
+  MANAGEMENT_PORT=$((9990 + OFFSET))
+  BASE="http://127.0.0.1:$HTTP_PORT"
+}
+bench_ports "${ORION_PORT_OFFSET:-1000}"
+ORION_PIDS=()
 
 say() { printf '\033[1;34m[bench]\033[0m %s\n' "$*"; }
 die() { printf '\033[1;31m[bench]\033[0m %s\n' "$*" >&2; exit 1; }
@@ -30,22 +36,31 @@ private_maven_repository() {
   export MAVEN_OPTS="${MAVEN_OPTS:-} -Dmaven.repo.local=$repo"
 }
 
-# start_orion <log file>: its own server base and database (orion_bench), rate limits lifted; stopped on exit.
+# start_orion <log file> [name]: its own server base and database (.orion-bench and orion_bench, or
+# .orion-bench-<name> and orion_bench_<name>), rate limits lifted, at the ports bench_ports set; stopped on exit.
 start_orion() {
   (exec 3<>"/dev/tcp/127.0.0.1/$HTTP_PORT") 2>/dev/null && die "Something already listens on $HTTP_PORT; stop it first (the benchmark starts its own Orion)"
   private_maven_repository
-  say "Starting Orion (log: $1)"
-  export ORION_HOME="$ROOT/.orion-bench" ORION_DB_NAME=orion_bench ORION_RATE_PLAN_STANDARD=1000000/2000000
+  say "Starting Orion${2:+ $2} (HTTP $HTTP_PORT; log: $1)"
+  export ORION_HOME="$ROOT/.orion-bench${2:+-$2}" ORION_DB_NAME="orion_bench${2:+_$2}" ORION_RATE_PLAN_STANDARD=1000000/2000000
   export ORION_PORT_OFFSET="$OFFSET" ORION_SMTP_PORT=$((3025 + OFFSET)) GREENMAIL_API_PORT=$((8025 + OFFSET))
   setsid "$ROOT/orion" run >"$1" 2>&1 &
   ORION_PID=$!
-  trap 'kill -TERM $ORION_PID 2>/dev/null || true; wait $ORION_PID 2>/dev/null || true' EXIT  # TERM: async jobs ignore INT
+  ORION_PIDS+=("$ORION_PID")
+  trap stop_orions EXIT
   for _ in $(seq 1 600); do
     curl -sf -o /dev/null "http://127.0.0.1:$MANAGEMENT_PORT/health/ready" && return
     kill -0 $ORION_PID 2>/dev/null || die "Orion did not start; see $1"
     sleep 1
   done
   die "Orion was not ready within 10 minutes; see $1"
+}
+
+# stop_orions: stops every Orion start_orion started (their WildFly and SMTP sink with them). TERM: async jobs ignore INT.
+stop_orions() {
+  for pid in "${ORION_PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${ORION_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  ORION_PIDS=()
 }
 
 # token <client id> <secret>

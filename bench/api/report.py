@@ -1,5 +1,8 @@
 """Reads the rounds' wrk --latency outputs (round-N-refused/me/products.txt in the directory given) and prints
-throughputs, percentiles, the ratios and the targets per round; exits 1 when a target is missed in any round."""
+throughputs, percentiles, the ratios and the targets per round; exits 1 when a target is missed in any round.
+With the second server's outputs (round-N-<endpoint>-nolog.txt: ORION_REQUEST_LOG_ENABLED=false) it also prints
+the request log's cost: per round each endpoint's rate with the log and without, and their ratio."""
+import os
 import re
 import sys
 
@@ -41,6 +44,29 @@ for round_no in range(1, rounds + 1):
     for text, target, ok in targets:
         print(f"  {text:40} ({target}: {verdict(ok)})")
         failed |= not ok
+
+# The request log's cost. Only authenticated calls are logged (the log is per API client); the refusal is not, so
+# its ratio is how much the two servers differ by themselves (another JVM, its JIT's choices), the noise floor.
+LOG_TARGET = 0.95
+if os.path.exists(f"{directory}/round-1-me-nolog.txt"):
+    print("\nRequest log: req/s with it (as shipped) and without it (ORION_REQUEST_LOG_ENABLED=false), same load")
+    print(f"{'round':6} {'endpoint':34} {'log on':>8} {'log off':>8} {'on/off':>7}")
+    logged = {"me": [], "products": []}
+    for round_no in range(1, rounds + 1):
+        for key, name, status in RUNS:
+            on = parse(f"{directory}/round-{round_no}-{key}.txt")
+            off = parse(f"{directory}/round-{round_no}-{key}-nolog.txt")
+            untrustworthy |= (off[3] != off[4]) if status == 401 else off[3] > 0
+            ratio = on[0] / off[0]
+            if key in logged:
+                logged[key].append(ratio)
+            print(f"{round_no:<6} {name:34} {on[0]:8.0f} {off[0]:8.0f} {ratio:7.2f}")
+    for key, ratios in logged.items():
+        mean = sum(ratios) / len(ratios)
+        ok = mean >= LOG_TARGET
+        failed |= not ok
+        print(f"  {key} with the log / without, mean of {len(ratios)} rounds = {mean:.2f}"
+              f" (target >= {LOG_TARGET}: {verdict(ok)})")
 print(f"\nOver {rounds} rounds: {verdict(not failed)}")
 if untrustworthy:
     print("WARNING: some responses had an unexpected status; the figures are not trustworthy")

@@ -23,12 +23,14 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The request log's writer. A request only offers its entry to a bounded in-memory queue ({@link #record}: no
- * lock, no I/O); the server's scheduler drains the queue every {@code ORION_REQUEST_LOG_FLUSH_MS} into PostgreSQL,
- * up to {@value #BATCH} rows per INSERT. When the queue is full (the database slower than the traffic for a while)
+ * The request log's writer. A request only offers its entry to a bounded in-memory queue ({@link #record}: the
+ * queue's short lock, never a wait, no I/O); the server's scheduler drains the queue every
+ * {@code ORION_REQUEST_LOG_FLUSH_MS} into PostgreSQL, up to {@value #BATCH} rows per INSERT. When the queue is full (the database slower than the traffic for a while)
  * entries are dropped, never waited for, and counted in {@code orion_request_log_dropped_total{reason="queue_full"}};
  * a batch the database refuses is counted with {@code reason="write_failed"} and logged in one line. Entries still
  * queued are written when the application stops; a crash loses at most the last interval's.
+ * {@code ORION_REQUEST_LOG_ENABLED=false} turns it off (nothing queued, nothing written): bench/api measures the
+ * log's cost per request against a server run without it.
  */
 @ApplicationScoped
 public class RequestLog {
@@ -53,6 +55,10 @@ public class RequestLog {
     MeterRegistry meters;
 
     @Inject
+    @ConfigProperty(name = "orion.request-log.enabled", defaultValue = "true")
+    boolean enabled;
+
+    @Inject
     @ConfigProperty(name = "orion.request-log.queue", defaultValue = "20000")
     int capacity;
 
@@ -70,18 +76,24 @@ public class RequestLog {
         queue = new ArrayBlockingQueue<>(capacity);
         queueFull = meters.counter("orion.request.log.dropped", "reason", "queue_full");
         writeFailed = meters.counter("orion.request.log.dropped", "reason", "write_failed");
+        if (!enabled) {
+            LOG.info("Request log off (ORION_REQUEST_LOG_ENABLED=false): API requests are not logged");
+            return;
+        }
         flushing = scheduler.scheduleWithFixedDelay(this::flush, flushMillis, flushMillis, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
     void stop() {
-        flushing.cancel(false);
+        if (flushing != null) {
+            flushing.cancel(false);
+        }
         flush();
     }
 
     /** Queues one request's entry; never blocks: a full queue drops it (and counts it). */
     public void record(ApiRequest request) {
-        if (!queue.offer(request)) {
+        if (enabled && !queue.offer(request)) {
             queueFull.increment();
         }
     }

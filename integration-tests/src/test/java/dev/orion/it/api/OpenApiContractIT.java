@@ -14,6 +14,7 @@ import dev.orion.it.support.ApiSession;
 import dev.orion.it.support.Http;
 import dev.orion.it.support.OrionDeployment;
 import dev.orion.it.support.Poll;
+import dev.orion.it.support.ServedFile;
 import dev.orion.it.support.TestData;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -46,9 +47,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * (no undocumented members), so a renamed or added field fails here. And the document as a B2B developer uses it,
  * with openapi-generator (the CLI jar from Maven Central, run as its own process like a developer would, so its
  * libraries stay off this classpath): its validator finds no error, and the Java client it generates (native
- * library, the Products and Orders APIs) compiles and, driven by {@code dev.example.integrator.Integrator} (test
- * resources), lists products and places an order with an Idempotency-Key whose retry is replayed. Verifying a
- * webhook signature with the generated client comes with webhooks (issue 19, items 1-4).
+ * library, the Products, Orders and Webhook endpoints APIs) compiles and, driven by
+ * {@code dev.example.integrator.Integrator} (test resources), creates a webhook endpoint, lists products, places an
+ * order with an Idempotency-Key whose retry is replayed, receives the order's event and verifies its signature with
+ * the secret the endpoint's creation answered. The signature check is docs/webhooks.md's own: its Java snippet is
+ * compiled as it stands into the integrator's code, and its openssl lines are run on the delivery received.
  */
 @ExtendWith(ArquillianExtension.class)
 class OpenApiContractIT extends OrionDeployment {
@@ -247,6 +250,7 @@ class OpenApiContractIT extends OrionDeployment {
     private static final Path WORK = Path.of(System.getProperty("orion.it.generated.client"));
     private static final Path GENERATOR = Path.of(System.getProperty("orion.it.openapi.generator.jar"));
     private static final Path CLIENT_DEPS = Path.of(System.getProperty("orion.it.client.deps"));
+    private static final Path WEBHOOKS_DOC = Path.of(System.getProperty("orion.it.docs"), "webhooks.md");
 
     @Test
     void liveDocumentPassesTheValidator() {
@@ -257,7 +261,7 @@ class OpenApiContractIT extends OrionDeployment {
     }
 
     @Test
-    void generatedJavaClientListsProductsAndPlacesAnOrderWithAnIdempotencyKey() throws Exception {
+    void generatedJavaClientPlacesAnOrderWithAnIdempotencyKeyAndVerifiesItsWebhookSignature() throws Exception {
         var vendor = ApiSession.newVendor("gen");
         TestData.product(vendor.vendorId, "GEN-MUG", "Mug", "4.50");
         Path document = savedDocument("generate");
@@ -266,12 +270,13 @@ class OpenApiContractIT extends OrionDeployment {
         var run = generator("generate", "-i", document.toString(), "-g", "java", "--library", "native", "-o", sources.toString(),
                 "--api-package", "dev.example.orion.api", "--model-package", "dev.example.orion.model",
                 "--invoker-package", "dev.example.orion",
-                "--global-property", "apis=Products:Orders,models,supportingFiles,apiTests=false,modelTests=false,apiDocs=false,modelDocs=false",
+                "--global-property", "apis=Products:Orders:WebhookEndpoints,models,supportingFiles,apiTests=false,modelTests=false,apiDocs=false,modelDocs=false",
                 "--additional-properties", "openApiNullable=false,useJakartaEe=true,hideGenerationTimestamp=true,"
                         + "annotationLibrary=none,documentationProvider=none,useSingleRequestParameter=true");
         assertEquals(0, run.exitCode, run.output);
 
-        Path classes = compile(sources.resolve("src/main/java"), WORK.resolve("generate/classes"));
+        Path snippet = documentedSignatureCheck(WORK.resolve("generate/documented"));
+        Path classes = compile(List.of(sources.resolve("src/main/java"), integratorSources(), snippet), WORK.resolve("generate/classes"));
         List<URL> urls = new ArrayList<>(List.of(classes.toUri().toURL()));
         for (Path jar : clientDependencies()) {
             urls.add(jar.toUri().toURL());
@@ -283,7 +288,7 @@ class OpenApiContractIT extends OrionDeployment {
                     .loadClass("dev.example.integrator.Integrator").getDeclaredConstructor().newInstance();
             String key = "gen-" + UUID.randomUUID();
             Map<String, String> seen = integrator.apply(Map.of("base_url", Http.BASE, "token", vendor.token(),
-                    "sku", "GEN-MUG", "idempotency_key", key));
+                    "sku", "GEN-MUG", "idempotency_key", key, "webhook_host", ServedFile.HOST));
 
             assertEquals(null, seen.get("error"), seen.toString());
             assertEquals("GEN-MUG", seen.get("skus"), seen.toString());
@@ -293,9 +298,79 @@ class OpenApiContractIT extends OrionDeployment {
             assertNotNull(seen.get("order_id"));
             assertEquals(seen.get("order_id"), seen.get("retry_order_id"), "the retry with the same key replays the order");
             assertEquals("true", seen.get("retry_replayed"), seen.toString());
+
+            // the webhook, received by the integrator and checked with docs/webhooks.md's Java snippet
+            assertTrue(seen.get("webhook_secret").startsWith("whsec_"), seen.toString());
+            assertEquals("order.created", seen.get("webhook_event_type"), seen.toString());
+            assertEquals(seen.get("order_id"), seen.get("webhook_order_id"), "the delivery is the placed order's event");
+            assertEquals("true", seen.get("signature_valid"), "the signature verifies with the secret: " + seen);
+            assertEquals("false", seen.get("replay_accepted"), "a delivery signed over 5 minutes ago is refused: " + seen);
+            assertEquals("false", seen.get("tampered_accepted"), "a changed body is refused: " + seen);
+            assertEquals("false", seen.get("other_secret_accepted"), "another secret does not verify: " + seen);
+
+            // the documentation's openssl check, run on the very body and header received
+            String body = seen.get("webhook_body");
+            assertEquals("valid", documentedOpensslCheck(seen.get("webhook_signature"), seen.get("webhook_secret"), body));
+            assertEquals("INVALID", documentedOpensslCheck(seen.get("webhook_signature"), seen.get("webhook_secret"),
+                    body.replace("\"PENDING\"", "\"CANCELLED\"")));
         }
         var orders = Http.json(vendor.get("/orders")).getJsonArray("data");
         assertEquals(1, orders.size(), "one order for two calls with one Idempotency-Key: " + orders);
+    }
+
+    /**
+     * docs/webhooks.md's Java snippet (its one {@code java} block), exactly as written, as the method of a class
+     * {@code dev.example.integrator.OrionSignature} with the JDK imports it needs: the integrator calls it, so the
+     * snippet the documentation gives receivers is the one that verifies the live delivery.
+     */
+    private static Path documentedSignatureCheck(Path dir) throws IOException {
+        String snippet = fencedBlock("```java\n", "Java");
+        Path file = dir.resolve("dev/example/integrator/OrionSignature.java");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, """
+                package dev.example.integrator;
+
+                import java.nio.charset.StandardCharsets;
+                import java.security.MessageDigest;
+                import java.util.ArrayList;
+                import java.util.HexFormat;
+                import java.util.List;
+                import javax.crypto.Mac;
+                import javax.crypto.spec.SecretKeySpec;
+
+                /** docs/webhooks.md's signature check, copied from the documentation by OpenApiContractIT. */
+                final class OrionSignature {
+                """ + snippet + "}\n", StandardCharsets.UTF_8);
+        return dir;
+    }
+
+    /**
+     * docs/webhooks.md's shell check of a captured request (the first lines of its {@code sh} block, up to the
+     * blank line), run with bash and openssl in a directory of its own: body.json holds the body, $SIG the header,
+     * $WHSEC the secret, as the documentation says. Answers what it prints ("valid" or "INVALID").
+     */
+    private static String documentedOpensslCheck(String signature, String secret, String body) throws Exception {
+        String block = fencedBlock("```sh\n", "shell");
+        String check = block.substring(0, block.indexOf("\n\n") + 1);
+        Path dir = Files.createTempDirectory(WORK, "openssl-check");
+        Files.writeString(dir.resolve("body.json"), body, StandardCharsets.UTF_8);
+        var builder = new ProcessBuilder("bash", "-c", check).directory(dir.toFile()).redirectErrorStream(true);
+        builder.environment().put("SIG", signature);
+        builder.environment().put("WHSEC", secret);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the documented check did not end: " + output);
+        assertEquals(0, process.exitValue(), check + "\n" + output);
+        return output.strip();
+    }
+
+    /** The text of docs/webhooks.md's first fenced block that opens with {@code fence}. */
+    private static String fencedBlock(String fence, String what) throws IOException {
+        String doc = Files.readString(WEBHOOKS_DOC, StandardCharsets.UTF_8);
+        int start = doc.indexOf(fence);
+        assertTrue(start >= 0, "docs/webhooks.md has no " + what + " example");
+        start += fence.length();
+        return doc.substring(start, doc.indexOf("```", start));
     }
 
     private static Path savedDocument(String test) {
@@ -329,14 +404,18 @@ class OpenApiContractIT extends OrionDeployment {
         }
     }
 
-    /** The generated client and the integrator's class, compiled in this JVM against the client's dependencies only. */
-    private static Path compile(Path generated, Path classes) throws IOException {
+    /** The generated client and the integrator's classes, compiled in this JVM against the client's dependencies only. */
+    private static Path compile(List<Path> roots, Path classes) throws IOException {
         Files.createDirectories(classes);
         var compiler = ToolProvider.getSystemJavaCompiler();
         var diagnostics = new DiagnosticCollector<JavaFileObject>();
-        try (var files = compiler.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8);
-             Stream<Path> walk = Stream.concat(Files.walk(generated), Files.walk(integratorSources()))) {
-            List<Path> sources = walk.filter(p -> p.toString().endsWith(".java")).toList();
+        List<Path> sources = new ArrayList<>();
+        for (Path root : roots) {
+            try (Stream<Path> walk = Files.walk(root)) {
+                walk.filter(p -> p.toString().endsWith(".java")).forEach(sources::add);
+            }
+        }
+        try (var files = compiler.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
             String classpath = String.join(java.io.File.pathSeparator, clientDependencies().stream().map(Path::toString).toList());
             var output = new StringWriter();
             boolean compiled = compiler.getTask(output, files, diagnostics,
