@@ -436,6 +436,7 @@ class ClusterIT {
                     try (var row = probe.executeQuery()) {
                         holder = row.next() ? row.getString(1) : null;
                     }
+                    Thread.sleep(2);
                 }
                 if (node.nodeName().equals(holder)) {
                     node.pause();
@@ -487,7 +488,8 @@ class ClusterIT {
         story.add("first and last firing: " + sql("SELECT min(started_at)::text || ' and ' || max(started_at)::text" + window));
         for (StandaloneOrion node : List.of(nodeA, nodeB)) {
             var lines = log(node).lines().filter(line -> line.contains("Firing of") || line.contains("Scheduled task")
-                    || line.contains("schedule run") || line.contains("WFLYEJB") && !line.contains("\"level\":\"INFO\"")).toList();
+                    || line.contains("schedule run") || line.contains("timer firing") || line.contains("has been silent")
+                    || line.contains("its lease") || line.contains("WFLYEJB") && !line.contains("\"level\":\"INFO\"")).toList();
             for (String line : lines.subList(Math.max(0, lines.size() - 25), lines.size())) {
                 Matcher entry = LOG_LINE.matcher(line);
                 story.add(node.nodeName() + ": " + (entry.find() ? entry.group(1) + " " + entry.group(2) : line));
