@@ -1,5 +1,6 @@
 package dev.orion.operations.scheduling;
 
+import dev.orion.platform.cluster.NodeLease;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -30,6 +31,9 @@ public class ScheduleRuns {
     @ConfigProperty(name = "orion.schedule.misfire-grace", defaultValue = "PT1M")
     Duration misfireGrace;
 
+    @Inject
+    NodeLease lease;
+
     /** What a firing found: the run to perform (empty: skipped or stale; the task is named unless stale), or that its timer is not current. */
     public record Claim(Optional<Long> runId, boolean staleTimer, String task, String parameters) {
     }
@@ -38,6 +42,11 @@ public class ScheduleRuns {
         Schedule schedule = em.find(Schedule.class, scheduleId, LockModeType.PESSIMISTIC_WRITE);
         if (schedule == null || schedule.getRevision() != revision || !schedule.isEnabled()) {
             return new Claim(Optional.empty(), true, null, null);
+        }
+        if (!lease.mayWork()) {
+            // paused between the firing's own lease check and this claim, long enough to be taken for dead: the survivor
+            // has released the firing (ScheduleTimers.releaseFiringsOf) and fires the schedule now; this one runs nothing
+            return new Claim(Optional.empty(), false, schedule.getTask(), null);
         }
         OffsetDateTime now = OffsetDateTime.now();
         OffsetDateTime due = schedule.getNextRunAt();

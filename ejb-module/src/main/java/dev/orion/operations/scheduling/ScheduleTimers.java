@@ -132,6 +132,28 @@ public class ScheduleTimers {
     }
 
     /**
+     * Gives back the firings a server taken for dead was holding in the database timer store. WildFly claims a
+     * firing by setting the timer's row to {@code IN_TIMEOUT} (or {@code RETRY_TIMEOUT}) under its node name, and no
+     * other server fires that timer until the claimer writes it back; it resets such rows itself only when it starts
+     * again under the same name. So a server paused or killed inside a firing stopped the schedule on every server for
+     * as long as it stayed away (for ever, for one that never comes back). Set {@code ACTIVE} with no owner, the row is
+     * the survivors' to claim at their next firing time ({@code NEXT_DATE} is already the next one). A row still locked
+     * by the dead server's own transaction (paused in the middle of claiming) is skipped, not waited for: this runs in
+     * the survivor's heartbeat. A run the dead server started is failed beside this ({@link ScheduleRuns}), and if it
+     * goes on after all, the write of its end leaves a row another server holds alone ({@code NODE_NAME} is checked).
+     *
+     * @return how many timer rows were released
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int releaseFiringsOf(String deadNode) {
+        return em.createNativeQuery("UPDATE public.jboss_ejb_timer SET timer_state = 'ACTIVE', node_name = NULL WHERE id IN"
+                        + " (SELECT id FROM public.jboss_ejb_timer WHERE node_name = ?1 AND timer_state IN ('IN_TIMEOUT', 'RETRY_TIMEOUT')"
+                        + " FOR UPDATE SKIP LOCKED)")
+                .setParameter(1, deadNode)
+                .executeUpdate();
+    }
+
+    /**
      * The next {@code count} times the expression fires, as the timer service itself computes them: each is
      * read from a transient timer that is cancelled at once (in this transaction, so it never exists). An
      * expression the timer service refuses is an {@link InvalidRequestException}.
