@@ -3,6 +3,7 @@ package dev.orion.events.application;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -16,10 +17,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs {@link StuckDeliveries} every {@code ORION_WEBHOOKS_SWEEP_SECONDS} on every node (what one node queues again,
- * another skips: the rows are locked, and a late duplicate message does nothing).
+ * another skips: the rows are locked, and a late duplicate message does nothing). It starts after the schema
+ * migration: a first sweep on a new database found no webhook_deliveries table yet.
  */
 @Singleton
 @Startup
+@DependsOn("SchemaMigrator")
 public class StuckDeliverySweeper {
 
     private static final Logger LOG = Logger.getLogger(StuckDeliverySweeper.class.getName());
