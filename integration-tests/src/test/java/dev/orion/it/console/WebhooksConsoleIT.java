@@ -25,7 +25,8 @@ import org.openqa.selenium.By;
  * The webhooks console pages in a real browser: a vendor user sees their own vendor's endpoints only (another
  * vendor's is absent, and refused when opened by id), staff see every vendor's with their delivery health, a
  * monitor sees them without actions; an endpoint created in the console shows its secret once, and redelivering
- * from the console sends the same event again (a new attempt) that the receiver gets. The test server retries
+ * from the console sends the same event again (a new attempt) that the receiver gets, to the endpoint whose log is
+ * shown and not to the vendor's other endpoints, with a message shown once. The test server retries
  * after 1, 2 and 3 seconds (integration-tests/pom.xml); receivers listen on 127.0.0.7 (WebhookReceiver).
  */
 @ExtendWith(ArquillianExtension.class)
