@@ -20,7 +20,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** An endpoint's deliveries with every attempt, and redelivery of an event: same event id, a new attempt. */
+/**
+ * An endpoint's deliveries with every attempt, and redelivery of an event: same event id, a new attempt. An event
+ * is redelivered either to every endpoint that wants it (the API's {@code POST /events/{id}/redeliver}) or to one
+ * endpoint (its delivery log in the console): a user looking at one endpoint's log means that endpoint only.
+ */
 @Stateless
 public class DeliveryLog {
 
@@ -91,6 +95,40 @@ public class DeliveryLog {
     }
 
     /**
+     * Sends the event again, now, to this one endpoint: one attempt with the same event id, whatever came of the
+     * earlier ones; no other endpoint of the vendor is sent anything. Empty when the vendor has no such endpoint or
+     * no such event (another vendor's are as absent as missing ones); a disabled endpoint is refused, and so is an
+     * endpoint that never had the event and does not want its type.
+     *
+     * @return the delivery that will be attempted
+     */
+    public Optional<Long> redeliverTo(Actor who, long vendorId, long endpointId, UUID eventId) {
+        WebhookEndpoint endpoint = em.find(WebhookEndpoint.class, endpointId);
+        Event event = em.find(Event.class, eventId);
+        if (endpoint == null || endpoint.getVendorId() != vendorId
+                || event == null || event.getVendorId() == null || event.getVendorId() != vendorId) {
+            return Optional.empty();
+        }
+        if (!endpoint.isEnabled()) {
+            throw new InvalidWebhookEndpointException("The endpoint is disabled; enable it before redelivering to it");
+        }
+        Delivery delivery = lockedDelivery(eventId, endpointId);
+        if (delivery == null) {
+            if (!endpoint.wants(event.getType())) {
+                throw new InvalidWebhookEndpointException("The endpoint does not take events of type " + event.getType());
+            }
+            delivery = new Delivery(eventId, endpointId, 0);
+            em.persist(delivery);
+        } else {
+            delivery.redeliver();
+        }
+        em.flush();
+        queue.remind(delivery.getId(), delivery.nextAttempt(), Duration.ZERO);
+        audit.record(who, vendorId, "webhook-endpoint.redeliver", "webhook_endpoint", endpointId, "event " + eventId);
+        return Optional.of(delivery.getId());
+    }
+
+    /**
      * Sends the event again, now, to every enabled endpoint of its vendor that wants its type (or once had it):
      * one attempt each, with the same event id, whatever came of the earlier ones. Empty when the vendor has no
      * such event.
@@ -106,9 +144,7 @@ public class DeliveryLog {
                 + " ORDER BY w.id", WebhookEndpoint.class).setParameter("vendor", vendorId).getResultList();
         var redelivered = new ArrayList<Long>();
         for (WebhookEndpoint endpoint : endpoints) {
-            Delivery delivery = em.createQuery("SELECT d FROM Delivery d WHERE d.eventId = :event AND d.endpointId = :endpoint",
-                            Delivery.class).setParameter("event", eventId).setParameter("endpoint", endpoint.getId())
-                    .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst().orElse(null);
+            Delivery delivery = lockedDelivery(eventId, endpoint.getId());
             if (delivery == null) {
                 if (!endpoint.wants(event.getType())) {
                     continue;
@@ -124,5 +160,12 @@ public class DeliveryLog {
         }
         audit.record(who, vendorId, "event.redeliver", "event", eventId, redelivered.size() + " endpoint(s)");
         return Optional.of(redelivered);
+    }
+
+    /** The event's delivery to the endpoint, locked against a sender finishing an attempt meanwhile; null if none. */
+    private Delivery lockedDelivery(UUID eventId, long endpointId) {
+        return em.createQuery("SELECT d FROM Delivery d WHERE d.eventId = :event AND d.endpointId = :endpoint", Delivery.class)
+                .setParameter("event", eventId).setParameter("endpoint", endpointId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst().orElse(null);
     }
 }

@@ -25,7 +25,8 @@ import org.openqa.selenium.By;
  * The webhooks console pages in a real browser: a vendor user sees their own vendor's endpoints only (another
  * vendor's is absent, and refused when opened by id), staff see every vendor's with their delivery health, a
  * monitor sees them without actions; an endpoint created in the console shows its secret once, and redelivering
- * from the console sends the same event again (a new attempt) that the receiver gets. The test server retries
+ * from the console sends the same event again (a new attempt) that the receiver gets, to the endpoint whose log is
+ * shown and not to the vendor's other endpoints, with a message shown once. The test server retries
  * after 1, 2 and 3 seconds (integration-tests/pom.xml); receivers listen on 127.0.0.7 (WebhookReceiver).
  */
 @ExtendWith(ArquillianExtension.class)
@@ -184,6 +185,46 @@ class WebhooksConsoleIT extends OrionDeployment {
                     "every attempt is kept, each with its outcome");
         }
         assertEquals("1", TestData.queryString("SELECT count(*) FROM audit_log WHERE actor = ? AND action = 'webhook-endpoint.create'", vendorUser));
-        assertEquals("1", TestData.queryString("SELECT count(*) FROM audit_log WHERE actor = ? AND action = 'event.redeliver'", vendorUser));
+        assertEquals("1", TestData.queryString("SELECT count(*) FROM audit_log WHERE actor = ? AND action = 'webhook-endpoint.redeliver'", vendorUser));
+    }
+
+    @Test
+    void redeliveringOnAnEndpointsPageSendsToThatEndpointOnlyAndSaysSoOnce() {
+        var shop = shop("hooks-d");
+        String vendorUser = user("VENDOR", shop.vendorId);
+        try (var receiver = new WebhookReceiver(); var browser = Browser.open()) {
+            // two endpoints of one vendor that both want order.created: one event, one delivery each
+            long a = endpoint(shop, receiver.url("a"));
+            long b = endpoint(shop, receiver.url("b"));
+            placeOrder(shop);
+            String event = deliveryOnceItIs(shop, a, "DELIVERED").getString("event_id");
+            assertEquals(event, deliveryOnceItIs(shop, b, "DELIVERED").getString("event_id"));
+            assertEquals(1, receiver.received("a").size());
+            assertEquals(1, receiver.received("b").size());
+
+            browser.login(vendorUser, PASSWORD).go("/webhooks/endpoint.xhtml?id=" + a);
+            browser.click(rowButton("log-form:deliveries", event, "redeliver"));
+            confirm(browser, "log-form");
+            String growl = browser.text(By.cssSelector(".ui-growl-message"));
+            browser.screenshot("webhooks-redelivered");
+            assertEquals(1, growl.split("queued again", -1).length - 1, "the message is shown once: " + growl);
+
+            var again = Poll.until(WAIT, () -> receiver.received("a"), list -> list.size() == 2).get(1);
+            assertEquals(event, again.eventId(), "the same event again, with its id");
+            Poll.until(WAIT, () -> TestData.queryString("SELECT count(*) FROM webhook_attempts t JOIN webhook_deliveries d"
+                    + " ON d.id = t.delivery_id WHERE d.endpoint_id = ?", a), "2"::equals);
+            // had B been asked too, its attempt would have been queued in the same transaction as A's
+            try {
+                Thread.sleep(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            assertEquals(1, receiver.received("b").size(), "the other endpoint gets nothing: " + receiver.received("b"));
+            assertEquals("1", TestData.queryString("SELECT count(*) FROM webhook_attempts t JOIN webhook_deliveries d"
+                    + " ON d.id = t.delivery_id WHERE d.endpoint_id = ?", b));
+            assertEquals("1", TestData.queryString("SELECT count(*) FROM audit_log WHERE actor = ? AND action = 'webhook-endpoint.redeliver'"
+                    + " AND entity_id = ?", vendorUser, String.valueOf(a)));
+            assertEquals("0", TestData.queryString("SELECT count(*) FROM audit_log WHERE actor = ? AND action = 'event.redeliver'", vendorUser));
+        }
     }
 }

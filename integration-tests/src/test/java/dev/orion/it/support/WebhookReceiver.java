@@ -29,8 +29,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class WebhookReceiver implements AutoCloseable {
 
-    /** One request as it arrived. */
-    public record Received(String eventId, String eventType, String signature, String body) {
+    /** One request as it arrived, with the path it was sent to (several endpoints may share one receiver). */
+    public record Received(String eventId, String eventType, String signature, String body, String path) {
 
         /** Whether one of the header's v1 signatures is HMAC-SHA256 of "t.body" under {@code secret}. */
         public boolean signedWith(String secret) {
@@ -81,7 +81,7 @@ public final class WebhookReceiver implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             var headers = exchange.getRequestHeaders();
             received.add(new Received(headers.getFirst("Orion-Event-Id"), headers.getFirst("Orion-Event-Type"),
-                    headers.getFirst("Orion-Signature"), body));
+                    headers.getFirst("Orion-Signature"), body, exchange.getRequestURI().getPath()));
             CountDownLatch holding = hold;
             if (holding != null) {
                 held.incrementAndGet();
@@ -157,6 +157,16 @@ public final class WebhookReceiver implements AutoCloseable {
 
     public String url() {
         return "http://" + ServedFile.HOST + ":" + server.getAddress().getPort() + "/hook";
+    }
+
+    /** A URL of this receiver under its own path, {@code /hook/<name>}: one receiver can stand for several endpoints. */
+    public String url(String name) {
+        return url() + "/" + name;
+    }
+
+    /** The requests sent to {@link #url(String) url(name)}. */
+    public List<Received> received(String name) {
+        return received.stream().filter(r -> r.path().equals("/hook/" + name)).toList();
     }
 
     public List<Received> received() {

@@ -25,8 +25,8 @@ import java.util.UUID;
 /**
  * One endpoint's page ({@code webhooks/endpoint.xhtml?id=}): its health and its delivery log, every attempt with
  * its time, HTTP status, duration, response excerpt and error, newest delivery first, older ones on demand.
- * Redelivering an event sends it again with the same event id (a new attempt); "redeliver all failed since" does
- * so for each delivery of the endpoint that failed for good since then. An endpoint of another vendor is as
+ * Redelivering an event sends it again to this endpoint only, with the same event id (a new attempt); "redeliver
+ * all failed since" does so for each delivery of the endpoint that failed for good since then. An endpoint of another vendor is as
  * absent as one that does not exist.
  */
 @Named
@@ -94,14 +94,24 @@ public class WebhookDeliveriesView implements Serializable {
         nextBefore = page.nextBefore();
     }
 
+    /** This event again to this endpoint only (the one whose log the user is looking at), not to the vendor's others. */
     public void redeliver(String eventId) {
-        var queued = log.redeliver(actor.get(), endpoint.endpoint().vendorId(), UUID.fromString(eventId));
-        if (queued.isEmpty()) {
-            messages.refusal("error.gone");
-        } else {
-            messages.info("redelivered", eventId, queued.get().size());
+        try {
+            log.redeliverTo(actor.get(), vendor(), endpoint.endpoint().id(), UUID.fromString(eventId)).ifPresentOrElse(
+                    delivery -> messages.info("redelivered", eventId), () -> messages.refusal("error.gone"));
+        } catch (DomainException e) {
+            messages.error(null, "error.refused", e.getMessage());
         }
         refresh();
+    }
+
+    /**
+     * The vendor the user acts for: a VENDOR user's own (from the session, so a page state naming another vendor's
+     * endpoint finds nothing), for staff the endpoint's.
+     */
+    private long vendor() {
+        Long scope = WebhookScope.of(user, null);
+        return scope == null ? endpoint.endpoint().vendorId() : scope;
     }
 
     public void redeliverFailed() {
@@ -110,7 +120,7 @@ public class WebhookDeliveriesView implements Serializable {
             return;
         }
         try {
-            log.redeliverFailed(actor.get(), endpoint.endpoint().vendorId(), endpoint.endpoint().id(),
+            log.redeliverFailed(actor.get(), vendor(), endpoint.endpoint().id(),
                     failedSince.atStartOfDay().atOffset(ZoneOffset.UTC)).ifPresentOrElse(count -> messages.info("redeliveredFailed", count),
                     () -> messages.refusal("error.gone"));
         } catch (DomainException e) {

@@ -36,6 +36,15 @@ public final class PageMessages implements Serializable {
     }
 
     private static void add(String clientId, FacesMessage.Severity severity, String summary, String detail) {
-        FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(severity, summary, detail));
+        FacesContext.getCurrentInstance().addMessage(clientId, message(clientId, severity, summary, detail));
+    }
+
+    /**
+     * The growl shows a message's summary and then its detail, and a message without a detail answers its summary
+     * for it ({@link FacesMessage#getDetail()}): a text with nothing to add would show twice. So a message for the
+     * growl gets an empty detail. Next to a field, p:message shows the detail alone: there it stays unset.
+     */
+    static FacesMessage message(String clientId, FacesMessage.Severity severity, String summary, String detail) {
+        return new FacesMessage(severity, summary, detail == null && clientId == null ? "" : detail);
     }
 }
