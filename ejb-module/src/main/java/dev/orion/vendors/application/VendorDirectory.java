@@ -102,6 +102,7 @@ public class VendorDirectory {
     public VendorDetails update(long vendorId, VendorSettings settings) {
         Vendor vendor = require(vendorId);
         apply(vendor, settings);
+        em.flush(); // a concurrent change of the same vendor is a version conflict here (409), not a failed commit later
         evict(vendorId);
         return VendorDetails.of(vendor);
     }

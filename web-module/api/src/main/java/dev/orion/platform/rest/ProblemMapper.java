@@ -134,6 +134,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (current instanceof ProcessingException && current.getCause() instanceof JsonbException) {
             return current.getCause();
         }
+        if (current instanceof jakarta.transaction.RollbackException) {
+            // a version conflict found only when the container commits (its flush) arrives as a failed commit
+            for (Throwable cause = current.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof OptimisticLockException) {
+                    return cause;
+                }
+            }
+        }
         return current;
     }
 
