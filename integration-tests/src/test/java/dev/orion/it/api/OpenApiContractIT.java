@@ -17,10 +17,7 @@ import dev.orion.it.support.Poll;
 import dev.orion.it.support.ServedFile;
 import dev.orion.it.support.TestData;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,11 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.stream.Stream;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaFileObject;
-import javax.tools.ToolProvider;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,13 +38,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The OpenAPI document tells the truth: live responses of every kind of call are validated against the schema
  * the document gives for that operation, status and media type. Documented objects are checked closed
  * (no undocumented members), so a renamed or added field fails here. And the document as a B2B developer uses it,
- * with openapi-generator (the CLI jar from Maven Central, run as its own process like a developer would, so its
- * libraries stay off this classpath): its validator finds no error, and the Java client it generates (native
- * library, the Products, Orders and Webhook endpoints APIs) compiles and, driven by
- * {@code dev.example.integrator.Integrator} (test resources), creates a webhook endpoint, lists products, places an
- * order with an Idempotency-Key whose retry is replayed, receives the order's event and verifies its signature with
- * the secret the endpoint's creation answered. The signature check is docs/webhooks.md's own: its Java snippet is
- * compiled as it stands into the integrator's code, and its openssl lines are run on the delivery received.
+ * with openapi-generator 7.25.0: its validator (the CLI jar from Maven Central, run as its own process) finds no
+ * issue; and an integrator's Maven project (test resources: integrator/) is built with a nested Maven run, where
+ * openapi-generator's Maven plugin reads the live /openapi (validation on), generates the Java client (native
+ * library, the Products, Orders and Webhook endpoints APIs) and the compiler compiles it with the integrator's code.
+ * Run in a JVM of its own on that project's classpath, {@code dev.example.integrator.Integrator} creates a webhook
+ * endpoint, lists products, places an order with an Idempotency-Key whose retry is replayed, receives the order's
+ * event and verifies its signature with the secret the endpoint's creation answered. The signature check is
+ * docs/webhooks.md's own: its Java snippet is copied as it stands into the integrator's sources, and its openssl
+ * lines are run on the delivery received.
  */
 @ExtendWith(ArquillianExtension.class)
 class OpenApiContractIT extends OrionDeployment {
@@ -249,7 +244,6 @@ class OpenApiContractIT extends OrionDeployment {
 
     private static final Path WORK = Path.of(System.getProperty("orion.it.generated.client"));
     private static final Path GENERATOR = Path.of(System.getProperty("orion.it.openapi.generator.jar"));
-    private static final Path CLIENT_DEPS = Path.of(System.getProperty("orion.it.client.deps"));
     private static final Path WEBHOOKS_DOC = Path.of(System.getProperty("orion.it.docs"), "webhooks.md");
 
     @Test
@@ -264,56 +258,39 @@ class OpenApiContractIT extends OrionDeployment {
     void generatedJavaClientPlacesAnOrderWithAnIdempotencyKeyAndVerifiesItsWebhookSignature() throws Exception {
         var vendor = ApiSession.newVendor("gen");
         TestData.product(vendor.vendorId, "GEN-MUG", "Mug", "4.50");
-        Path document = savedDocument("generate");
-        Path sources = WORK.resolve("generate/client");
-        // validation stays on: a document the generator finds invalid fails here, as it fails for integrators
-        var run = generator("generate", "-i", document.toString(), "-g", "java", "--library", "native", "-o", sources.toString(),
-                "--api-package", "dev.example.orion.api", "--model-package", "dev.example.orion.model",
-                "--invoker-package", "dev.example.orion",
-                "--global-property", "apis=Products:Orders:WebhookEndpoints,models,supportingFiles,apiTests=false,modelTests=false,apiDocs=false,modelDocs=false",
-                "--additional-properties", "openApiNullable=false,useJakartaEe=true,hideGenerationTimestamp=true,"
-                        + "annotationLibrary=none,documentationProvider=none,useSingleRequestParameter=true");
-        assertEquals(0, run.exitCode, run.output);
+        Path project = integratorProject(WORK.resolve("integrator"));
+        documentedSignatureCheck(project.resolve("src/main/java"));
+        // the plugin reads the live document itself; validation stays on, so an invalid document fails the build
+        Path classpath = buildWithMaven(project, "-Dorion.openapi.url=" + Http.BASE + "/openapi?format=JSON");
 
-        Path snippet = documentedSignatureCheck(WORK.resolve("generate/documented"));
-        Path classes = compile(List.of(sources.resolve("src/main/java"), integratorSources(), snippet), WORK.resolve("generate/classes"));
-        List<URL> urls = new ArrayList<>(List.of(classes.toUri().toURL()));
-        for (Path jar : clientDependencies()) {
-            urls.add(jar.toUri().toURL());
-        }
-        // a class loader of its own over the client's dependencies only, as in the integrator's project
-        try (var loader = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
-            @SuppressWarnings("unchecked")
-            var integrator = (Function<Map<String, String>, Map<String, String>>) loader
-                    .loadClass("dev.example.integrator.Integrator").getDeclaredConstructor().newInstance();
-            String key = "gen-" + UUID.randomUUID();
-            Map<String, String> seen = integrator.apply(Map.of("base_url", Http.BASE, "token", vendor.token(),
-                    "sku", "GEN-MUG", "idempotency_key", key, "webhook_host", ServedFile.HOST));
+        String key = "gen-" + UUID.randomUUID();
+        Map<String, String> seen = runIntegrator(project, classpath, Map.of("base_url", Http.BASE, "token", vendor.token(),
+                "sku", "GEN-MUG", "idempotency_key", key, "webhook_host", ServedFile.HOST));
 
-            assertEquals(null, seen.get("error"), seen.toString());
-            assertEquals("GEN-MUG", seen.get("skus"), seen.toString());
-            assertEquals("201", seen.get("status"), seen.toString());
-            assertEquals("PENDING", seen.get("order_status"), seen.toString());
-            assertEquals("9.00", seen.get("total"), seen.toString());
-            assertNotNull(seen.get("order_id"));
-            assertEquals(seen.get("order_id"), seen.get("retry_order_id"), "the retry with the same key replays the order");
-            assertEquals("true", seen.get("retry_replayed"), seen.toString());
+        assertEquals(null, seen.get("error"), seen.toString());
+        assertEquals("GEN-MUG", seen.get("skus"), seen.toString());
+        assertEquals("201", seen.get("status"), seen.toString());
+        assertEquals("PENDING", seen.get("order_status"), seen.toString());
+        assertEquals("9.00", seen.get("total"), seen.toString());
+        assertNotNull(seen.get("order_id"));
+        assertEquals(seen.get("order_id"), seen.get("retry_order_id"), "the retry with the same key replays the order");
+        assertEquals("true", seen.get("retry_replayed"), seen.toString());
 
-            // the webhook, received by the integrator and checked with docs/webhooks.md's Java snippet
-            assertTrue(seen.get("webhook_secret").startsWith("whsec_"), seen.toString());
-            assertEquals("order.created", seen.get("webhook_event_type"), seen.toString());
-            assertEquals(seen.get("order_id"), seen.get("webhook_order_id"), "the delivery is the placed order's event");
-            assertEquals("true", seen.get("signature_valid"), "the signature verifies with the secret: " + seen);
-            assertEquals("false", seen.get("replay_accepted"), "a delivery signed over 5 minutes ago is refused: " + seen);
-            assertEquals("false", seen.get("tampered_accepted"), "a changed body is refused: " + seen);
-            assertEquals("false", seen.get("other_secret_accepted"), "another secret does not verify: " + seen);
+        // the webhook, received by the integrator and checked with docs/webhooks.md's Java snippet
+        assertTrue(seen.get("webhook_secret").startsWith("whsec_"), seen.toString());
+        assertEquals("order.created", seen.get("webhook_event_type"), seen.toString());
+        assertEquals(seen.get("order_id"), seen.get("webhook_order_id"), "the delivery is the placed order's event");
+        assertEquals("true", seen.get("signature_valid"), "the signature verifies with the secret: " + seen);
+        assertEquals("false", seen.get("replay_accepted"), "a delivery signed over 5 minutes ago is refused: " + seen);
+        assertEquals("false", seen.get("tampered_accepted"), "a changed body is refused: " + seen);
+        assertEquals("false", seen.get("other_secret_accepted"), "another secret does not verify: " + seen);
 
-            // the documentation's openssl check, run on the very body and header received
-            String body = seen.get("webhook_body");
-            assertEquals("valid", documentedOpensslCheck(seen.get("webhook_signature"), seen.get("webhook_secret"), body));
-            assertEquals("INVALID", documentedOpensslCheck(seen.get("webhook_signature"), seen.get("webhook_secret"),
-                    body.replace("\"PENDING\"", "\"CANCELLED\"")));
-        }
+        // the documentation's openssl check, run on the very body and header received
+        String body = seen.get("webhook_body");
+        assertEquals("valid", documentedOpensslCheck(seen.get("webhook_signature"), seen.get("webhook_secret"), body));
+        assertEquals("INVALID", documentedOpensslCheck(seen.get("webhook_signature"), seen.get("webhook_secret"),
+                body.replace("\"PENDING\"", "\"CANCELLED\"")));
+
         var orders = Http.json(vendor.get("/orders")).getJsonArray("data");
         assertEquals(1, orders.size(), "one order for two calls with one Idempotency-Key: " + orders);
     }
@@ -323,7 +300,7 @@ class OpenApiContractIT extends OrionDeployment {
      * {@code dev.example.integrator.OrionSignature} with the JDK imports it needs: the integrator calls it, so the
      * snippet the documentation gives receivers is the one that verifies the live delivery.
      */
-    private static Path documentedSignatureCheck(Path dir) throws IOException {
+    private static void documentedSignatureCheck(Path dir) throws IOException {
         String snippet = fencedBlock("```java\n", "Java");
         Path file = dir.resolve("dev/example/integrator/OrionSignature.java");
         Files.createDirectories(file.getParent());
@@ -341,7 +318,6 @@ class OpenApiContractIT extends OrionDeployment {
                 /** docs/webhooks.md's signature check, copied from the documentation by OpenApiContractIT. */
                 final class OrionSignature {
                 """ + snippet + "}\n", StandardCharsets.UTF_8);
-        return dir;
     }
 
     /**
@@ -404,39 +380,88 @@ class OpenApiContractIT extends OrionDeployment {
         }
     }
 
-    /** The generated client and the integrator's classes, compiled in this JVM against the client's dependencies only. */
-    private static Path compile(List<Path> roots, Path classes) throws IOException {
-        Files.createDirectories(classes);
-        var compiler = ToolProvider.getSystemJavaCompiler();
-        var diagnostics = new DiagnosticCollector<JavaFileObject>();
-        List<Path> sources = new ArrayList<>();
-        for (Path root : roots) {
-            try (Stream<Path> walk = Files.walk(root)) {
-                walk.filter(p -> p.toString().endsWith(".java")).forEach(sources::add);
-            }
-        }
-        try (var files = compiler.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
-            String classpath = String.join(java.io.File.pathSeparator, clientDependencies().stream().map(Path::toString).toList());
-            var output = new StringWriter();
-            boolean compiled = compiler.getTask(output, files, diagnostics,
-                    List.of("-d", classes.toString(), "-cp", classpath, "--release", "17", "-proc:none", "-nowarn"),
-                    null, files.getJavaFileObjectsFromPaths(sources)).call();
-            assertTrue(compiled, "the generated client does not compile: " + output + diagnostics.getDiagnostics());
-        }
-        return classes;
-    }
-
-    private static Path integratorSources() {
+    /** A fresh copy of the integrator's project (test resources: integrator/), to build in a directory of its own. */
+    private static Path integratorProject(Path target) throws IOException {
+        Path source;
         try {
-            return Path.of(OpenApiContractIT.class.getResource("/generated-client").toURI());
+            source = Path.of(OpenApiContractIT.class.getResource("/integrator").toURI());
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+        if (Files.exists(target)) {
+            try (Stream<Path> old = Files.walk(target)) {
+                old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.toList()) {
+                Path copy = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy);
+                }
+            }
+        }
+        return target;
     }
 
-    private static List<Path> clientDependencies() throws IOException {
-        try (Stream<Path> jars = Files.list(CLIENT_DEPS)) {
-            return jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
+    /**
+     * Builds the integrator's project as its developer would, with the Maven running this build (maven.home), its
+     * local repository and settings, and offline when it is: openapi-generator's plugin generates the client, the
+     * compiler compiles it with the integrator's code, and the dependency plugin writes the runtime classpath.
+     * Answers that classpath file. The build's output is kept in integrator-build.log and shown on failure.
+     */
+    private static Path buildWithMaven(Path project, String... properties) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("maven.home"), "bin", "mvn").toString(),
+                "-B", "-ntp", "-f", project.resolve("pom.xml").toString(),
+                "-Dmaven.repo.local=" + System.getProperty("orion.it.maven.repo"),
+                "-Dversion.jackson=" + System.getProperty("orion.it.jackson.version")));
+        if (Boolean.parseBoolean(System.getProperty("orion.it.maven.offline"))) {
+            command.add("-o");
         }
+        settingsOption(command, "-s", System.getProperty("orion.it.maven.settings"));
+        settingsOption(command, "-gs", System.getProperty("orion.it.maven.global.settings"));
+        command.addAll(List.of(properties));
+        command.add("process-classes");
+        Path log = project.resolveSibling("integrator-build.log");
+        var builder = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = builder.start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("the integrator's Maven build did not end within 5 minutes: " + Files.readString(log));
+        }
+        assertEquals(0, process.exitValue(), "the integrator's Maven build failed: " + String.join(" ", command)
+                + "\n" + Files.readString(log));
+        return project.resolve("target/classpath.txt");
+    }
+
+    /** Passes the outer build's settings file on when there is one (the property unresolved or the file absent: none). */
+    private static void settingsOption(List<String> command, String option, String file) {
+        if (file != null && !file.isBlank() && Files.isRegularFile(Path.of(file))) {
+            command.addAll(List.of(option, file));
+        }
+    }
+
+    /** Runs the compiled integrator in a JVM of its own, on its project's classpath only, and answers what it saw. */
+    private static Map<String, String> runIntegrator(Path project, Path classpathFile, Map<String, String> in) throws Exception {
+        Path out = project.resolve("target/seen.properties");
+        String classpath = project.resolve("target/classes") + java.io.File.pathSeparator + Files.readString(classpathFile).strip();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classpath, "dev.example.integrator.Integrator", "out=" + out));
+        in.forEach((key, value) -> command.add(key + "=" + value));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(2, TimeUnit.MINUTES), "the integrator did not end: " + output);
+        assertEquals(0, process.exitValue(), "the integrator failed: " + output);
+        var seen = new java.util.Properties();
+        try (var reader = Files.newBufferedReader(out, StandardCharsets.UTF_8)) {
+            seen.load(reader);
+        }
+        Map<String, String> answers = new java.util.HashMap<>();
+        seen.stringPropertyNames().forEach(name -> answers.put(name, seen.getProperty(name)));
+        return answers;
     }
 }

@@ -20,10 +20,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -31,7 +34,8 @@ import java.util.stream.Collectors;
 
 /**
  * What a B2B integrator writes against the Java client generated from Orion's live /openapi (OpenApiContractIT
- * generates the client, compiles it with this class and runs it against the server). Only generated types are
+ * builds this project with Maven, where openapi-generator's plugin generates the client and it compiles with this
+ * class, then runs {@link #main} against the server). Only generated types are
  * used: if an operation id, tag, parameter or schema changes, this stops compiling. Webhooks as an integrator
  * receives them: an endpoint created through the client (its answer carries the signing secret, this once), a
  * receiver of its own (the JDK's HTTP server) that the order's {@code order.created} is delivered to, and the check
@@ -42,6 +46,22 @@ public final class Integrator implements Function<Map<String, String>, Map<Strin
 
     /** One delivery as it arrived: the signature header and the raw body. */
     record Delivery(String signature, String eventType, byte[] body) {
+    }
+
+    /**
+     * Run as its own process: the arguments are {@code key=value} inputs plus {@code out=<file>}, where what it saw
+     * is written as a properties file (bodies and headers kept exact, whatever characters they hold).
+     */
+    public static void main(String[] args) throws IOException {
+        Map<String, String> in = new LinkedHashMap<>();
+        for (String arg : args) {
+            in.put(arg.substring(0, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        var seen = new Properties();
+        seen.putAll(new Integrator().apply(in));
+        try (var out = Files.newOutputStream(Path.of(in.get("out")))) {
+            seen.store(out, "what the integrator saw");
+        }
     }
 
     @Override
