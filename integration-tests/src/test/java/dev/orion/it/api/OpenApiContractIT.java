@@ -408,7 +408,7 @@ class OpenApiContractIT extends OrionDeployment {
 
     /**
      * Builds the integrator's project as its developer would, with the Maven running this build (maven.home), its
-     * local repository and settings, and offline when it is: openapi-generator's plugin generates the client, the
+     * local repository (settings: the default ones): openapi-generator's plugin generates the client, the
      * compiler compiles it with the integrator's code, and the dependency plugin writes the runtime classpath.
      * Answers that classpath file. The build's output is kept in integrator-build.log and shown on failure.
      */
@@ -417,11 +417,6 @@ class OpenApiContractIT extends OrionDeployment {
                 "-B", "-ntp", "-f", project.resolve("pom.xml").toString(),
                 "-Dmaven.repo.local=" + System.getProperty("orion.it.maven.repo"),
                 "-Dversion.jackson=" + System.getProperty("orion.it.jackson.version")));
-        if (Boolean.parseBoolean(System.getProperty("orion.it.maven.offline"))) {
-            command.add("-o");
-        }
-        settingsOption(command, "-s", System.getProperty("orion.it.maven.settings"));
-        settingsOption(command, "-gs", System.getProperty("orion.it.maven.global.settings"));
         command.addAll(List.of(properties));
         command.add("process-classes");
         Path log = project.resolveSibling("integrator-build.log");
@@ -436,13 +431,6 @@ class OpenApiContractIT extends OrionDeployment {
         assertEquals(0, process.exitValue(), "the integrator's Maven build failed: " + String.join(" ", command)
                 + "\n" + Files.readString(log));
         return project.resolve("target/classpath.txt");
-    }
-
-    /** Passes the outer build's settings file on when there is one (the property unresolved or the file absent: none). */
-    private static void settingsOption(List<String> command, String option, String file) {
-        if (file != null && !file.isBlank() && Files.isRegularFile(Path.of(file))) {
-            command.addAll(List.of(option, file));
-        }
     }
 
     /** Runs the compiled integrator in a JVM of its own, on its project's classpath only, and answers what it saw. */
