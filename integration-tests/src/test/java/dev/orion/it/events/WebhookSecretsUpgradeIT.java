@@ -11,9 +11,6 @@ import dev.orion.it.support.TestData;
 import dev.orion.it.support.WebhookReceiver;
 import java.time.Duration;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.as.arquillian.container.ManagementClient;
-import org.jboss.as.controller.client.helpers.Operations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -26,9 +23,6 @@ class WebhookSecretsUpgradeIT extends OrionDeployment {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    @ArquillianResource
-    ManagementClient management;
-
     @Test
     void plainSecretsFromBeforeAreEncryptedAtStartAndStillSign() throws Exception {
         var api = ApiSession.newVendor("hooks-upgrade");
@@ -40,9 +34,7 @@ class WebhookSecretsUpgradeIT extends OrionDeployment {
                     + " previous_secret_until) VALUES (?, ?, 'order.created', ?, ?, now() + interval '1 hour') RETURNING id",
                     api.vendorId, receiver.url(), current, previous);
 
-            var redeploy = management.getControllerClient().execute(
-                    Operations.createOperation("redeploy", Operations.createAddress("deployment", "orion.ear")));
-            assertTrue(Operations.isSuccessfulOutcome(redeploy), redeploy.toString());
+            redeploy();
 
             String secret = TestData.queryString("SELECT secret FROM webhook_endpoints WHERE id = ?", Long.parseLong(id));
             String previousStored = TestData.queryString("SELECT previous_secret FROM webhook_endpoints WHERE id = ?", Long.parseLong(id));

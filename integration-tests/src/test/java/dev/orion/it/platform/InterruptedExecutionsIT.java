@@ -13,9 +13,6 @@ import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.as.arquillian.container.ManagementClient;
-import org.jboss.as.controller.client.helpers.Operations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -26,9 +23,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 class InterruptedExecutionsIT extends OrionDeployment {
-
-    @ArquillianResource
-    ManagementClient management;
 
     @Test
     void executionsLeftRunningByThisServerAreFailedAtStartAndOthersAreNot() throws Exception {
@@ -43,9 +37,7 @@ class InterruptedExecutionsIT extends OrionDeployment {
         long ours = leftRunning(real, node);
         long theirs = leftRunning(real, "another-server");
 
-        var redeploy = management.getControllerClient().execute(
-                Operations.createOperation("redeploy", Operations.createAddress("deployment", "orion.ear")));
-        assertTrue(Operations.isSuccessfulOutcome(redeploy), redeploy.toString());
+        redeploy();
 
         JsonObject failed = Poll.until(Duration.ofSeconds(60), () -> platform.get("/batch/executions/" + ours),
                 r -> r.statusCode() == 200).body().transform(Http::json);

@@ -87,6 +87,7 @@ public final class StandaloneOrion {
 
     /** Starts the server without waiting for it, for a test of a server that must refuse to start. */
     public void launch() throws IOException {
+        OrionDeployment.standAside();
         Path home = Path.of(System.getProperty("jboss.home"));
         var command = new java.util.ArrayList<>(java.util.List.of(home.resolve("bin/standalone.sh").toString(), "-c", serverConfig,
                 "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + offset,
