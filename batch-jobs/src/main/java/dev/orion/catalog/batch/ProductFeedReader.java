@@ -70,8 +70,11 @@ public class ProductFeedReader extends AbstractItemReader {
     @Inject
     FeedLimits limits;
 
-    /** The server's, so the read-ahead thread is a managed one (naming and class loading of this deployment). */
-    @Resource
+    /**
+     * The server's default thread factory (by its global name, as RequestLog finds OrionDS: this bean is no EJB),
+     * so the read-ahead thread is a managed one, with this deployment's naming and class loading.
+     */
+    @Resource(lookup = "java:jboss/ee/concurrency/factory/default")
     ManagedThreadFactory threads;
 
     /** Rows parsed ahead of the chunk: a default chunk's worth (a few MB), so a whole chunk is parsed during a merge. */
