@@ -84,7 +84,14 @@ final class ReadAhead<T> implements AutoCloseable {
 
     /** The next item, null at the end; throws what the source threw in its place. */
     T next() throws Exception {
-        Entry<T> entry = end != null ? end : queue.take();
+        Entry<T> entry = end;
+        while (entry == null) {
+            entry = queue.poll(1, TimeUnit.SECONDS);
+            if (entry == null && stopped.getCount() == 0 && (entry = queue.poll()) == null) {
+                // only a failure of the thread itself (out of memory building an entry) ends it without a last one
+                throw new IllegalStateException(thread.getName() + " ended without reaching the end of the feed");
+            }
+        }
         position = entry.position();
         if (entry.last()) {
             end = entry;
