@@ -1,6 +1,8 @@
 """Prints the import benchmark: report.py ROWS RESULTS HEAP_SAMPLES DIR. RESULTS holds 'name seconds' lines written
 by bench/import/run; the job's final statuses are DIR/status-<name>.json."""
 import json
+import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -63,6 +65,30 @@ if peak_kb:
     print(f"{'peak heap used during the first import (MB)':58} {mb:6.0f}   (target < 512: {'PASS' if mb < 512 else 'FAIL'})")
 else:
     print("peak heap: not measured (no jstat samples)")
+
+
+def seconds(duration):  # JFR's ISO-8601 durations, PT0.0038S
+    match = re.fullmatch(r"PT(?:(\d+)M)?([\d.]+)S", duration or "PT0S")
+    return (int(match.group(1) or 0) * 60 + float(match.group(2))) if match else 0.0
+
+
+# The jstat peak counts garbage not yet collected, so it follows the heap's size more than the import's needs. The
+# JFR recording of the first import tells what survives each collection (the live set, and old garbage not yet
+# collected), the heap's maximum and what collecting cost.
+recording = folder / "import.jfr"
+if recording.exists():
+    events = json.loads(subprocess.run(["jfr", "print", "--json", "--events",
+                                        "jdk.GCHeapSummary,jdk.GarbageCollection,jdk.GCHeapConfiguration", str(recording)],
+                                       check=True, capture_output=True, text=True).stdout)["recording"]["events"]
+    after = [e["values"]["heapUsed"] for e in events if e["type"] == "jdk.GCHeapSummary" and e["values"]["when"] == "After GC"]
+    collections = [e["values"] for e in events if e["type"] == "jdk.GarbageCollection"]
+    maximum = next((e["values"]["maxSize"] for e in events if e["type"] == "jdk.GCHeapConfiguration"), 0)
+    pauses = sum(seconds(c.get("sumOfPauses")) for c in collections)
+    longest = max((seconds(c.get("longestPause")) for c in collections), default=0.0)
+    print(f"{'  heap maximum (-Xmx) of the server (MB)':58} {maximum / 2 ** 20:6.0f}")
+    if after:
+        print(f"{'  peak heap used after a collection (MB)':58} {max(after) / 2 ** 20:6.0f}   (what survived: the live set and old garbage)")
+    print(f"{'  collections during the first import':58} {len(collections):6d}   (pauses {pauses:.2f} s in all, longest {longest * 1000:.0f} ms)")
 print()
 for words, value in search:
     print(f"search q={words!r:16} median: {value * 1000:7.1f} ms")

@@ -14,9 +14,12 @@ import dev.orion.catalog.application.ShopifyVariants;
 import dev.orion.catalog.application.UnsupportedFeedException;
 import dev.orion.catalog.application.WooCommerceProducts;
 import dev.orion.platform.storage.StorageBackend;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -40,6 +43,10 @@ import org.apache.commons.csv.CSVRecord;
  * Bounded (the heap is every tenant's): an XML item that is too big is rejected and reading goes on at the next;
  * a CSV record over the record limit (often an unclosed quote, which reads to the end of the file) has no next
  * record to resume at, so it fails the import with a reason saying so, as does a gzip that unpacks too far.
+ * <p>
+ * Once positioned, the feed is parsed up to {@link #READ_AHEAD} rows ahead on a server-managed thread
+ * ({@link ReadAhead}), while the chunk's thread writes: the checkpoint is still the position of the last row handed
+ * to the chunk, and the thread stops when the reader closes (the step's end, a stop, a failure).
  */
 @Named
 @Dependent
@@ -63,6 +70,18 @@ public class ProductFeedReader extends AbstractItemReader {
     @Inject
     FeedLimits limits;
 
+    /**
+     * The server's default thread factory (by its global name, as RequestLog finds OrionDS: this bean is no EJB),
+     * so the read-ahead thread is a managed one, with this deployment's naming and class loading.
+     */
+    @Resource(lookup = "java:jboss/ee/concurrency/factory/default")
+    ManagedThreadFactory threads;
+
+    /** Rows parsed ahead of the chunk: a default chunk's worth (a few MB), so a whole chunk is parsed during a merge. */
+    static final int READ_AHEAD = 5000;
+
+    private ReadAhead<FeedRow> ahead;
+
     private MerchantXmlItems xml;
     private CSVParser parser;
     private RecordLimitReader bounded;
@@ -78,6 +97,8 @@ public class ProductFeedReader extends AbstractItemReader {
         try {
             open(checkpoint instanceof FeedCheckpoint saved ? saved
                     : new FeedCheckpoint(checkpoint instanceof Long rows ? rows : 0, null)); // Long: checkpoints of earlier versions
+            ahead = new ReadAhead<>(threads, "orion-feed-read-ahead-" + job.getExecutionId(), READ_AHEAD, this::nextRow,
+                    () -> recordsRead, recordsRead, RejectedRowException.class);
         } catch (FeedRefusedException e) {
             throw refused(e);
         } catch (XMLStreamException e) {
@@ -162,11 +183,18 @@ public class ProductFeedReader extends AbstractItemReader {
     @Override
     public Object readItem() throws Exception {
         try {
-            return xml != null ? readXmlItem() : readCsvItem();
+            return ahead.next();
         } catch (FeedRefusedException e) {
             throw refused(e);
+        }
+    }
+
+    /** The next row, on the read-ahead thread: from here on, only that thread touches the parser and its counters. */
+    private FeedRow nextRow() {
+        try {
+            return xml != null ? readXmlItem() : readCsvItem();
         } catch (XMLStreamException e) {
-            throw refused(xmlRefused(e));
+            throw xmlRefused(e);
         }
     }
 
@@ -186,7 +214,7 @@ public class ProductFeedReader extends AbstractItemReader {
                 + (recordsRead + 1) + ": " + e.getMessage(), 300) + "; the import stops here, items before it were imported");
     }
 
-    /** The import fails with the refusal as its exit status, which is what the vendor reads. */
+    /** The import fails with the refusal as its exit status, which is what the vendor reads (on the chunk's thread). */
     private FeedRefusedException refused(FeedRefusedException e) {
         job.setExitStatus(e.getMessage());
         return e;
@@ -212,16 +240,27 @@ public class ProductFeedReader extends AbstractItemReader {
 
     @Override
     public Serializable checkpointInfo() {
-        return new FeedCheckpoint(recordsRead, null); // a shop export's parent fields are replayed on restart, not kept here
+        // the last row handed to the chunk, not how far the read-ahead got; a shop export's parent fields are
+        // replayed on restart, not kept here
+        return new FeedCheckpoint(ahead != null ? ahead.position() : recordsRead, null);
     }
 
     @Override
     public void close() throws Exception {
+        stopReadingAhead(); // before the parser closes under it
         if (parser != null) {
             parser.close();
         }
         if (xml != null) {
             xml.close();
+        }
+    }
+
+    /** Also when the reader is dropped without a close; closing twice is harmless. */
+    @PreDestroy
+    void stopReadingAhead() {
+        if (ahead != null) {
+            ahead.close();
         }
     }
 }

@@ -90,6 +90,29 @@ class ProductBulkUpsertTest {
     }
 
     @Test
+    void aChunkCommitsWithoutWaitingForTheWalFlushButTheConnectionKeepsTheServerSetting() throws SQLException {
+        String server = scalar("SHOW synchronous_commit");
+        ProductBulkUpsert.upsert(connection, vendor, List.of(product("W", "1.00", 1, null)), null);
+
+        assertEquals("off", scalar("SHOW synchronous_commit"), "the chunk's own transaction");
+        connection.commit();
+        assertEquals(server, scalar("SHOW synchronous_commit"), "SET LOCAL: the pooled connection's next transaction");
+        assertEquals("1", scalar("SELECT count(*) FROM products WHERE sku = 'W'"));
+    }
+
+    @Test
+    void aChunkLargerThanTheCopyBufferArrivesWhole() throws SQLException {
+        var items = new java.util.ArrayList<ProductUpsert>();
+        for (int i = 0; i < 2_000; i++) {
+            items.add(new ProductUpsert("L-" + i, "Title " + i, "x".repeat(100) + " é " + i, "Brand", null, eur("1.00"), i, null,
+                    List.of("https://i/" + i + ".jpg")));
+        }
+        assertEquals(2_000, chunk(null, items.toArray(ProductUpsert[]::new)));
+        assertEquals("2000|1999|{https://i/1999.jpg}", scalar("SELECT count(*) || '|' || max(stock) || '|' || max(image_links::text)"
+                + " FILTER (WHERE sku = 'L-1999') FROM products"));
+    }
+
+    @Test
     void theLaterRowOfATwiceNamedSkuWins() throws SQLException {
         assertEquals(1, chunk(null, product("D", "1.00", 1, null), product("D", "2.00", 2, null)));
         assertEquals("2.00|2", scalar("SELECT price_amount || '|' || stock FROM products WHERE sku = 'D'"));
