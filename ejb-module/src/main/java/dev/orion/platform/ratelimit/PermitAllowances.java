@@ -125,6 +125,11 @@ final class PermitAllowances {
         allowances.remove(new Key(key, plan));
     }
 
+    /** This node's clock, the one allowances end by: read it before asking Redis for a refill. */
+    long now() {
+        return nanoClock.getAsLong();
+    }
+
     int size() {
         return allowances.size();
     }

@@ -91,7 +91,7 @@ public class RateLimits {
             if (refill == null) {
                 return redis(key, plan, 1); // an exact budget, or another request is refilling: one permit
             }
-            long askedAt = System.nanoTime();
+            long askedAt = allowances.now();
             List<Object> answer = redisAnswer(key, plan, batch);
             RateDecision decision = allowances.refilled(refill, askedAt, RedisRateScript.granted(answer),
                     RedisRateScript.remaining(answer), RedisRateScript.resetMillis(answer), plan);
