@@ -97,7 +97,8 @@ final class PermitAllowances {
     /**
      * Redis granted {@code granted} permits to a refill asked for at {@code askedAt} (this node's clock, read
      * before the call, so the allowance ends no later than Redis frees them); the caller uses one of them itself.
-     * {@code decision} is what Redis answered, for that first permit.
+     * The new batch replaces what was left: in the rare case of a refill claimed just after another one ended,
+     * the other's rest is dropped (wasted, still counted in Redis), never handed out twice.
      */
     RateDecision refilled(Allowance allowance, long askedAt, long granted, long remainingInRedis, long resetMillis,
             RatePlan plan) {
