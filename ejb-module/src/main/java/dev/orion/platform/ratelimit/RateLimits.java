@@ -15,9 +15,10 @@ import org.redisson.api.RScript;
 import org.redisson.client.codec.StringCodec;
 
 /**
- * Request budgets shared by every node through Redis (one Lua script per call, {@link RedisRateScript}). When
- * Redis cannot answer, or the {@link RedisGuard} breaker is open, each node falls back to {@link LocalRateLimits}
- * (see docs/cluster.md).
+ * Request budgets shared by every node through Redis (one Lua script per call, {@link RedisRateScript}). Busy
+ * clients are served from this node's allowance ({@link PermitAllowances}): a batch of permits taken from Redis
+ * in one call, so Redis is asked about once per batch instead of once per request. When Redis cannot answer, or
+ * the {@link RedisGuard} breaker is open, each node falls back to {@link LocalRateLimits} (see docs/cluster.md).
  */
 @ApplicationScoped
 public class RateLimits {
@@ -37,6 +38,9 @@ public class RateLimits {
 
     @Inject
     RedisGuard guard;
+
+    /** This node's batches of permits taken from Redis; package-visible for tests. */
+    final PermitAllowances allowances = new PermitAllowances(System::nanoTime);
 
     /** Plans read from configuration, by name and fallback: asked for on every API request, read once. */
     private final ConcurrentHashMap<String, RatePlan> plans = new ConcurrentHashMap<>();
@@ -77,15 +81,36 @@ public class RateLimits {
     }
 
     public RateDecision acquire(String key, RatePlan plan) {
+        RateDecision held = allowances.take(key, plan);
+        if (held != null) {
+            return held;
+        }
+        int batch = PermitAllowances.batch(plan);
+        var refill = batch > 1 ? allowances.claimRefill(key, plan) : null;
         try {
-            return redis(key, plan, 1);
+            if (refill == null) {
+                return redis(key, plan, 1); // an exact budget, or another request is refilling: one permit
+            }
+            long askedAt = allowances.now();
+            List<Object> answer = redisAnswer(key, plan, batch);
+            RateDecision decision = allowances.refilled(refill, askedAt, RedisRateScript.granted(answer),
+                    RedisRateScript.remaining(answer), RedisRateScript.resetMillis(answer), plan);
+            refill = null;
+            return decision;
         } catch (RuntimeException e) {
             return local.acquire(key, plan);
+        } finally {
+            if (refill != null) {
+                allowances.abandon(refill);
+            }
         }
     }
 
     /** Whether the budget is used up, without using any of it (for budgets spent only on failures). */
     public boolean exhausted(String key, RatePlan plan) {
+        if (allowances.holds(key, plan)) {
+            return false;
+        }
         try {
             return !redis(key, plan, 0).allowed();
         } catch (RuntimeException e) {
@@ -101,14 +126,19 @@ public class RateLimits {
             LOG.log(Level.FINE, "Redis unavailable for rate limits, only this node's budget is reset", e);
         }
         local.reset(key);
+        allowances.forget(key, plan);
     }
 
-    /** One round trip: the script takes {@code cost} permits (0 or 1) and answers what is left. */
-    private RateDecision redis(String key, RatePlan plan, int cost) {
-        List<Object> answer = guard.call(() -> redis.client().getScript(StringCodec.INSTANCE).eval(redisKey(key, plan),
+    /** One round trip for one permit ({@code wanted} 1) or only to look (0). */
+    private RateDecision redis(String key, RatePlan plan, int wanted) {
+        return RedisRateScript.decision(redisAnswer(key, plan, wanted), plan);
+    }
+
+    /** One round trip: the script takes up to {@code wanted} permits and answers what it granted and what is left. */
+    List<Object> redisAnswer(String key, RatePlan plan, int wanted) {
+        return guard.call(() -> redis.client().getScript(StringCodec.INSTANCE).eval(redisKey(key, plan),
                 RScript.Mode.READ_WRITE, RedisRateScript.SOURCE, RScript.ReturnType.LIST, List.of(redisKey(key, plan)),
-                plan.burst(), plan.windowMillis(), cost, NODE + ":" + PERMITS.incrementAndGet()));
-        return RedisRateScript.decision(answer, plan);
+                plan.burst(), plan.windowMillis(), wanted, NODE + ":" + PERMITS.incrementAndGet()));
     }
 
     /** A sorted set per key and plan (not the former RRateLimiter's keys, whose type differs). */
