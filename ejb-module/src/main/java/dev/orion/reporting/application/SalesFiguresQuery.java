@@ -84,6 +84,7 @@ public class SalesFiguresQuery {
 
     @SuppressWarnings("unchecked")
     private List<Object[]> rows(SalesReportRequest request, String sql) {
+        planForThisPeriod();
         String period = "o.created_at >= ?1 AND o.created_at < ?2" + (request.vendorId() == null ? "" : " AND o.vendor_id = ?3");
         Query query = em.createNativeQuery(sql.formatted(period))
                 .setParameter(1, startOf(request.from()))
@@ -92,6 +93,17 @@ public class SalesFiguresQuery {
             query.setParameter(3, request.vendorId());
         }
         return query.getResultList();
+    }
+
+    /**
+     * Has PostgreSQL plan the next aggregates for this request's own period, for the rest of this transaction. A
+     * pooled connection that has run the same statement a few times (PgJDBC prepares it on the server from its 5th
+     * run) gets a generic plan after five more, one that assumes any period holds 0.5 % of the orders: it reads them
+     * through the created_at index into nested loops and sorts spilling to disk, no parallel sequential scan, and
+     * took twice as long for a year of orders (docs/performance.md, "Reports").
+     */
+    private void planForThisPeriod() {
+        em.createNativeQuery("SELECT set_config('plan_cache_mode', 'force_custom_plan', true)").getSingleResult();
     }
 
     private static java.time.OffsetDateTime startOf(LocalDate day) {
