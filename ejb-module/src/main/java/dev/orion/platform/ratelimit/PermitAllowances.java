@@ -29,6 +29,11 @@ final class PermitAllowances {
         private long remainingInRedis;
         private long resetAt;
         private boolean refilling;
+
+        /** Whether a permit is left and its window has not ended at {@code now}; under the object's lock. */
+        private boolean holdsPermitAt(long now) {
+            return left > 0 && now - expiresAt < 0;
+        }
     }
 
     private final ConcurrentHashMap<Key, Allowance> allowances = new ConcurrentHashMap<>();
@@ -56,7 +61,7 @@ final class PermitAllowances {
         }
         synchronized (allowance) {
             long now = nanoClock.getAsLong();
-            if (allowance.left <= 0 || now - allowance.expiresAt >= 0) {
+            if (!allowance.holdsPermitAt(now)) {
                 return null;
             }
             allowance.left--;
@@ -72,7 +77,7 @@ final class PermitAllowances {
             return false;
         }
         synchronized (allowance) {
-            return allowance.left > 0 && nanoClock.getAsLong() - allowance.expiresAt < 0;
+            return allowance.holdsPermitAt(nanoClock.getAsLong());
         }
     }
 
@@ -139,7 +144,7 @@ final class PermitAllowances {
         long now = nanoClock.getAsLong();
         allowances.values().removeIf(allowance -> {
             synchronized (allowance) {
-                return !allowance.refilling && (allowance.left <= 0 || now - allowance.expiresAt >= 0);
+                return !allowance.refilling && !allowance.holdsPermitAt(now);
             }
         });
         if (allowances.size() >= MAX_ALLOWANCES) {

@@ -44,11 +44,7 @@ public final class Nginx implements AutoCloseable {
     }
 
     private void prepare() throws IOException, InterruptedException {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
-            }
-        }
+        Directories.delete(dir);
         Files.createDirectories(dir.resolve("logs"));
         run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
                 "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", dir.resolve("tls.key").toString(), "-out", dir.resolve("tls.crt").toString());

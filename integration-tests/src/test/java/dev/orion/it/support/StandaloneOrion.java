@@ -1,6 +1,5 @@
 package dev.orion.it.support;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,9 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A second Orion server of its own (by default port offset 100, its own server directory, database and Redis
@@ -49,9 +46,9 @@ public final class StandaloneOrion {
         this.offset = offset;
         this.serverConfig = serverConfig;
         this.nodeName = nodeName;
-        deleteTree(base);
+        Directories.delete(base);
         Path template = Path.of(System.getProperty("orion.server.base"));
-        copyTree(template.resolve("configuration"), base.resolve("configuration"));
+        Directories.copy(template.resolve("configuration"), base.resolve("configuration"));
         Files.createDirectories(base.resolve("deployments"));
         Files.copy(Path.of(System.getProperty("orion.ear")), base.resolve("deployments/orion.ear"), StandardCopyOption.REPLACE_EXISTING);
     }
@@ -174,27 +171,6 @@ public final class StandaloneOrion {
                     jvm.onExit().join();
                     throw new IllegalStateException(base + ": the server did not stop within a minute of SIGTERM; it was killed");
                 }
-            }
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : (Iterable<Path>) paths::iterator) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (Files.exists(root)) {
-            try (Stream<Path> paths = Files.walk(root)) {
-                paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
             }
         }
     }
