@@ -2,7 +2,6 @@ package dev.orion.catalog.batch;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -37,7 +36,6 @@ final class ReadAhead<T> implements AutoCloseable {
     private final Source<T> source;
     private final LongSupplier sourcePosition;
     private final Class<? extends Exception> skippable;
-    private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread thread;
     private volatile boolean closed;
     /** The entry that ended the feed, handed out again to every later call. */
@@ -77,8 +75,6 @@ final class ReadAhead<T> implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             // closed while the queue was full
-        } finally {
-            stopped.countDown();
         }
     }
 
@@ -87,7 +83,7 @@ final class ReadAhead<T> implements AutoCloseable {
         Entry<T> entry = end;
         while (entry == null) {
             entry = queue.poll(1, TimeUnit.SECONDS);
-            if (entry == null && stopped.getCount() == 0 && (entry = queue.poll()) == null) {
+            if (entry == null && !thread.isAlive() && (entry = queue.poll()) == null) {
                 // only a failure of the thread itself (out of memory building an entry) ends it without a last one
                 throw new IllegalStateException(thread.getName() + " ended without reaching the end of the feed");
             }
@@ -116,7 +112,9 @@ final class ReadAhead<T> implements AutoCloseable {
         thread.interrupt();
         queue.clear();
         try {
-            if (!stopped.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+            // join, not a flag the thread sets on its way out: the thread has ended when close returns
+            thread.join(TimeUnit.SECONDS.toMillis(STOP_WAIT_SECONDS));
+            if (thread.isAlive()) {
                 LOG.warning(() -> thread.getName() + " did not stop within " + STOP_WAIT_SECONDS + " s of the reader's close;"
                         + " it ends at its next record");
             }
