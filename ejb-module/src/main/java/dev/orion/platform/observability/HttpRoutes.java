@@ -1,5 +1,7 @@
 package dev.orion.platform.observability;
 
+import java.util.regex.Pattern;
+
 /**
  * The route label of a request's metrics: a bounded set of names, never the raw URI (each product id would
  * be a series of its own). The API names the matched JAX-RS template; the console is labelled by page.
@@ -8,6 +10,9 @@ public final class HttpRoutes {
 
     /** Request attribute where the API puts the matched resource template. */
     public static final String ATTRIBUTE = "dev.orion.route";
+
+    /** A template parameter with a regular expression, {@code {id: \d+}}: compiled once, not per request. */
+    private static final Pattern PARAMETER_PATTERN = Pattern.compile("\\{\\s*([^:}\\s]+)\\s*:[^}]*}");
 
     private HttpRoutes() {
     }
@@ -50,6 +55,6 @@ public final class HttpRoutes {
     }
 
     private static String withoutPattern(String segment) {
-        return segment.replaceAll("\\{\\s*([^:}\\s]+)\\s*:[^}]*}", "{$1}");
+        return PARAMETER_PATTERN.matcher(segment).replaceAll("{$1}");
     }
 }

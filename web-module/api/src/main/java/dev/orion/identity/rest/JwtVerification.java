@@ -15,7 +15,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * Verifies API bearer tokens with SmallRye JWT, under the standard MicroProfile JWT settings: RS256 only,
  * the configured issuer and audience, a key chosen by {@code kid} from the JWKS file. The JWKS is re-read
  * every minute, so a key added during rotation is accepted without a restart. A token verified once is remembered
- * until it expires or the keys are re-read ({@link VerifiedTokens}): the RSA check is the API's costliest step.
+ * until it expires or the keys are re-read ({@link VerifiedTokens}): the RSA check is the API's costliest step. Its
+ * claims are read once, when it is verified ({@link VerifiedToken}).
  */
 @ApplicationScoped
 public class JwtVerification {
@@ -57,6 +58,7 @@ public class JwtVerification {
             keys = current(true);
             checked = keys.parse(token);
         }
+        checked = VerifiedToken.of(checked);
         verified.remember(hash, checked, keys);
         return checked;
     }

@@ -10,6 +10,9 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Tells the request metrics (RequestObservationFilter) which resource template answered, such as
@@ -19,6 +22,12 @@ import jakarta.ws.rs.ext.Provider;
 public class RouteTemplateFilter implements ContainerResponseFilter {
 
     private static final String APPLICATION_PATH = ApiApplication.class.getAnnotation(ApplicationPath.class).value();
+
+    private record Resource(Class<?> type, Method method) {
+    }
+
+    /** Each resource method's template, joined once: as many entries as the API has operations. */
+    private final Map<Resource, String> templates = new ConcurrentHashMap<>();
 
     @Context
     ResourceInfo resource;
@@ -32,9 +41,13 @@ public class RouteTemplateFilter implements ContainerResponseFilter {
         if (type == null || request == null) {
             return;
         }
-        Path method = resource.getResourceMethod() == null ? null : resource.getResourceMethod().getAnnotation(Path.class);
-        Path root = type.getAnnotation(Path.class);
-        request.setAttribute(HttpRoutes.ATTRIBUTE, HttpRoutes.template(request.getContextPath(), APPLICATION_PATH,
-                root == null ? null : root.value(), method == null ? null : method.value()));
+        request.setAttribute(HttpRoutes.ATTRIBUTE, templates.computeIfAbsent(new Resource(type, resource.getResourceMethod()),
+                matched -> template(request.getContextPath(), matched)));
+    }
+
+    private static String template(String contextPath, Resource matched) {
+        Path method = matched.method() == null ? null : matched.method().getAnnotation(Path.class);
+        Path root = matched.type().getAnnotation(Path.class);
+        return HttpRoutes.template(contextPath, APPLICATION_PATH, root == null ? null : root.value(), method == null ? null : method.value());
     }
 }
