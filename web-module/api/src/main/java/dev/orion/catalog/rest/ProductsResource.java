@@ -13,6 +13,7 @@ import dev.orion.platform.rest.MergePatch;
 import dev.orion.platform.rest.Preconditions;
 import dev.orion.platform.rest.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -51,7 +52,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The vendor's catalogue: cursor-paginated listing, conditional reads and writes, JSON Merge Patch. */
+/**
+ * The vendor's catalogue: cursor-paginated listing, conditional reads and writes, JSON Merge Patch. One instance
+ * serves every request (it holds only injected services and proxies; the request's URI and preconditions come as
+ * parameters): made per request, its creation and injection were a tenth of a page's time in Weld.
+ */
+@ApplicationScoped
 @Path("products")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"vendor", "platform"})
@@ -74,12 +80,6 @@ public class ProductsResource {
     @Inject
     Validator validator;
 
-    @Context
-    UriInfo uri;
-
-    @Context
-    Request request;
-
     public record ProductList(List<ProductJson> data, boolean hasMore, String nextCursor) {
     }
 
@@ -93,7 +93,8 @@ public class ProductsResource {
                          @QueryParam("updated_since") String updatedSince,
                          @QueryParam("availability") String availability,
                          @QueryParam("brand") String brand,
-                         @QueryParam("vendor") Long vendor) {
+                         @QueryParam("vendor") Long vendor,
+                         @Context UriInfo uri) {
         if (limit < 1 || limit > ProductListing.MAX_PAGE) {
             throw new BadRequestException("limit must be between 1 and " + ProductListing.MAX_PAGE);
         }
@@ -113,7 +114,7 @@ public class ProductsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductJson.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the If-None-Match ETag")
     @Operation(operationId = "getProduct", summary = "Get a product")
-    public Response get(@PathParam("sku") String sku, @QueryParam("vendor") Long vendor) {
+    public Response get(@PathParam("sku") String sku, @QueryParam("vendor") Long vendor, @Context Request request) {
         ProductView product = catalog.find(caller.vendorScope(vendor), sku).orElseThrow(NotFoundException::new);
         var etag = new EntityTag(ProductJson.etag(product));
         Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
@@ -156,7 +157,7 @@ public class ProductsResource {
     @Operation(operationId = "putProduct", summary = "Create or replace a product")
     public Response put(@PathParam("sku") String sku, @Valid @NotNull ProductBody body, @QueryParam("vendor") Long vendor,
                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                        @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+                        @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, @Context UriInfo uri) {
         long vendorId = caller.vendorScope(vendor);
         if ("*".equals(ifNoneMatch) && catalog.find(vendorId, sku).isPresent()) {
             throw Preconditions.failed("Product " + sku + " already exists");

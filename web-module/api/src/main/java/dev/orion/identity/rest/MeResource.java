@@ -2,6 +2,7 @@ package dev.orion.identity.rest;
 
 import dev.orion.platform.rest.ApiCaller;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,8 +15,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Who the token says the caller is: lets an integration check its credentials, and is the API's cheapest
- * authenticated call (the benchmark's baseline: token check and rate limit, no database).
+ * authenticated call (the benchmark's baseline: token check and rate limit, no database). One instance serves every
+ * request: it holds only the request-scoped caller's proxy.
  */
+@ApplicationScoped
 @Path("me")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"vendor", "platform"})
