@@ -1,13 +1,17 @@
 package dev.orion.catalog.application;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * The one product query: filtered pages of one vendor's catalogue for the API (keyset by id) and the console's table
@@ -30,6 +34,10 @@ public class ProductListing {
 
     @PersistenceContext
     EntityManager em;
+
+    /** The API's page is read in plain JDBC (ProductRows.read): it runs outside any transaction, nothing to flush. */
+    @Resource(lookup = "java:jboss/datasources/OrionDS")
+    DataSource dataSource;
 
     /**
      * How many rows of the keyset range a search page tests, per row of the page, before it lets the index find the
@@ -74,15 +82,11 @@ public class ProductListing {
      */
     private List<Object[]> walkThenIndex(ProductQuerySql where, long after, int size) {
         int bound = (size + 1) * WALK_ROWS_PER_MATCH;
-        var walk = ProductRows.query(em, "SELECT " + ProductRows.COLUMNS + ", p.walk_row = " + bound + " AS walk_end"
+        List<Object[]> rows = ProductRows.read(dataSource, "SELECT " + ProductRows.COLUMNS + ", p.walk_row = " + bound + " AS walk_end"
                 + " FROM (SELECT p.*, row_number() OVER (ORDER BY p.id) AS walk_row FROM (SELECT * FROM orion.products p"
                 + " WHERE p.vendor_id = :vendor AND " + WALK_AFTER + " ORDER BY p.id LIMIT " + bound + ") p) p"
-                + " WHERE (" + where.where + ") OR p.walk_row = " + bound + " ORDER BY p.id LIMIT :limit");
-        walk.addScalar("walk_end", Boolean.class);
-        where.params.forEach(walk::setParameter);
-        walk.setParameter("after", after);
-        walk.setParameter("limit", size + 1);
-        List<Object[]> rows = walk.getResultList();
+                + " WHERE (" + where.where + ") OR p.walk_row = " + bound + " ORDER BY p.id LIMIT :limit",
+                pageParameters(where, after, size), 1);
         if (rows.stream().noneMatch(row -> Boolean.TRUE.equals(row[ProductRows.COLUMN_COUNT]))) {
             return rows; // the page filled, or the walk saw every row after the cursor
         }
@@ -94,11 +98,15 @@ public class ProductListing {
 
     /** Up to {@code size + 1} rows of {@code from} (aliased p, its conditions on :after included), by id. */
     private List<Object[]> keysetPage(String from, ProductQuerySql where, long after, int size) {
-        var select = ProductRows.query(em, "SELECT " + ProductRows.COLUMNS + " FROM " + from + " ORDER BY p.id LIMIT :limit");
-        where.params.forEach(select::setParameter);
-        select.setParameter("after", after);
-        select.setParameter("limit", size + 1);
-        return select.getResultList();
+        return ProductRows.read(dataSource, "SELECT " + ProductRows.COLUMNS + " FROM " + from + " ORDER BY p.id LIMIT :limit",
+                pageParameters(where, after, size), 0);
+    }
+
+    private static Map<String, Object> pageParameters(ProductQuerySql where, long after, int size) {
+        var params = new HashMap<>(where.params);
+        params.put("after", after);
+        params.put("limit", size + 1);
+        return params;
     }
 
     /** The console's page: a single SELECT ... ORDER BY (whitelisted) LIMIT/OFFSET. */
