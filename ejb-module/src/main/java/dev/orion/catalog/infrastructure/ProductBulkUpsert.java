@@ -43,10 +43,7 @@ import org.postgresql.copy.CopyIn;
  * </ul>
  * The staging table is a {@code TEMP} table, {@code ON COMMIT DELETE ROWS}: created once per pooled connection,
  * emptied by every commit and rollback's end, never seen by another session, and never WAL-logged.
- * <p>
- * An import chunk's commit does not wait for its WAL to reach the disk ({@code synchronous_commit} off for that
- * transaction only), which is safe for an import chunk, whose checkpoint commits with it, and for nothing else:
- * see {@link #STAGE}.
+ * It neither commits nor sets how its caller's transaction commits: a write is as durable as its caller's commit.
  */
 public final class ProductBulkUpsert {
 
@@ -55,30 +52,15 @@ public final class ProductBulkUpsert {
     static final int IMAGES = 4;
 
     /**
-     * Run first in each chunk's transaction: the staging table (a no-op but for a connection's first chunk), and a
-     * commit that does not wait for the WAL flush ({@code SET LOCAL}: this transaction only, the pooled connection
-     * keeps the server's setting). About 8 ms a chunk here, 200 flushes in a 1M-row import.
-     * <p>
-     * Why an import chunk may commit that way: JBeret writes the step's checkpoint ({@code STEP_EXECUTION}, the
-     * reader's position) before it commits the chunk, inside the same JTA transaction, through the same
-     * {@code OrionDS} (ChunkRunner.doCheckpoint: writeItems, afterWrite, savePersistentData, then commit; the
-     * JdbcRepository takes its connection from the data source without suspending the transaction). Within one JTA
-     * transaction the pool hands out the one local-transaction connection it enlisted, so the chunk's rows and its
-     * checkpoint are one PostgreSQL transaction and one commit record: a crash keeps both or neither. And WAL is
-     * flushed in order, so a crash can only lose a tail of such commits (PostgreSQL's WAL writer flushes them
-     * within about three {@code wal_writer_delay}, 600 ms): every later synchronous commit (the step's end, the next
-     * job's start, anything else on the server) makes every earlier chunk durable first. A restart resumes from the
-     * last checkpoint that survived, whose rows survived with it, and writes the lost chunks again (the merge is an
-     * upsert). What can be seen of a lost chunk is what other sessions read in that window: its {@code product.*}
-     * events may be delivered and then delivered again by the restart (receivers already get events at least
-     * once). Nothing else may use this: an API write must be durable when it answers.
+     * Run first in each chunk's transaction: the staging table (a no-op but for a connection's first chunk). How the
+     * chunk commits is its caller's business: the import's chunk writer lets it commit without waiting for the WAL
+     * flush (batch-jobs' CheckpointedChunkCommit, which says why that is safe for a chunk and for nothing else).
      */
     static final String STAGE = """
             CREATE TEMP TABLE IF NOT EXISTS product_import_staging (
                 sku text NOT NULL, gtin text, title text, description text, brand text, price_amount numeric,
                 price_currency text, stock integer, availability text, image_links text[], present smallint NOT NULL
-            ) ON COMMIT DELETE ROWS;
-            SET LOCAL synchronous_commit = off""";
+            ) ON COMMIT DELETE ROWS""";
     /** Characters of COPY rows encoded before they are sent: the chunk streams to PostgreSQL as it is encoded. */
     private static final int COPY_BUFFER_CHARS = 64 * 1024;
     private static final CSVFormat COPY_CSV = CSVFormat.POSTGRESQL_CSV;

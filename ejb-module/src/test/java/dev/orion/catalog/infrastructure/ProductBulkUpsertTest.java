@@ -90,13 +90,13 @@ class ProductBulkUpsertTest {
     }
 
     @Test
-    void aChunkCommitsWithoutWaitingForTheWalFlushButTheConnectionKeepsTheServerSetting() throws SQLException {
-        String server = scalar("SHOW synchronous_commit");
-        ProductBulkUpsert.upsert(connection, vendor, List.of(product("W", "1.00", 1, null)), null);
+    void anUpsertLeavesHowItsTransactionCommitsToItsCaller() throws SQLException {
+        execute("SET synchronous_commit = on"); // the session's setting, whatever the server's
+        ProductBulkUpsert.upsert(connection, vendor, List.of(product("W", "1.00", 1, null)), null, 5L);
+        ProductBulkUpsert.preview(connection, vendor, List.of(product("X", "1.00", 1, null)), 6L, true, 1);
 
-        assertEquals("off", scalar("SHOW synchronous_commit"), "the chunk's own transaction");
+        assertEquals("on", scalar("SHOW synchronous_commit"), "a caller outside a chunk must get a durable commit");
         connection.commit();
-        assertEquals(server, scalar("SHOW synchronous_commit"), "SET LOCAL: the pooled connection's next transaction");
         assertEquals("1", scalar("SELECT count(*) FROM products WHERE sku = 'W'"));
     }
 
