@@ -5,6 +5,7 @@ import dev.orion.catalog.application.ProductCatalog;
 import dev.orion.catalog.application.ProductUpsert;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
+import dev.orion.platform.batch.CheckpointedChunkCommit;
 import dev.orion.platform.imports.ImportIssues;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.ejb.EJB;
@@ -18,7 +19,9 @@ import java.util.List;
  * ProductBulkUpsert); a full import also remembers the SKUs seen, and every import what it changed (for a revert),
  * in the same statement. The chunk's products
  * are now named by this import, so their open issues from earlier imports are closed. A dry run compares the
- * chunk with the catalogue instead ({@link ImportPreviews}) and writes neither products nor their issues.
+ * chunk with the catalogue instead ({@link ImportPreviews}) and writes neither products nor their issues. Either way
+ * the chunk commits without waiting for the WAL flush ({@link CheckpointedChunkCommit}: a chunk lost in a crash is lost with
+ * its checkpoint, and the restart writes it again, an upsert, or counts it again into the preview).
  */
 @Named
 @Dependent
@@ -48,11 +51,15 @@ public class ProductBatchWriter extends AbstractItemWriter {
     @Inject
     ProductCatalog catalog;
 
+    @EJB
+    CheckpointedChunkCommit chunkCommit;
+
     @Override
     public void writeItems(List<Object> items) {
         List<ProductUpsert> products = items.stream().map(ProductUpsert.class::cast).toList();
         long vendor = Long.parseLong(vendorId);
         boolean full = AbsentProductsBatchlet.FULL.equals(mode);
+        chunkCommit.withoutWaitingForTheFlush();
         if (Boolean.parseBoolean(dryRun)) {
             previews.previewChunk(vendor, products, job.getInstanceId(), full);
             return;

@@ -1,5 +1,6 @@
 package dev.orion.catalog.application;
 
+import dev.orion.catalog.infrastructure.ProductBulkUpsert;
 import dev.orion.platform.audit.Actor;
 import dev.orion.platform.audit.AuditLog;
 import dev.orion.platform.jobs.JobExecutionView;
@@ -15,8 +16,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reverts a product import with what its chunks recorded ({@code import_revert_rows}, written by the same
- * statement as the products): in one transaction and set-based, each product the import changed gets its values
+ * Reverts a product import with what its chunks recorded, by the same statement as the products
+ * ({@code import_revert_rows}: each product changed, with its values from before; {@code import_revert_created}: the
+ * SKUs created, an array a chunk): in one transaction and set-based, each product the import changed gets its values
  * from before back, and each product it created is deleted, or made out of stock if orders name it (their lines
  * keep their copies, but an order's link to its product is worth keeping). A product whose version is not the one
  * the import left was changed by someone else since: it is a conflict, left as it is. Audited
@@ -55,6 +57,8 @@ public class ImportReverts {
         if (header.get(0) != null) {
             throw new ImportNotRevertibleException("Import " + importId + " was already reverted");
         }
+        // the products the import created (an array a chunk) join the rows of those it changed, as one row each
+        em.createNativeQuery(ProductBulkUpsert.CREATED_AS_REVERT_ROWS).setParameter(1, instance).executeUpdate();
         // the products the import wrote are locked in SKU order (as stock batches lock them), so none changes
         // between the comparison of versions and the writes below
         em.createNativeQuery("SELECT count(*) FROM (SELECT p.id FROM products p JOIN import_revert_rows r ON r.sku = p.sku"
@@ -97,6 +101,7 @@ public class ImportReverts {
                 .setParameter(5, unavailable).executeUpdate();
         // the header keeps the result; the rows have served
         em.createNativeQuery("DELETE FROM import_revert_rows WHERE job_instance_id = ?1").setParameter(1, instance).executeUpdate();
+        em.createNativeQuery("DELETE FROM import_revert_created WHERE job_instance_id = ?1").setParameter(1, instance).executeUpdate();
         ImportRevert result = find(vendorId, importId, instance).orElseThrow();
         audit.record(who, vendorId, "import.revert", "import", importId, "restored " + restored + ", removed " + removed
                 + ", made unavailable " + unavailable + ", conflicts " + result.conflicts());

@@ -27,7 +27,8 @@ public class ImportRevertsPurge implements ExpiredDataPurge {
     public Purged purgeExpired(OffsetDateTime now, int limit) {
         int imports = em.createNativeQuery("WITH gone AS (DELETE FROM import_revert_data WHERE job_instance_id IN"
                         + " (SELECT job_instance_id FROM import_revert_data WHERE recorded_at < ?1 LIMIT ?2) RETURNING job_instance_id),"
-                        + " rows AS (DELETE FROM import_revert_rows r USING gone g WHERE r.job_instance_id = g.job_instance_id)"
+                        + " rows AS (DELETE FROM import_revert_rows r USING gone g WHERE r.job_instance_id = g.job_instance_id),"
+                        + " created AS (DELETE FROM import_revert_created c USING gone g WHERE c.job_instance_id = g.job_instance_id)"
                         + " SELECT count(*) FROM gone")
                 .setParameter(1, now.minus(retention)).setParameter(2, limit).getSingleResult() instanceof Number n ? n.intValue() : 0;
         return new Purged(imports, "import revert record(s)");

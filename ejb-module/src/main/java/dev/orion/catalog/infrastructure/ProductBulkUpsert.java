@@ -35,18 +35,15 @@ import org.postgresql.copy.CopyIn;
  * <li>The merge reads the staging table straight into {@code ON CONFLICT}: no join, so no plan that depends on
  * the statistics a fresh temporary table lacks.</li>
  * <li>A full import's seen SKUs are recorded by the same statement (a data-modifying {@code WITH}).</li>
- * <li>So is what a revert needs ({@code import_revert_rows}): the merge's {@code RETURNING} names the rows it
- * inserted or changed, with their new {@code version}; their values before are read from the statement's own
- * snapshot, which does not see its writes. Only written rows are recorded, joined by primary key: no work for an
- * unchanged row.</li>
+ * <li>So is what a revert needs: the merge's {@code RETURNING} names the rows it inserted or changed, with their
+ * new {@code version}. The SKUs it created become one {@code import_revert_created} row for the chunk; the rows it
+ * changed become {@code import_revert_rows} rows with their values before, read from the statement's own snapshot,
+ * which does not see its writes, joined by primary key. No work for an unchanged row.</li>
  * <li>The statement returns the SKUs it inserted or changed: the chunk's {@code product.*} events name them.</li>
  * </ul>
  * The staging table is a {@code TEMP} table, {@code ON COMMIT DELETE ROWS}: created once per pooled connection,
  * emptied by every commit and rollback's end, never seen by another session, and never WAL-logged.
- * <p>
- * An import chunk's commit does not wait for its WAL to reach the disk ({@code synchronous_commit} off for that
- * transaction only), which is safe for an import chunk, whose checkpoint commits with it, and for nothing else:
- * see {@link #STAGE}.
+ * It neither commits nor sets how its caller's transaction commits: a write is as durable as its caller's commit.
  */
 public final class ProductBulkUpsert {
 
@@ -55,30 +52,15 @@ public final class ProductBulkUpsert {
     static final int IMAGES = 4;
 
     /**
-     * Run first in each chunk's transaction: the staging table (a no-op but for a connection's first chunk), and a
-     * commit that does not wait for the WAL flush ({@code SET LOCAL}: this transaction only, the pooled connection
-     * keeps the server's setting). About 8 ms a chunk here, 200 flushes in a 1M-row import.
-     * <p>
-     * Why an import chunk may commit that way: JBeret writes the step's checkpoint ({@code STEP_EXECUTION}, the
-     * reader's position) before it commits the chunk, inside the same JTA transaction, through the same
-     * {@code OrionDS} (ChunkRunner.doCheckpoint: writeItems, afterWrite, savePersistentData, then commit; the
-     * JdbcRepository takes its connection from the data source without suspending the transaction). Within one JTA
-     * transaction the pool hands out the one local-transaction connection it enlisted, so the chunk's rows and its
-     * checkpoint are one PostgreSQL transaction and one commit record: a crash keeps both or neither. And WAL is
-     * flushed in order, so a crash can only lose a tail of such commits (PostgreSQL's WAL writer flushes them
-     * within about three {@code wal_writer_delay}, 600 ms): every later synchronous commit (the step's end, the next
-     * job's start, anything else on the server) makes every earlier chunk durable first. A restart resumes from the
-     * last checkpoint that survived, whose rows survived with it, and writes the lost chunks again (the merge is an
-     * upsert). What can be seen of a lost chunk is what other sessions read in that window: its {@code product.*}
-     * events may be delivered and then delivered again by the restart (receivers already get events at least
-     * once). Nothing else may use this: an API write must be durable when it answers.
+     * Run first in each chunk's transaction: the staging table (a no-op but for a connection's first chunk). How the
+     * chunk commits is its caller's business: the import's chunk writer lets it commit without waiting for the WAL
+     * flush (batch-jobs' CheckpointedChunkCommit, which says why that is safe for a chunk and for nothing else).
      */
     static final String STAGE = """
             CREATE TEMP TABLE IF NOT EXISTS product_import_staging (
                 sku text NOT NULL, gtin text, title text, description text, brand text, price_amount numeric,
                 price_currency text, stock integer, availability text, image_links text[], present smallint NOT NULL
-            ) ON COMMIT DELETE ROWS;
-            SET LOCAL synchronous_commit = off""";
+            ) ON COMMIT DELETE ROWS""";
     /** Characters of COPY rows encoded before they are sent: the chunk streams to PostgreSQL as it is encoded. */
     private static final int COPY_BUFFER_CHARS = 64 * 1024;
     private static final CSVFormat COPY_CSV = CSVFormat.POSTGRESQL_CSV;
@@ -96,17 +78,47 @@ public final class ProductBulkUpsert {
                 INSERT INTO import_revert_data (job_instance_id, vendor_id) VALUES (?, ?) ON CONFLICT DO NOTHING
             )
             """;
+    /** The chunk's transaction id, which orders its writes among its import's other chunks (V33). */
+    private static final String XACT = "pg_current_xact_id()::text::bigint";
     /**
-     * A product written twice by one import (two chunks naming its SKU) keeps the values from before the first
-     * write and the version of the last. A row with version 0 was inserted: the import created the product.
+     * The products the merge created, as one row for the chunk: their SKUs in an array. A created product has no
+     * values from before to keep, and a row per product with its primary key cost a first import's merge 13 %
+     * (docs/performance.md).
+     */
+    private static final String REVERT_CREATED = """
+            INSERT INTO import_revert_created (job_instance_id, xact, skus)
+            SELECT ?, %s, array_agg(sku) FROM written WHERE version = 0 HAVING count(*) > 0
+            """.formatted(XACT);
+    /**
+     * The products the merge changed, with their values from before. A product written twice by one import (two
+     * chunks naming its SKU) keeps the values from before the first write and the version and transaction of the
+     * last; {@link #CREATED_AS_REVERT_ROWS} tells from the transactions whether the import had created it first.
+     * Values from before that the statement's snapshot does not have (a row another transaction inserted after it
+     * began) stay NULL: a revert leaves such a product as it is.
      */
     private static final String REVERT_ROWS = """
             INSERT INTO import_revert_rows (job_instance_id, sku, created, gtin, title, description, brand, price_amount,
-                                            price_currency, stock, availability, image_links, version_after)
-            SELECT ?, w.sku, w.version = 0, o.gtin, o.title, o.description, o.brand, o.price_amount, o.price_currency,
-                   o.stock, o.availability, o.image_links, w.version
+                                            price_currency, stock, availability, image_links, version_after, first_xact, last_xact)
+            SELECT ?, w.sku, false, o.gtin, o.title, o.description, o.brand, o.price_amount, o.price_currency,
+                   o.stock, o.availability, o.image_links, w.version, %1$s, %1$s
             FROM written w LEFT JOIN products o ON o.id = w.id
-            ON CONFLICT (job_instance_id, sku) DO UPDATE SET version_after = EXCLUDED.version_after
+            WHERE w.version > 0
+            ON CONFLICT (job_instance_id, sku) DO UPDATE SET version_after = EXCLUDED.version_after, last_xact = EXCLUDED.last_xact
+            """.formatted(XACT);
+    /**
+     * For a revert of import {@code ?1}: the products it created join its {@code import_revert_rows}, as they were
+     * recorded before V33, one row per product, in the revert's transaction. A product whose first write by the
+     * import created it is created (also when the import changed it later); one whose last write created it (someone
+     * else deleted it in between) is left at version 0, so it is restored if the import had changed it first, as
+     * before, and deleted if it had created it.
+     */
+    public static final String CREATED_AS_REVERT_ROWS = """
+            INSERT INTO import_revert_rows AS r (job_instance_id, sku, created, version_after, first_xact, last_xact)
+            SELECT ?1, sku, true, 0, min(c.xact), max(c.xact)
+            FROM import_revert_created c, unnest(c.skus) AS sku WHERE c.job_instance_id = ?1 GROUP BY sku
+            ON CONFLICT (job_instance_id, sku) DO UPDATE SET
+                created = r.created OR EXCLUDED.first_xact < coalesce(r.first_xact, 0),
+                version_after = CASE WHEN EXCLUDED.last_xact > coalesce(r.last_xact, 0) THEN 0 ELSE r.version_after END
             """;
 
     private ProductBulkUpsert() {
@@ -303,7 +315,8 @@ public final class ProductBulkUpsert {
             statement.setLong(index++, vendorId);
             statement.setInt(index++, present);
             if (revertOf != null) {
-                statement.setLong(index, revertOf);
+                statement.setLong(index++, revertOf); // REVERT_CREATED's
+                statement.setLong(index, revertOf); // REVERT_ROWS'
             }
             int changed = 0;
             try (ResultSet rows = statement.executeQuery()) {
@@ -357,7 +370,8 @@ public final class ProductBulkUpsert {
             // what the merge wrote feeds the revert rows (a data-modifying WITH runs whether or not it is read) and
             // the answer: each written SKU, inserted (version 0) or changed, for the chunk's product.* events
             return "WITH " + (recordSeen ? SEEN + ",\n" : "") + REVERT_HEADER + ",\nwritten AS (\n" + merge
-                    + "RETURNING p.id, p.sku, p.version\n),\nrecorded AS (\n" + REVERT_ROWS + ")\n"
+                    + "RETURNING p.id, p.sku, p.version\n),\ncreated AS (\n" + REVERT_CREATED + "),\nrecorded AS (\n"
+                    + REVERT_ROWS + ")\n"
                     + "SELECT sku, version = 0 AS inserted FROM written";
         }
         return (recordSeen ? "WITH " + SEEN : "") + merge + "RETURNING p.sku, (p.xmax = 0) AS inserted\n";

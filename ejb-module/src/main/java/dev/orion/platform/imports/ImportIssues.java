@@ -79,10 +79,15 @@ public class ImportIssues {
     /**
      * The products of a chunk an import wrote (or found unchanged): their open issues from earlier imports are
      * closed, in the chunk's transaction. One statement for the chunk, through the partial index of open issues.
+     * It first asks whether the vendor has any open issue at all (the first entry of that index for the vendor,
+     * looked up once: not filtered by import, so never a long scan): when none, as for most imports, the chunk's
+     * SKUs are neither cast to an array nor looked up one by one (0.8 ms instead of 2.4 ms for a 5,000-row chunk,
+     * about 3 % of an unchanged re-import's chunk: docs/performance.md).
      */
     public void closeEarlier(long jobInstanceId, long vendorId, String[] skus) {
         em.createNativeQuery("UPDATE import_issues SET resolved_at = now() WHERE vendor_id = ?1 AND sku = ANY(CAST(?2 AS text[]))"
-                        + " AND job_instance_id <> ?3 AND resolved_at IS NULL AND sku IS NOT NULL")
+                        + " AND job_instance_id <> ?3 AND resolved_at IS NULL AND sku IS NOT NULL"
+                        + " AND EXISTS (SELECT 1 FROM import_issues o WHERE o.vendor_id = ?1 AND o.resolved_at IS NULL AND o.sku IS NOT NULL)")
                 .setParameter(1, vendorId).setParameter(2, arrayLiteral(skus)).setParameter(3, jobInstanceId)
                 .executeUpdate();
     }

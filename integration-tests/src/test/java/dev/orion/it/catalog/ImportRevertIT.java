@@ -71,6 +71,39 @@ class ImportRevertIT extends OrionDeployment {
         assertTrue(dryRevert.body().contains("dry run"), dryRevert.body());
     }
 
+    /**
+     * A first import of 502 rows in the ITs' 500-row chunks: N-1 and N-2 are created by the first chunk and written
+     * again by the second, N-2 is edited after the import. The revert removes every product the import created,
+     * N-1 too (created, whatever a later chunk did), but not N-2, changed since.
+     */
+    @Test
+    void aProductCreatedByOneChunkAndWrittenAgainByALaterOneIsRemovedUnlessChangedSince() {
+        var vendor = ApiSession.newVendor("revert-chunks");
+        var feed = new StringBuilder("id\ttitle\tprice\tavailability\n");
+        feed.append("N-1\tNew one\t1.00 EUR\tin_stock\nN-2\tNew two\t2.00 EUR\tin_stock\n");
+        for (int i = 1; i <= 498; i++) {
+            feed.append("F-").append(i).append("\tFiller ").append(i).append("\t1.00 EUR\tin_stock\n");
+        }
+        feed.append("N-1\tNew one\t1.50 EUR\tin_stock\nN-2\tNew two\t2.50 EUR\tpreorder\n");
+        JsonObject done = ImportDryRunIT.awaitEnd(vendor, location(vendor.post("/imports", TSV, bytes(feed.toString()))));
+        assertEquals("COMPLETED", done.getString("status"), done.toString());
+        assertEquals("500|1.50|2.50", TestData.queryString("SELECT count(*) || '|' || max(price_amount) FILTER (WHERE sku = 'N-1')"
+                + " || '|' || max(price_amount) FILTER (WHERE sku = 'N-2') FROM products WHERE vendor_id = ?", vendor.vendorId));
+        var edited = vendor.send("PATCH", "/products/N-2", "application/merge-patch+json", "{\"stock\":3}");
+        assertEquals(200, edited.statusCode(), edited.body());
+
+        var reverted = vendor.post("/imports/" + done.getJsonNumber("id") + "/revert", "application/json", new byte[0]);
+        assertEquals(200, reverted.statusCode(), reverted.body());
+        JsonObject result = Http.json(reverted);
+        assertEquals("0|499|0|1|[\"N-2\"]", result.getInt("restored") + "|" + result.getInt("removed") + "|" + result.getInt("unavailable")
+                + "|" + result.getInt("conflicts") + "|" + result.getJsonArray("conflict_skus"), result.toString());
+        assertEquals("N-2|New two|2.50|3|preorder", products(vendor.vendorId), "only the product changed since is left, as it was changed");
+        assertEquals("0|0", TestData.queryString("SELECT (SELECT count(*) FROM import_revert_rows r JOIN import_revert_data d"
+                + " USING (job_instance_id) WHERE d.vendor_id = ?) || '|' || (SELECT count(*) FROM import_revert_created c"
+                + " JOIN import_revert_data d USING (job_instance_id) WHERE d.vendor_id = ?)", vendor.vendorId, vendor.vendorId),
+                "the header keeps the result; the rows have served");
+    }
+
     /** Every product of the vendor: SKU, title, price, stock and availability, in SKU order. */
     private static String products(long vendorId) {
         return TestData.queryString("SELECT string_agg(concat_ws('|', sku, title, price_amount, stock, availability), E'\\n' ORDER BY sku)"

@@ -7,6 +7,7 @@ import dev.orion.it.support.JobStatus;
 import dev.orion.it.support.InjectedFailure;
 import dev.orion.it.support.ApiClients;
 import dev.orion.it.support.ApiSession;
+import dev.orion.it.support.CommitModeProbe;
 import dev.orion.it.support.Http;
 import dev.orion.it.support.OrionDeployment;
 import dev.orion.it.support.Poll;
@@ -115,5 +116,32 @@ class ProductImportJobIT extends OrionDeployment {
         assertEquals("520", TestData.queryString("SELECT count(*) FROM products WHERE vendor_id = ?", vendor.vendorId));
         assertEquals("Tee - Colour 501|Alder", TestData.queryString(
                 "SELECT title || '|' || brand FROM products WHERE vendor_id = ? AND sku = 'TEE-501'", vendor.vendorId));
+    }
+
+    /**
+     * A chunk's commit does not wait for the WAL flush (its checkpoint commits with it: CheckpointedChunkCommit),
+     * a dry run's chunk neither; every other write does: an API write, and the dry run's last step (a batchlet).
+     */
+    @Test
+    void onlyAChunkCommitsWithoutWaitingForTheWalFlush() {
+        var vendor = ApiSession.newVendor("commitmode");
+        String feed = "id\ttitle\tprice\tavailability\nC-1\tOne\t1.00 EUR\tin_stock\nC-2\tTwo\t2.00 EUR\tin_stock\n";
+        try (var probe = new CommitModeProbe("commit_mode_" + vendor.vendorId, "NEW.vendor_id = " + vendor.vendorId,
+                "products", "import_previews")) {
+            assertEquals("COMPLETED", ImportDryRunIT.awaitEnd(vendor, vendor.post("/imports", "text/tab-separated-values",
+                    feed.getBytes(StandardCharsets.UTF_8)).headers().firstValue("Location").orElseThrow()).getString("status"));
+            assertEquals("COMPLETED", ImportDryRunIT.awaitEnd(vendor, vendor.post("/imports?dry_run=true", "text/tab-separated-values",
+                    feed.replace("2.00 EUR", "2.50 EUR").getBytes(StandardCharsets.UTF_8)).headers().firstValue("Location").orElseThrow())
+                    .getString("status"));
+            var patched = vendor.send("PATCH", "/products/C-1", "application/merge-patch+json", "{\"title\":\"One, edited\"}");
+            assertEquals(200, patched.statusCode(), patched.body());
+
+            assertEquals(String.join("\n",
+                    "products INSERT: off",
+                    "products INSERT: off",
+                    "import_previews INSERT: off",
+                    "import_previews UPDATE: on",
+                    "products UPDATE: on"), probe.entries());
+        }
     }
 }
