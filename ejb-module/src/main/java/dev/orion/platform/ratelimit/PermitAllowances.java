@@ -83,7 +83,9 @@ final class PermitAllowances {
 
     /**
      * The caller's right to refill {@code key}'s allowance on {@code plan}, or null when another request is
-     * refilling it. A claimed refill ends with {@link #refilled} or {@link #abandon}.
+     * refilling it, or has refilled it since the caller found it empty (then take from it: a refill now would
+     * replace permits counted in Redis before they were served). A claimed refill ends with {@link #refilled} or
+     * {@link #abandon}.
      */
     Allowance claimRefill(String key, RatePlan plan) {
         if (allowances.size() >= MAX_ALLOWANCES) {
@@ -91,7 +93,7 @@ final class PermitAllowances {
         }
         Allowance allowance = allowances.computeIfAbsent(new Key(key, plan), k -> new Allowance());
         synchronized (allowance) {
-            if (allowance.refilling) {
+            if (allowance.refilling || allowance.holdsPermitAt(nanoClock.getAsLong())) {
                 return null;
             }
             allowance.refilling = true;
@@ -102,8 +104,8 @@ final class PermitAllowances {
     /**
      * Redis granted {@code granted} permits to a refill asked for at {@code askedAt} (this node's clock, read
      * before the call, so the allowance ends no later than Redis frees them); the caller uses one of them itself.
-     * The new batch replaces what was left: in the rare case of a refill claimed just after another one ended,
-     * the other's rest is dropped (wasted, still counted in Redis), never handed out twice.
+     * The new batch replaces what was left, which is nothing that could still be served: a refill is only claimed
+     * when the allowance holds no permit of a window that has not ended.
      */
     RateDecision refilled(Allowance allowance, long askedAt, long granted, long remainingInRedis, long resetMillis,
             RatePlan plan) {

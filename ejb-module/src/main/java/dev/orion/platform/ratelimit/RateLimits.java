@@ -89,7 +89,9 @@ public class RateLimits {
         var refill = batch > 1 ? allowances.claimRefill(key, plan) : null;
         try {
             if (refill == null) {
-                return redis(key, plan, 1); // an exact budget, or another request is refilling: one permit
+                RateDecision refilledMeanwhile = batch > 1 ? allowances.take(key, plan) : null;
+                // an exact budget, or another request is refilling (or drained what it refilled): one permit
+                return refilledMeanwhile != null ? refilledMeanwhile : redis(key, plan, 1);
             }
             long askedAt = allowances.now();
             List<Object> answer = redisAnswer(key, plan, batch);

@@ -86,6 +86,18 @@ class PermitAllowancesTest {
     }
 
     @Test
+    void aRequestThatFoundTheAllowanceEmptyJustBeforeAnotherRefilledItDoesNotRefillOverIt() {
+        assertNull(allowances.take("client:a", BUSY), "request B finds nothing held");
+        allowances.refilled(allowances.claimRefill("client:a", BUSY), clock.get(), 20, 380, 2000, BUSY); // request A
+        assertNull(allowances.claimRefill("client:a", BUSY),
+                "B must take from A's batch: a refill now would replace its 19 permits, counted in Redis and never served");
+        for (int i = 0; i < 19; i++) {
+            assertNotNull(allowances.take("client:a", BUSY), "A's permit " + (i + 2));
+        }
+        assertNotNull(allowances.claimRefill("client:a", BUSY), "used up: the next refill may go ahead");
+    }
+
+    @Test
     void aForgottenAllowanceServesNothing() {
         allowances.refilled(allowances.claimRefill("client:a", BUSY), clock.get(), 20, 380, 2000, BUSY);
         allowances.forget("client:a", BUSY);
