@@ -264,12 +264,11 @@ public class ProductCatalog {
                         INSERT INTO import_revert_rows (job_instance_id, sku, created, gtin, title, description, brand,
                             price_amount, price_currency, stock, availability, image_links, version_after, first_xact, last_xact)
                         SELECT ?2, w.sku, false, o.gtin, o.title, o.description, o.brand, o.price_amount, o.price_currency,
-                               o.stock, o.availability, o.image_links, w.version, pg_current_xact_id()::text::bigint,
-                               pg_current_xact_id()::text::bigint
+                               o.stock, o.availability, o.image_links, w.version, %1$s, %1$s
                         FROM written w JOIN products o ON o.id = w.id
                         ON CONFLICT (job_instance_id, sku) DO UPDATE SET version_after = EXCLUDED.version_after,
                             last_xact = EXCLUDED.last_xact
-                        RETURNING sku""")
+                        RETURNING sku""".formatted(ProductBulkUpsert.XACT))
                 .setParameter(1, vendorId).setParameter(2, jobInstanceId).getResultList();
         em.createNativeQuery("DELETE FROM import_seen_skus WHERE job_instance_id = ?1").setParameter(1, jobInstanceId).executeUpdate();
         List<String> skus = marked.stream().map(String.class::cast).sorted().toList();

@@ -78,8 +78,11 @@ public final class ProductBulkUpsert {
                 INSERT INTO import_revert_data (job_instance_id, vendor_id) VALUES (?, ?) ON CONFLICT DO NOTHING
             )
             """;
-    /** The chunk's transaction id, which orders its writes among its import's other chunks (V33). */
-    private static final String XACT = "pg_current_xact_id()::text::bigint";
+    /**
+     * The writing transaction's id, which orders an import's writes among its others (V33's {@code xact},
+     * {@code first_xact}, {@code last_xact}): every statement that records for a revert uses this one expression.
+     */
+    public static final String XACT = "pg_current_xact_id()::text::bigint";
     /**
      * The products the merge created, as one row for the chunk: their SKUs in an array. A created product has no
      * values from before to keep, and a row per product with its primary key cost a first import's merge 13 %
