@@ -10,6 +10,8 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.Optional;
@@ -28,6 +30,10 @@ import org.redisson.config.ReadMode;
  * password and database still from the URL. Reads go to masters only: rate limits must not be read stale from a
  * replica. Connections are opened lazily, so Orion boots while Redis is down; readiness
  * reports it, and the client reconnects when Redis is back.
+ * <p>
+ * Handing out the client ({@link #client()}) joins no transaction (SUPPORTS): Redis takes no part in JTA, and with the EJB default
+ * (REQUIRED) every {@link #client()} call from outside a transaction began and committed one of its own, which was
+ * about half of what an API request's rate limit cost the server (JFR, docs/performance.md, round three).
  */
 @Singleton
 @Startup
@@ -143,6 +149,7 @@ public class RedisConnection {
         gauges.add("orion.redis.pool.max", Tags.empty(), poolUsage, RedisPoolUsage::max);
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public RedissonClient client() {
         return client;
     }
