@@ -16,7 +16,6 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +25,7 @@ import java.util.Map;
  * every record, hashes each one whole to guard against cycles (a product's description included), and RESTEasy's
  * JSON-B provider builds the whole body as a String before encoding it. The document is the one JSON-B writes for
  * {@link ProductList} under {@code JsonConfig} (snake_case names, null members left out, dates as JSON-B's default
- * {@code ISO_OFFSET_DATE_TIME}); {@code ProductListWriterTest} compares the two.
+ * {@code ISO_OFFSET_DATE_TIME}, written by {@link IsoOffsetDateTime}); {@code ProductListWriterTest} compares the two.
  */
 @Provider
 @Produces(MediaType.APPLICATION_JSON)
@@ -97,7 +96,7 @@ public class ProductListWriter implements MessageBodyWriter<ProductList> {
 
     private static void optional(JsonGenerator json, String name, OffsetDateTime value) {
         if (value != null) {
-            json.write(name, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value));
+            json.write(name, IsoOffsetDateTime.format(value));
         }
     }
 
