@@ -38,13 +38,14 @@ private_maven_repository() {
 
 # start_orion <log file> [name]: its own server base and database (.orion-bench and orion_bench, or
 # .orion-bench-<name> and orion_bench_<name>), rate limits lifted, at the ports bench_ports set; stopped on exit.
+# ORION_CHECKOUT=<dir> runs that checkout's build instead of this one's (an A/B of two builds).
 start_orion() {
   (exec 3<>"/dev/tcp/127.0.0.1/$HTTP_PORT") 2>/dev/null && die "Something already listens on $HTTP_PORT; stop it first (the benchmark starts its own Orion)"
   private_maven_repository
   say "Starting Orion${2:+ $2} (HTTP $HTTP_PORT; log: $1)"
   export ORION_HOME="$ROOT/.orion-bench${2:+-$2}" ORION_DB_NAME="orion_bench${2:+_$2}" ORION_RATE_PLAN_STANDARD=1000000/2000000
   export ORION_PORT_OFFSET="$OFFSET" ORION_SMTP_PORT=$((3025 + OFFSET)) GREENMAIL_API_PORT=$((8025 + OFFSET))
-  setsid "$ROOT/orion" run >"$1" 2>&1 &
+  setsid "${ORION_CHECKOUT:-$ROOT}/orion" run >"$1" 2>&1 &
   ORION_PID=$!
   ORION_PIDS+=("$ORION_PID")
   trap stop_orions EXIT
@@ -86,6 +87,7 @@ profile_stop() {
   [ "${PROFILE:-0}" = 1 ] || return 0
   local jfr="$1/profile.jfr"
   jcmd "$(orion_jvm)" JFR.stop name=bench filename="$jfr" >/dev/null
-  jfr print --json --events jdk.ExecutionSample "$jfr" | python3 "$ROOT/bench/jfr_top.py" >"$1/profile.txt"
+  # jfr print keeps 5 frames of each stack unless told: the totals per component and method need the whole stack
+  jfr print --json --stack-depth 64 --events jdk.ExecutionSample "$jfr" | python3 "$ROOT/bench/jfr_top.py" >"$1/profile.txt"
   say "Profile: $1/profile.txt (recording: $jfr)"
 }

@@ -1,7 +1,9 @@
 """Reads the rounds' wrk --latency outputs (round-N-refused/me/products.txt in the directory given) and prints
 throughputs, percentiles, the ratios and the targets per round; exits 1 when a target is missed in any round.
 With the second server's outputs (round-N-<endpoint>-nolog.txt: ORION_REQUEST_LOG_ENABLED=false) it also prints
-the request log's cost: per round each endpoint's rate with the log and without, and their ratio."""
+the request log's cost: per round each endpoint's rate with the log and without, and their ratio. With a baseline
+server's outputs instead (round-N-<endpoint>-base.txt: COMPARE_WITH, another checkout's build measured in turn with
+this one) it prints the baseline's figures and targets too, and per round each endpoint's rate here / there."""
 import os
 import re
 import sys
@@ -26,15 +28,19 @@ def verdict(ok):
 
 directory, rounds = sys.argv[1], int(sys.argv[2])
 failed = untrustworthy = False
-for round_no in range(1, rounds + 1):
-    figures = {key: parse(f"{directory}/round-{round_no}-{key}.txt") for key, _, _ in RUNS}
-    print(f"\nRound {round_no}")
+
+
+def report_round(round_no, suffix=""):
+    """The round's figures and targets on one server (suffix: its files'); whether a target failed, and whether a
+    response had an unexpected status."""
+    figures = {key: parse(f"{directory}/round-{round_no}-{key}{suffix}.txt") for key, _, _ in RUNS}
     print(f"{'endpoint':34} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>8}")
+    odd = missed = False
     for key, name, status in RUNS:
         rps, p50, p99, bad, requests = figures[key]
         print(f"{name:34} {rps:8.0f} {p50:8.2f} {p99:8.2f} {bad:8d}")
         # the refusal must be all 401s (non-2xx), the others all 2xx
-        untrustworthy |= (bad != requests) if status == 401 else bad > 0
+        odd |= (bad != requests) if status == 401 else bad > 0
     me_ratio = figures["me"][0] / figures["refused"][0]
     products_ratio = figures["products"][0] / figures["me"][0]
     tail = figures["products"][2] / figures["products"][1]
@@ -43,7 +49,28 @@ for round_no in range(1, rounds + 1):
                (f"products p99 / p50 = {tail:.1f}", "target < 10", tail < 10))
     for text, target, ok in targets:
         print(f"  {text:40} ({target}: {verdict(ok)})")
-        failed |= not ok
+        missed |= not ok
+    return missed, odd
+
+
+for round_no in range(1, rounds + 1):
+    print(f"\nRound {round_no}")
+    missed, odd = report_round(round_no)
+    failed |= missed
+    untrustworthy |= odd
+
+# A/B against another checkout's build (COMPARE_WITH): its own targets, and the rates here / there per round. Only
+# this server's targets decide the verdict; the baseline is there to be compared with.
+if os.path.exists(f"{directory}/round-1-me-base.txt"):
+    for round_no in range(1, rounds + 1):
+        print(f"\nRound {round_no}, baseline (COMPARE_WITH)")
+        untrustworthy |= report_round(round_no, "-base")[1]
+    print("\nThis build / the baseline, req/s, same load, measured in turn")
+    print(f"{'round':6} {'endpoint':34} {'this':>8} {'baseline':>8} {'ratio':>7}")
+    for round_no in range(1, rounds + 1):
+        for key, name, _ in RUNS:
+            this, base = parse(f"{directory}/round-{round_no}-{key}.txt"), parse(f"{directory}/round-{round_no}-{key}-base.txt")
+            print(f"{round_no:<6} {name:34} {this[0]:8.0f} {base[0]:8.0f} {this[0] / base[0]:7.2f}")
 
 # The request log's cost. Only authenticated calls are logged (the log is per API client); the refusal is not, so
 # its ratio is how much the two servers differ by themselves (another JVM, its JIT's choices), the noise floor.
