@@ -1,6 +1,7 @@
 package dev.orion.catalog.infrastructure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.orion.catalog.application.ProductUpsert;
 import dev.orion.catalog.domain.Availability;
@@ -57,6 +58,30 @@ class ProductBulkUpsertTest {
         assertEquals("0|2020-01-01", scalar("SELECT version || '|' || updated_at::date FROM products WHERE sku = 'A'"));
         assertEquals("1|2020-01-01|21.00", scalar("SELECT version || '|' || created_at::date || '|' || price_amount FROM products WHERE sku = 'B'"));
         assertEquals("t", scalar("SELECT updated_at > '2021-01-01' FROM products WHERE sku = 'B'"));
+    }
+
+    /**
+     * An unchanged row is passed over before ON CONFLICT, which would lock it (and log the lock): so a chunk that
+     * names a product someone is editing waits for them only if it changes that product.
+     */
+    @Test
+    void anUnchangedRowIsNotLockedSoTheChunkDoesNotWaitForSomeoneEditingIt() throws SQLException {
+        chunk(null, product("A", "1.00", 1, Availability.IN_STOCK), product("B", "2.00", 2, Availability.IN_STOCK));
+        try (Connection editor = DriverManager.getConnection(URL, USER, PASSWORD)) {
+            editor.setAutoCommit(false);
+            editor.createStatement().execute("SELECT 1 FROM " + schema + ".products WHERE sku = 'A' FOR UPDATE");
+            execute("SET lock_timeout = '2s'");
+
+            assertEquals(1, chunk(null, product("A", "1.00", 1, Availability.IN_STOCK), product("B", "2.50", 2, Availability.IN_STOCK)),
+                    "A unchanged, so not waited for; B changed");
+            SQLException waited = assertThrows(SQLException.class,
+                    () -> chunk(null, product("A", "1.10", 1, Availability.IN_STOCK)), "a change to A waits for its editor");
+            assertEquals("55P03", waited.getSQLState(), "lock_not_available");
+            connection.rollback();
+            editor.rollback();
+        }
+        execute("RESET lock_timeout");
+        assertEquals("1.00|0,2.50|1", scalar("SELECT string_agg(price_amount || '|' || version, ',' ORDER BY sku) FROM products"));
     }
 
     @Test
