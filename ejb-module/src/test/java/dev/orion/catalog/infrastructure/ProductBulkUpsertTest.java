@@ -125,6 +125,16 @@ class ProductBulkUpsertTest {
         assertEquals("1", scalar("SELECT count(*) FROM products WHERE sku = 'W'"));
     }
 
+    /** Not an assertion of speed: the chunk's transaction is never JIT-compiled, and the pooled connection keeps its setting. */
+    @Test
+    void aChunkIsNotJitCompiledAndTheConnectionKeepsItsSetting() throws SQLException {
+        execute("SET jit = on");
+        ProductBulkUpsert.upsert(connection, vendor, List.of(product("J", "1.00", 1, null)), null, 5L);
+        assertEquals("off", scalar("SHOW jit"), "for the chunk's transaction");
+        connection.commit();
+        assertEquals("on", scalar("SHOW jit"), "after it");
+    }
+
     @Test
     void aChunkLargerThanTheCopyBufferArrivesWhole() throws SQLException {
         var items = new java.util.ArrayList<ProductUpsert>();
