@@ -35,30 +35,40 @@ for line in heap.read_text().splitlines():
 
 LABELS = {
     "job-first": "job: first import (upload included)",
-    "sql-first": "bare SQL: \\copy to staging + one upsert",
+    "sql-first-before": "bare SQL: \\copy to staging + one upsert, before",
+    "sql-first-after": "bare SQL: \\copy to staging + one upsert, after",
     "copy": "psql \\copy into a plain table",
     "job-unchanged": "job: re-import, unchanged",
-    "sql-unchanged": "bare SQL: upsert re-run, unchanged",
+    "sql-unchanged-before": "bare SQL: upsert re-run, unchanged, before",
+    "sql-unchanged-after": "bare SQL: upsert re-run, unchanged, after",
     "job-changed": "job: re-import, 10% changed",
     "sql-changed": "bare SQL: upsert re-run, 10% changed",
 }
 print()
 print(f"{rows} rows")
-print(f"{'load':44} {'seconds':>9} {'rows/s':>10}")
+print(f"{'load':50} {'seconds':>9} {'rows/s':>10}")
 for name, label in LABELS.items():
     if name in seconds:
-        print(f"{label:44} {seconds[name]:9.1f} {rate[name]:10.0f}")
+        print(f"{label:50} {seconds[name]:9.1f} {rate[name]:10.0f}")
 print()
 
 
-def target(label, value, limit):
-    print(f"{label:58} {value:6.2f}   (target >= {limit}: {'PASS' if value >= limit else 'FAIL'})")
+def target(label, job, bare, limit):
+    """The job's rate over the bare rate: against the bare load before it, after it, and their mean (the verdict)."""
+    before, after = seconds[bare + "-before"], seconds[bare + "-after"]
+    mean = (before + after) / 2
+    ratio = mean / seconds[job]
+    print(f"{label:58} {ratio:6.2f}   (target >= {limit}: {'PASS' if ratio >= limit else 'FAIL'};"
+          f" against the bare load before {before / seconds[job]:.2f}, after {after / seconds[job]:.2f})")
 
 
-target("first import / bare-SQL upsert", rate["job-first"] / rate["sql-first"], 0.8)
-target("first import / \\copy into a plain table", rate["job-first"] / rate["copy"], 0.1)
-target("unchanged re-import / bare-SQL unchanged re-run", rate["job-unchanged"] / rate["sql-unchanged"], 0.5)
-print(f"{'10%-changed re-import / bare-SQL unchanged re-run':58} {rate['job-changed'] / rate['sql-unchanged']:6.2f}"
+target("first import / bare-SQL upsert (mean of 2)", "job-first", "sql-first", 0.8)
+ratio = rate["job-first"] / rate["copy"]
+label = "first import / \\copy into a plain table"
+print(f"{label:58} {ratio:6.2f}   (target >= 0.1: {'PASS' if ratio >= 0.1 else 'FAIL'})")
+target("unchanged re-import / bare unchanged re-run (mean of 2)", "job-unchanged", "sql-unchanged", 0.5)
+unchanged = (seconds["sql-unchanged-before"] + seconds["sql-unchanged-after"]) / 2
+print(f"{'10%-changed re-import / bare-SQL unchanged re-run (mean)':58} {unchanged / seconds['job-changed']:6.2f}"
       f"   (/ bare-SQL 10%-changed re-run: {rate['job-changed'] / rate['sql-changed']:.2f})")
 if peak_kb:
     mb = peak_kb / 1024

@@ -2,8 +2,6 @@ package dev.orion.catalog.infrastructure;
 
 import dev.orion.catalog.application.ProductUpsert;
 import jakarta.persistence.EntityManager;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
-import org.apache.commons.csv.CSVFormat;
 import org.hibernate.Session;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -61,17 +58,23 @@ public final class ProductBulkUpsert {
                 sku text NOT NULL, gtin text, title text, description text, brand text, price_amount numeric,
                 price_currency text, stock integer, availability text, image_links text[], present smallint NOT NULL
             ) ON COMMIT DELETE ROWS""";
-    /** Characters of COPY rows encoded before they are sent: the chunk streams to PostgreSQL as it is encoded. */
-    private static final int COPY_BUFFER_CHARS = 64 * 1024;
-    private static final CSVFormat COPY_CSV = CSVFormat.POSTGRESQL_CSV;
     private static final String COPY = "COPY product_import_staging (sku, gtin, title, description, brand, price_amount,"
-            + " price_currency, stock, availability, image_links, present) FROM STDIN WITH (FORMAT csv)";
+            + " price_currency, stock, availability, image_links, present) FROM STDIN WITH (FORMAT binary)";
     private static final String SEEN = """
             seen AS (
                 INSERT INTO import_seen_skus (job_instance_id, sku)
                 SELECT ?, sku FROM product_import_staging ON CONFLICT DO NOTHING
             )
             """;
+    /**
+     * Also run first in each chunk's transaction (and only for it: {@code SET LOCAL}). A chunk's statements touch a
+     * few thousand rows, far too few for LLVM compilation to pay: PostgreSQL compiles a statement whose estimated
+     * cost passes {@code jit_above_cost}, and the merge's look-up of unchanged rows passes it whenever
+     * {@code products} has no statistics yet (autovacuum off, or not yet run on a fresh catalogue: 56 instead of 8
+     * a look-up, 188,000 for a chunk), which added about 150 ms to each 5,000-row chunk, 500 ms with inlining and
+     * optimisation (docs/performance.md).
+     */
+    static final String NO_JIT = "SET LOCAL jit = off";
     /** The header of an import's revert data, then one row per product written (see {@link #mergeSql}). */
     private static final String REVERT_HEADER = """
             revert_header AS (
@@ -266,42 +269,35 @@ public final class ProductBulkUpsert {
 
     private static void stage(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute(STAGE);
+            statement.execute(STAGE + ";\n" + NO_JIT); // one round trip
         }
     }
 
     /**
-     * Streams the rows into the staging table as they are encoded, {@link #COPY_BUFFER_CHARS} at a time, so
-     * PostgreSQL parses the first rows while the last are encoded and the chunk is never held as one text. Returns
+     * Streams the rows into the staging table in COPY's binary format as they are written ({@link BinaryCopyRows}),
+     * so PostgreSQL reads the first rows while the last are written and the chunk is never held whole. Returns
      * which optional columns the rows carry: bit n is set when some row's {@link #present} is n.
      */
     private static int copy(Connection connection, Collection<ProductUpsert> rows) throws SQLException {
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
         try {
-            var buffer = new StringBuilder(COPY_BUFFER_CHARS + 4096);
+            var out = new BinaryCopyRows(copy);
             int masks = 0;
             for (ProductUpsert item : rows) {
                 int present = present(item);
                 masks |= 1 << present;
-                encode(buffer, item, present);
-                if (buffer.length() >= COPY_BUFFER_CHARS) {
-                    send(copy, buffer);
-                }
+                out.row(11).text(item.sku()).text(item.gtin()).text(item.title()).text(item.description()).text(item.brand())
+                        .numeric(item.price().amount()).text(item.price().currency()).integer(item.stock())
+                        .text(item.availability() == null ? null : item.availability().wireName())
+                        .textArray(item.imageLinks()).smallint(present);
             }
-            send(copy, buffer);
-            copy.endCopy();
+            out.end();
             return masks;
         } finally {
             if (copy.isActive()) {
                 copy.cancelCopy(); // an encoding or network failure: the connection leaves COPY for the rollback
             }
         }
-    }
-
-    private static void send(CopyIn copy, StringBuilder buffer) throws SQLException {
-        byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-        copy.writeToCopy(bytes, 0, bytes.length);
-        buffer.setLength(0);
     }
 
     private static int merge(Connection connection, long vendorId, int present, Long seenByJobInstance, Long revertOf,
@@ -317,6 +313,7 @@ public final class ProductBulkUpsert {
             }
             statement.setLong(index++, vendorId);
             statement.setInt(index++, present);
+            statement.setLong(index++, vendorId); // the look-up of unchanged rows
             if (revertOf != null) {
                 statement.setLong(index++, revertOf); // REVERT_CREATED's
                 statement.setLong(index, revertOf); // REVERT_ROWS'
@@ -360,15 +357,29 @@ public final class ProductBulkUpsert {
             current.add("p." + column);
             proposed.add("EXCLUDED." + column);
         }
+        var stored = new StringJoiner(", ", "(", ")");
+        var staged = new StringJoiner(", ", "(", ")");
+        for (String column : columns.toString().split(", ")) {
+            stored.add("o." + column);
+            staged.add("s." + column);
+        }
+        // The NOT EXISTS passes over the staged rows equal to their product before they reach ON CONFLICT, which
+        // locks every conflicting row, changed or not (a WAL record each, and a page image after a checkpoint): an
+        // unchanged row costs one index look-up instead. It only ever passes over a row the WHERE below would
+        // leave; a product changed since the statement's snapshot is left as it is now, as if the import had come
+        // first. OFFSET 0 keeps it a look-up per staged row through the (vendor_id, sku) key, never a join whose
+        // plan would depend on statistics the fresh staging table lacks.
         String merge = """
                 INSERT INTO products AS p (vendor_id, sku, gtin, title, description, brand, price_amount,
                                                  price_currency, stock, availability, image_links)
                 SELECT ?, sku, gtin, title, description, brand, price_amount, price_currency,
                        COALESCE(stock, 0), COALESCE(availability, 'in_stock'), COALESCE(image_links, '{}')
-                FROM product_import_staging WHERE present = ?
+                FROM product_import_staging s WHERE present = ?
+                  AND NOT EXISTS (SELECT FROM products o WHERE o.vendor_id = ? AND o.sku = s.sku
+                                  AND %s IS NOT DISTINCT FROM %s OFFSET 0)
                 ON CONFLICT (vendor_id, sku) DO UPDATE SET %s, updated_at = now(), version = p.version + 1
                 WHERE %s IS DISTINCT FROM %s
-                """.formatted(set, current, proposed);
+                """.formatted(stored, staged, set, current, proposed);
         if (recordRevert) {
             // what the merge wrote feeds the revert rows (a data-modifying WITH runs whether or not it is read) and
             // the answer: each written SKU, inserted (version 0) or changed, for the chunk's product.* events
@@ -383,44 +394,6 @@ public final class ProductBulkUpsert {
     static int present(ProductUpsert item) {
         return (item.stock() != null ? STOCK : 0) | (item.availability() != null ? AVAILABILITY : 0)
                 | (item.imageLinks() != null ? IMAGES : 0);
-    }
-
-    /**
-     * One row of COPY's CSV format, written by Commons CSV's PostgreSQL format: every value quoted, null as an
-     * unquoted empty field, so any text a feed carries (quotes, commas, line breaks, backslashes) arrives as it was.
-     */
-    static void encode(StringBuilder out, ProductUpsert item, int present) {
-        try {
-            COPY_CSV.printRecord(out, item.sku(), item.gtin(), item.title(), item.description(), item.brand(),
-                    item.price().amount() == null ? null : item.price().amount().toPlainString(), item.price().currency(),
-                    item.stock(), item.availability() == null ? null : item.availability().wireName(),
-                    arrayLiteral(item.imageLinks()), present);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e); // a StringBuilder does not fail
-        }
-    }
-
-    /** A {@code text[]} as its array literal, every element quoted (so commas, braces and NULL stay text). */
-    private static String arrayLiteral(List<String> values) {
-        if (values == null) {
-            return null;
-        }
-        var literal = new StringBuilder(values.size() * 64).append('{');
-        for (String value : values) {
-            if (literal.length() > 1) {
-                literal.append(',');
-            }
-            literal.append('"');
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                if (c == '\\' || c == '"') {
-                    literal.append('\\');
-                }
-                literal.append(c);
-            }
-            literal.append('"');
-        }
-        return literal.append('}').toString();
     }
 
     /** A feed may name a SKU twice; the later row wins, as it would row by row. */

@@ -1,6 +1,7 @@
 package dev.orion.catalog.infrastructure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.orion.catalog.application.ProductUpsert;
 import dev.orion.catalog.domain.Availability;
@@ -59,6 +60,30 @@ class ProductBulkUpsertTest {
         assertEquals("t", scalar("SELECT updated_at > '2021-01-01' FROM products WHERE sku = 'B'"));
     }
 
+    /**
+     * An unchanged row is passed over before ON CONFLICT, which would lock it (and log the lock): so a chunk that
+     * names a product someone is editing waits for them only if it changes that product.
+     */
+    @Test
+    void anUnchangedRowIsNotLockedSoTheChunkDoesNotWaitForSomeoneEditingIt() throws SQLException {
+        chunk(null, product("A", "1.00", 1, Availability.IN_STOCK), product("B", "2.00", 2, Availability.IN_STOCK));
+        try (Connection editor = DriverManager.getConnection(URL, USER, PASSWORD)) {
+            editor.setAutoCommit(false);
+            editor.createStatement().execute("SELECT 1 FROM " + schema + ".products WHERE sku = 'A' FOR UPDATE");
+            execute("SET lock_timeout = '2s'");
+
+            assertEquals(1, chunk(null, product("A", "1.00", 1, Availability.IN_STOCK), product("B", "2.50", 2, Availability.IN_STOCK)),
+                    "A unchanged, so not waited for; B changed");
+            SQLException waited = assertThrows(SQLException.class,
+                    () -> chunk(null, product("A", "1.10", 1, Availability.IN_STOCK)), "a change to A waits for its editor");
+            assertEquals("55P03", waited.getSQLState(), "lock_not_available");
+            connection.rollback();
+            editor.rollback();
+        }
+        execute("RESET lock_timeout");
+        assertEquals("1.00|0,2.50|1", scalar("SELECT string_agg(price_amount || '|' || version, ',' ORDER BY sku) FROM products"));
+    }
+
     @Test
     void optionalColumnsARowLeavesOutKeepTheirValuesEvenInAChunkOfMixedRows() throws SQLException {
         chunk(null, new ProductUpsert("A", "A", null, null, null, eur("1.00"), 7, Availability.PREORDER, List.of("https://i/a.jpg")),
@@ -98,6 +123,16 @@ class ProductBulkUpsertTest {
         assertEquals("on", scalar("SHOW synchronous_commit"), "a caller outside a chunk must get a durable commit");
         connection.commit();
         assertEquals("1", scalar("SELECT count(*) FROM products WHERE sku = 'W'"));
+    }
+
+    /** Not an assertion of speed: the chunk's transaction is never JIT-compiled, and the pooled connection keeps its setting. */
+    @Test
+    void aChunkIsNotJitCompiledAndTheConnectionKeepsItsSetting() throws SQLException {
+        execute("SET jit = on");
+        ProductBulkUpsert.upsert(connection, vendor, List.of(product("J", "1.00", 1, null)), null, 5L);
+        assertEquals("off", scalar("SHOW jit"), "for the chunk's transaction");
+        connection.commit();
+        assertEquals("on", scalar("SHOW jit"), "after it");
     }
 
     @Test
