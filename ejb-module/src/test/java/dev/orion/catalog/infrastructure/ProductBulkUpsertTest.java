@@ -114,6 +114,21 @@ class ProductBulkUpsertTest {
                 + " image_links[3], image_links[3] IS NULL) FROM products WHERE sku = 'T'"));
     }
 
+    /** COPY's binary format carries each value in its type's own encoding: numerics of every shape, the largest stock, no images. */
+    @Test
+    void numbersOfEveryScaleAndAnEmptyImageListArriveAsSent() throws SQLException {
+        String[] prices = {"0", "0.00", "0.5", "1", "10000", "1E+4", "123456.7", "999999999999.99"};
+        var items = new java.util.ArrayList<ProductUpsert>();
+        for (int i = 0; i < prices.length; i++) {
+            items.add(new ProductUpsert("P" + i, "Priced", null, null, null, eur(prices[i]), i == 7 ? Integer.MAX_VALUE : i * 1_000, null, List.of()));
+        }
+        chunk(null, items.toArray(ProductUpsert[]::new));
+
+        assertEquals("0.00,0.00,0.50,1.00,10000.00,10000.00,123456.70,999999999999.99", scalar("SELECT string_agg(price_amount::text, ',' ORDER BY sku) FROM products"));
+        assertEquals("2147483647|0|{}", scalar("SELECT max(stock) || '|' || max(cardinality(image_links)) || '|' || min(image_links::text)"
+                + " FROM products"));
+    }
+
     @Test
     void anUpsertLeavesHowItsTransactionCommitsToItsCaller() throws SQLException {
         execute("SET synchronous_commit = on"); // the session's setting, whatever the server's
