@@ -339,27 +339,25 @@ public final class ProductBulkUpsert {
      * a revert; its update count is still the number of products written.
      */
     static String mergeSql(int present, boolean recordSeen, boolean recordRevert) {
-        var columns = new StringBuilder("gtin, title, description, brand, price_amount, price_currency");
+        var columns = new ArrayList<>(List.of("gtin", "title", "description", "brand", "price_amount", "price_currency"));
         if ((present & STOCK) != 0) {
-            columns.append(", stock");
+            columns.add("stock");
         }
         if ((present & AVAILABILITY) != 0) {
-            columns.append(", availability");
+            columns.add("availability");
         }
         if ((present & IMAGES) != 0) {
-            columns.append(", image_links");
+            columns.add("image_links");
         }
         var set = new StringJoiner(", ");
         var current = new StringJoiner(", ", "(", ")");
         var proposed = new StringJoiner(", ", "(", ")");
-        for (String column : columns.toString().split(", ")) {
+        var stored = new StringJoiner(", ", "(", ")");
+        var staged = new StringJoiner(", ", "(", ")");
+        for (String column : columns) {
             set.add(column + " = EXCLUDED." + column);
             current.add("p." + column);
             proposed.add("EXCLUDED." + column);
-        }
-        var stored = new StringJoiner(", ", "(", ")");
-        var staged = new StringJoiner(", ", "(", ")");
-        for (String column : columns.toString().split(", ")) {
             stored.add("o." + column);
             staged.add("s." + column);
         }
